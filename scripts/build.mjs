@@ -1,0 +1,66 @@
+// One esbuild script for every bundle. Entry points are found by convention so that a new
+// webview, bootstrap or test file needs no change here:
+//   src/extension/extension.ts        -> dist/extension.js        (node/cjs, `vscode` external)
+//   src/cli/index.ts                  -> dist/cli.js              (node/cjs, executable)
+//   src/core/invoker/bootstrap/*.ts   -> dist/bootstrap/*.js      (node/cjs, run inside sandboxes)
+//   src/core/invoker/bootstrap/*.py   -> dist/bootstrap/*.py      (copied)
+//   media/<view>/main.ts (+ main.css) -> dist/media/<view>.js/.css (browser/iife)
+//   test/integration/**/*.ts          -> out/test/integration/     (extension-host mocha suite)
+//   test/e2e/**/*.ts                  -> out/test/e2e/             (Playwright UI tests, plain node)
+// Type-checking is separate: `npm run typecheck` (tsc --noEmit).
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const rel = (...p) => path.join(root, ...p);
+const exists = (p) => fs.existsSync(rel(p));
+const list = (dir, re) => (fs.existsSync(rel(dir)) ? fs.readdirSync(rel(dir), { recursive: true }).map(String).filter((f) => re.test(f)).map((f) => path.join(dir, f)) : []);
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+const builds = [
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+const bootstraps = list('src/core/invoker/bootstrap', /\.ts$/);
+if (bootstraps.length) builds.push({ ...node, entryPoints: bootstraps, outdir: 'dist/bootstrap', sourcemap: false, external: ['esbuild'] });
+
+for (const view of fs.existsSync(rel('media')) ? fs.readdirSync(rel('media')) : []) {
+  const entries = ['main.ts', 'main.css'].map((f) => `media/${view}/${f}`).filter(exists);
+  if (!entries.length) continue;
+  builds.push({
+    ...common, platform: 'browser', format: 'iife', target: 'es2022',
+    entryPoints: entries.map((e) => ({ in: e, out: view })), outdir: 'dist/media',
+    loader: { '.ttf': 'file', '.woff2': 'file', '.svg': 'file' },
+  });
+}
+
+const integration = list('test/integration', /\.ts$/);
+if (integration.length) builds.push({ ...node, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', bundle: true, external: ['vscode', 'mocha'] });
+const e2e = list('test/e2e', /\.ts$/);
+if (e2e.length) builds.push({ ...node, entryPoints: e2e, outdir: 'out/test/e2e', outbase: 'test/e2e', external: ['playwright-core'] });
+
+function copyStatic() {
+  fs.mkdirSync(rel('dist/bootstrap'), { recursive: true });
+  for (const f of list('src/core/invoker/bootstrap', /\.py$/)) fs.copyFileSync(rel(f), rel('dist/bootstrap', path.basename(f)));
+  // Codicons ship inside the bundle folder so the .vsix needs no node_modules.
+  const codicons = rel('node_modules/@vscode/codicons/dist');
+  fs.mkdirSync(rel('dist/media/codicons'), { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), rel('dist/media/codicons', f));
+}
+
+const t0 = Date.now();
+if (watch) {
+  copyStatic();
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('[build] watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyStatic();
+  if (fs.existsSync(rel('dist/cli.js'))) fs.chmodSync(rel('dist/cli.js'), 0o755);
+  console.log(`[build] ${builds.length} bundles in ${Date.now() - t0} ms`);
+}

@@ -1,0 +1,13 @@
+/** Every command id the extension contributes, in one typed place (must match package.json). */
+export const CommandIds = {
+  openLesson: 'serverlessLab.openLesson',
+  nextLesson: 'serverlessLab.nextLesson',
+  previousLesson: 'serverlessLab.previousLesson',
+  showLessons: 'serverlessLab.showLessons',
+  resetProgress: 'serverlessLab.resetProgress',
+  getStarted: 'serverlessLab.getStarted',
+  showLog: 'serverlessLab.showLog',
+} as const;
+
+/** A contributed command id. */
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+
+/** Context keys (for `when` clauses) and their value types, in one typed map. */
+export interface ContextKeys {
+  'serverlessLab.hasProgress': boolean;
+  'serverlessLab.lessonOpen': boolean;
+  'serverlessLab.lessonsCompleted': number;
+}
+
+const cache = new Map<keyof ContextKeys, unknown>();
+
+/** Sets a context key, skipping the call when the cached value is unchanged. */
+export async function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Promise<void> {
+  if (cache.get(key) === value) return;
+  cache.set(key, value);
+  await vscode.commands.executeCommand('setContext', key, value);
+}

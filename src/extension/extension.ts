@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { CommandIds } from './commandIds';
+import { Config } from './config';
+import { getLogger, initLog, showLog } from './log';
+
+/** Services shared by the feature modules; created once in activate(). */
+export interface ExtensionServices {
+  context: vscode.ExtensionContext;
+  config: Config;
+}
+
+/** Thin activation: each feature registers itself and pushes its disposables. */
+export function activate(context: vscode.ExtensionContext): ExtensionServices {
+  initLog(context);
+  const config = new Config();
+  context.subscriptions.push(config, vscode.commands.registerCommand(CommandIds.showLog, showLog));
+  const services: ExtensionServices = { context, config };
+  // Feature modules register here, one line each: registerX(services).
+  getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
+  return services;
+}
+
+/** Nothing to do: every resource is a disposable in context.subscriptions. */
+export function deactivate(): void {}
