@@ -1,0 +1,133 @@
+// Public contract of the embedded local invoker. The extension (src/extension/run/*) and the CLI
+// depend only on this file and on `createInvoker()` from ./index. Implementation details live beside it.
+
+/** Runtimes the invoker can host. `provided` runs a learner-written `bootstrap` executable. */
+export type RuntimeKind = 'nodejs' | 'python' | 'provided';
+
+/** Instruction-set architecture label (recorded for cost models; local execution is native). */
+export type Architecture = 'x86_64' | 'arm64';
+
+/** How one function is configured, mirroring Lambda's function configuration. */
+export interface FunctionConfig {
+  /** Function name (AWS_LAMBDA_FUNCTION_NAME); defaults to the handler file's base name. */
+  name: string;
+  /** Absolute path of the handler file (nodejs/python) or of the `bootstrap` executable (provided). */
+  handlerFile: string;
+  /** Exported function name (nodejs: `handler`; python: `lambda_handler`). Ignored for provided. */
+  handlerName: string;
+  runtime: RuntimeKind;
+  /** Memory size in MB (128–10240, default 128). Exceeding it kills the sandbox like Lambda's OOM. */
+  memoryMb?: number;
+  /** Timeout in seconds (1–900, default 3). */
+  timeoutSec?: number;
+  /** User environment variables, added to the Lambda-provided ones. */
+  env?: Record<string, string>;
+  architecture?: Architecture;
+  /** Idle keep-alive before a warm sandbox is shut down, in seconds (default 600, i.e. 10 min). */
+  keepAliveSec?: number;
+  /** Reserved concurrency: at most this many sandboxes; extra invocations are throttled (429). */
+  reservedConcurrency?: number;
+  /** Provisioned concurrency: this many sandboxes are pre-warmed and never reaped. */
+  provisionedConcurrency?: number;
+  /** Billing rule for Init Duration: `2025` bills INIT (default, AWS since 2025-08-01), `legacy` does not. */
+  billingRule?: '2025' | 'legacy';
+}
+
+/** One invocation request. */
+export interface InvokeRequest {
+  /** The event payload (any JSON value). */
+  event: unknown;
+  /** Force a cold start: a fresh sandbox is started even if a warm one is idle. */
+  forceCold?: boolean;
+  /** Optional client context / cognito identity, passed through Runtime API headers. */
+  clientContext?: unknown;
+  cognitoIdentity?: unknown;
+  /** Start the sandbox with the Node inspector (debugging); the timeout clock pauses while attached. */
+  debug?: { inspectPort: number };
+}
+
+/** Phase timings in milliseconds, measured with a monotonic clock. Cold-only phases are undefined on warm. */
+export interface PhaseTimings {
+  /** Process spawn until the bootstrap's first GET /invocation/next (runtime ready). */
+  spawnMs?: number;
+  /** Runtime init: bootstrap start until user module load begins. */
+  runtimeInitMs?: number;
+  /** Function init: module import and top-level code of the handler. */
+  functionInitMs?: number;
+  /** Invoke: event delivered until response/error posted. */
+  invokeMs: number;
+  /** Absolute start time (epoch ms) of the first phase, for timelines. */
+  startedAt: number;
+}
+
+/** Lambda's REPORT line fields. */
+export interface Report {
+  durationMs: number;
+  billedDurationMs: number;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+  /** Present only on cold starts. */
+  initDurationMs?: number;
+}
+
+/** Lambda-shaped error document. */
+export interface InvocationError {
+  errorType: string;
+  errorMessage: string;
+  stackTrace?: string[];
+}
+
+/** The record every invocation produces. */
+export interface InvocationRecord {
+  requestId: string;
+  functionName: string;
+  cold: boolean;
+  /** Id of the sandbox that served the invocation (undefined when throttled). */
+  sandboxId?: string;
+  timings: PhaseTimings;
+  report: Report;
+  /** Log lines including START, END and REPORT, in Lambda's exact format. */
+  logs: string[];
+  /** Parsed response (JSON) when the invocation succeeded. */
+  response?: unknown;
+  error?: InvocationError;
+  /** True when the invocation was rejected with TooManyRequestsException (no sandbox used). */
+  throttled?: boolean;
+}
+
+/** Events the invoker emits for live views. */
+export interface InvokerEventMap {
+  invocationStarted: { requestId: string; functionName: string };
+  log: { requestId: string; functionName: string; line: string };
+  invocationFinished: InvocationRecord;
+  sandboxStarted: { sandboxId: string; functionName: string; pid: number };
+  sandboxStopped: { sandboxId: string; functionName: string; reason: 'idle' | 'crash' | 'timeout' | 'oom' | 'exit' | 'shutdown' | 'init-error' };
+}
+
+/** The embedded invoker. One instance serves many functions; each has its own sandbox pool. */
+export interface Invoker {
+  /** Invokes a function; resolves with its record (errors are in the record, never thrown). */
+  invoke(fn: FunctionConfig, request: InvokeRequest): Promise<InvocationRecord>;
+  /** Pre-warms `provisionedConcurrency` sandboxes for a function. */
+  warm(fn: FunctionConfig): Promise<void>;
+  /** Number of live sandboxes (all functions or one). */
+  sandboxCount(functionName?: string): number;
+  /** Subscribes to an event; returns an unsubscribe function. */
+  on<K extends keyof InvokerEventMap>(event: K, listener: (payload: InvokerEventMap[K]) => void): () => void;
+  /** Stops every sandbox of one function (or all). */
+  stopSandboxes(functionName?: string): Promise<void>;
+  /** Stops everything and frees resources; no process is left behind. */
+  dispose(): Promise<void>;
+}
+
+/** Options for creating an invoker. */
+export interface InvokerOptions {
+  /** Executable used for Node sandboxes (default process.execPath; ELECTRON_RUN_AS_NODE=1 is set). */
+  nodePath?: string;
+  /** Python interpreter (default: the real interpreter behind `python3`, resolved once). */
+  pythonPath?: string;
+  /** Per-invocation log cap in bytes before truncation with a marker (default 256 KiB). */
+  logCapBytes?: number;
+  /** AWS_REGION for sandboxes (default us-east-1). */
+  region?: string;
+}
