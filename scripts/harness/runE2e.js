@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// UI end-to-end tests: the extension installed into a real VS Code workbench (code-server), clicked through
+// with Playwright in headless chromium. Specs are out/test/e2e/*.e2e.js (from test/e2e/*.e2e.ts), run in
+// name order in one workbench; each exports `run(t)`. Screenshots go to test-artifacts/e2e/.
+// Usage: node scripts/harness/runE2e.js [name-filter]
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { CFG, ensureHarness, build } = require('./paths');
+const H = require('./csHarness');
+
+const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'high-contrast': 'Default High Contrast' };
+const artifacts = path.join(CFG.root, 'test-artifacts', 'e2e');
+
+async function main() {
+  ensureHarness();
+  if (!process.env.SL_NO_BUILD) build();
+  const filter = process.argv[2];
+  const specDir = path.join(CFG.root, 'out/test/e2e');
+  const specs = fs.existsSync(specDir) ? fs.readdirSync(specDir).filter(f => f.endsWith('.e2e.js') && (!filter || f.includes(filter))).sort() : [];
+  if (!specs.length) { console.error('no e2e specs found'); return 3; }
+  fs.mkdirSync(artifacts, { recursive: true });
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-ws-'));
+  const samples = path.join(CFG.root, 'samples');
+  if (fs.existsSync(samples)) fs.cpSync(samples, workspace, { recursive: true });
+
+  let theme = 'dark';
+  const server = await H.startCodeServer({ workspace, smokeTestDriver: false, installExtensions: [CFG.root], settings: { 'workbench.colorTheme': THEMES.dark } });
+  const browser = await H.launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  if (process.env.VERBOSE) page.on('console', m => console.log('[browser]', m.text().slice(0, 300)));
+  let passed = 0, failed = 0;
+  try {
+    await page.goto(H.workbenchUrl(server, { folder: workspace }), { waitUntil: 'domcontentloaded', timeout: 180000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 180000 });
+    H.log('workbench visible');
+    for (const spec of specs) {
+      const name = spec.replace(/\.e2e\.js$/, '');
+      const t = makeContext(page, server, workspace, name, () => theme, v => { theme = v; });
+      H.log(`spec ${name}: start`);
+      try {
+        await require(path.join(specDir, spec)).run(t);
+        passed++; H.log(`spec ${name}: PASSED`);
+      } catch (e) {
+        failed++; console.error(`spec ${name}: FAILED: ${e && e.stack || e}`);
+        await page.screenshot({ path: path.join(artifacts, `${name}-failure.png`) }).catch(() => undefined);
+      }
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await t.runCommand('View: Close All Editors').catch(() => undefined);
+      if (theme !== 'dark') await t.setTheme('dark').catch(() => undefined);
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const t = {
+    page, workspace,
+    log: (...a) => H.log(`[${specName}]`, ...a),
+    check(cond, msg) { if (!cond) throw new Error('CHECK FAILED: ' + msg); H.log(`[${specName}] ok -`, msg); },
+    async runCommand(title, deadlineMs = 120000) {
+      // Contributed commands appear only once the extension host has registered them: retry until then.
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      const end = Date.now() + deadlineMs;
+      for (;;) {
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 20000 });
+        await input.fill('>' + title);
+        try { await row.waitFor({ state: 'visible', timeout: 5000 }); break; } catch {
+          if (Date.now() > end) throw new Error(`command "${title}" never appeared in the Command Palette`);
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(1500);
+        }
+      }
+      await row.click();
+    },
+    async pickQuickItem(text, timeoutMs = 30000) {
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+      await row.waitFor({ state: 'visible', timeout: timeoutMs });
+      await row.click();
+    },
+    async webview(selector, timeoutMs = 60000) {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const frames = page.locator('iframe.webview.ready');
+        const n = await frames.count();
+        for (let i = 0; i < n; i++) {
+          if (!(await frames.nth(i).isVisible().catch(() => false))) continue;
+          const inner = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame');
+          if (await inner.locator(selector).count().catch(() => 0)) return inner;
+        }
+        if (Date.now() > end) throw new Error(`no visible webview contains ${selector}`);
+        await page.waitForTimeout(500);
+      }
+    },
+    async setTheme(name) {
+      server.updateSettings({ 'workbench.colorTheme': THEMES[name] });
+      setThemeVar(name);
+      const want = name === 'light' ? 'vs' : name === 'dark' ? 'vs-dark' : 'hc-black';
+      await page.locator(`.monaco-workbench.${want}`).waitFor({ timeout: 30000 });
+      await page.waitForTimeout(800); // webviews repaint with the new variables
+    },
+    async screenshot(name) {
+      const file = path.join(artifacts, `${name}-${getTheme()}.png`);
+      await page.screenshot({ path: file });
+      H.log(`[${specName}] screenshot ${path.relative(CFG.root, file)}`);
+      return file;
+    },
+  };
+  return t;
+}
+
+main().then(code => process.exit(code), e => { console.error(e); process.exit(3); });
