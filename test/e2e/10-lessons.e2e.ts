@@ -1,0 +1,49 @@
+// A learner opens the first lesson from the Command Palette, answers a quiz, moves on, in three themes.
+import type { E2EContext } from './e2eContext';
+
+/** Open Lesson… → first lesson → quiz feedback → Next, with screenshots in light, dark and high contrast. */
+export async function run(t: E2EContext): Promise<void> {
+  await t.runCommand('Serverless Lab: Open Lesson…');
+  await t.pickQuickItem('What is serverless');
+  const lesson = await t.webview('h1');
+  const title = (await lesson.locator('h1').first().innerText()).trim();
+  t.check(/what is serverless/i.test(title), `lesson webview shows its title: ${JSON.stringify(title)}`);
+  t.check(/Lesson 1 of \d+/.test(await lesson.locator('#lesson-progress').innerText()), 'progress indicator reads "Lesson 1 of N"');
+
+  // Answer the first quiz question wrongly if we can tell which option is wrong, then rightly: feedback appears each time.
+  const quiz = lesson.locator('.quiz').first();
+  await quiz.scrollIntoViewIfNeeded();
+  const options = quiz.locator('.quiz-option');
+  t.check(await options.count() >= 2, 'the quiz offers at least two options');
+  await options.first().click();
+  const feedback = quiz.locator('.quiz-feedback');
+  await feedback.waitFor({ state: 'visible', timeout: 10000 });
+  const text = await feedback.innerText();
+  t.check(/Correct|Not quite/.test(text), `quiz feedback appears after answering: ${JSON.stringify(text.slice(0, 80))}`);
+
+  for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+    await t.setTheme(theme);
+    await t.screenshot('lesson-quiz');
+  }
+  await t.setTheme('dark');
+
+  await lesson.locator('#next-lesson').click();
+  const next = await t.webview('h1');
+  await t.page.waitForTimeout(500);
+  const nextTitle = (await next.locator('h1').first().innerText()).trim();
+  t.check(nextTitle !== title, `Next moves to another lesson: ${JSON.stringify(nextTitle)}`);
+  t.check(/Lesson 2 of \d+/.test(await next.locator('#lesson-progress').innerText()), 'progress indicator reads "Lesson 2 of N"');
+  await t.screenshot('lesson-next');
+
+  // The handler lesson has highlighted code in Python and Node.js.
+  await t.runCommand('Serverless Lab: Open Lesson…');
+  await t.pickQuickItem('Anatomy of a handler');
+  const anatomy = await t.webview('.hljs');
+  const code = anatomy.locator('pre .hljs, pre code.hljs, .hljs').first();
+  await code.scrollIntoViewIfNeeded();
+  t.check(await anatomy.locator('.hljs-keyword, .hljs-title, .hljs-string').count() > 0, 'code blocks carry highlight.js token classes');
+  for (const theme of ['dark', 'light'] as const) {
+    await t.setTheme(theme);
+    await t.screenshot('lesson-code');
+  }
+}
