@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { version } from '../../package.json';
+import { registerLessonsCommand } from './commands/lessons';
+import { registerEventsCommand } from './commands/events';
 
 /** Entry point of the `serverless-lab` CLI; each command family registers itself on the program. */
 export function buildProgram(): Command {
@@ -8,6 +10,8 @@ export function buildProgram(): Command {
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)');
   // Command families register here, one line each: registerXCommand(program).
+  registerLessonsCommand(program);
+  registerEventsCommand(program);
   return program;
 }
 

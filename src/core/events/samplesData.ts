@@ -1,0 +1,119 @@
+// Storage and stream samples: S3 notifications, DynamoDB Streams and Kinesis Data Streams.
+// Shapes and field names follow the AWS pages cited in each `docUrl` (retrieved 2026-11-26).
+import type { EventSample } from './types';
+
+const region = 'us-east-1';
+const eventTime = '2026-11-26T12:00:00.000Z';
+
+/** S3 URL-encodes object keys in notifications, with spaces as '+' (see the S3 event message structure page). */
+function s3EncodeKey(key: string): string {
+  return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
+}
+
+function s3Record(eventName: string, p: Record<string, string>, withObjectDetails: boolean): unknown {
+  const object: Record<string, unknown> = { key: s3EncodeKey(p.key), sequencer: '0055AED6DCD90281E5' };
+  // Delete notifications carry no size or eTag.
+  if (withObjectDetails) Object.assign(object, { size: Number(p.size), eTag: 'd41d8cd98f00b204e9800998ecf8427e' });
+  return {
+    Records: [{
+      eventVersion: '2.1',
+      eventSource: 'aws:s3',
+      awsRegion: region,
+      eventTime,
+      eventName,
+      userIdentity: { principalId: 'AWS:AIDAINPONIXQXHT3IKHL2' },
+      requestParameters: { sourceIPAddress: '203.0.113.10' },
+      responseElements: { 'x-amz-request-id': 'C3D13FE58DE4C810', 'x-amz-id-2': 'FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD' },
+      s3: {
+        s3SchemaVersion: '1.0',
+        configurationId: 'serverless-lab-notification',
+        bucket: { name: p.bucket, ownerIdentity: { principalId: 'A3NL1KOZZKExample' }, arn: `arn:aws:s3:::${p.bucket}` },
+        object,
+      },
+    }],
+  };
+}
+
+const s3Params = {
+  bucket: { description: 'Bucket name', default: 'serverless-lab-uploads' },
+  key: { description: 'Object key (encoded the way S3 encodes it in notifications)', default: 'incoming/photo 1.jpg' },
+  size: { description: 'Object size in bytes', default: '1024' },
+};
+
+/** S3 ObjectCreated:Put notification. */
+export const s3Put: EventSample = {
+  id: 's3-put', label: 'S3 object created (Put)', source: 'storage', typeName: 'S3Event',
+  docUrl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html',
+  params: s3Params,
+  build: (p) => s3Record('ObjectCreated:Put', p, true),
+};
+
+/** S3 ObjectRemoved:Delete notification. */
+export const s3Delete: EventSample = {
+  id: 's3-delete', label: 'S3 object deleted', source: 'storage', typeName: 'S3Event',
+  typeDeviation: {
+    checkAs: 'S3DeleteEvent',
+    reason: 'Delete notifications carry no size or eTag (as in the Lambda console "s3-delete" test event), but @types/aws-lambda marks them required',
+  },
+  docUrl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html',
+  params: { bucket: s3Params.bucket, key: s3Params.key },
+  build: (p) => s3Record('ObjectRemoved:Delete', p, false),
+};
+
+/** DynamoDB Streams batch with one INSERT (NEW_AND_OLD_IMAGES view). */
+export const dynamodbStream: EventSample = {
+  id: 'dynamodb-stream', label: 'DynamoDB stream record (INSERT)', source: 'stream', typeName: 'DynamoDBStreamEvent',
+  docUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html',
+  params: {
+    table: { description: 'Table name', default: 'Orders' },
+    id: { description: 'Partition key value (attribute "id")', default: 'o-1001' },
+    status: { description: 'Value of the "status" attribute', default: 'PLACED' },
+  },
+  build: (p) => ({
+    Records: [{
+      eventID: 'c4ca4238a0b923820dcc509a6f75849b',
+      eventName: 'INSERT',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: region,
+      dynamodb: {
+        ApproximateCreationDateTime: 1795694400,
+        Keys: { id: { S: p.id } },
+        NewImage: { id: { S: p.id }, status: { S: p.status } },
+        SequenceNumber: '4421584500000000017450439091',
+        SizeBytes: 26,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      },
+      eventSourceARN: `arn:aws:dynamodb:${region}:123456789012:table/${p.table}/stream/2026-11-26T00:00:00.000`,
+    }],
+  }),
+};
+
+/** Kinesis Data Streams batch with one record (data is base64, as delivered). */
+export const kinesis: EventSample = {
+  id: 'kinesis', label: 'Kinesis stream record', source: 'stream', typeName: 'KinesisStreamEvent',
+  docUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
+  params: {
+    stream: { description: 'Stream name', default: 'clicks' },
+    data: { description: 'Record payload (plain text; base64-encoded for you)', default: '{"page":"/home","userId":"u-42"}' },
+    partitionKey: { description: 'Partition key', default: 'u-42' },
+  },
+  build: (p) => ({
+    Records: [{
+      kinesis: {
+        kinesisSchemaVersion: '1.0',
+        partitionKey: p.partitionKey,
+        sequenceNumber: '49590338271490256608559692538361571095921575989136588898',
+        data: Buffer.from(p.data, 'utf8').toString('base64'),
+        approximateArrivalTimestamp: 1795694400.123,
+      },
+      eventSource: 'aws:kinesis',
+      eventVersion: '1.0',
+      eventID: 'shardId-000000000006:49590338271490256608559692538361571095921575989136588898',
+      eventName: 'aws:kinesis:record',
+      invokeIdentityArn: 'arn:aws:iam::123456789012:role/lambda-role',
+      awsRegion: region,
+      eventSourceARN: `arn:aws:kinesis:${region}:123456789012:stream/${p.stream}`,
+    }],
+  }),
+};
