@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { checkLessons, formatProblem } from '../../core/lessons';
+
+/** Registers `serverless-lab lessons check [dir]`. */
+export function registerLessonsCommand(program: Command): void {
+  const lessons = program.command('lessons').description('work with lesson files');
+  lessons
+    .command('check')
+    .description('validate every lesson (front matter, directives, ids, prerequisites); prints file:line: message per problem')
+    .argument('[dir]', 'folder holding the lesson .md files', 'lessons')
+    .action(async (dir: string) => {
+      const stat = await fs.stat(dir).catch(() => undefined);
+      if (!stat?.isDirectory()) {
+        process.stderr.write(`serverless-lab: lessons folder "${dir}" not found (run from the repo root or pass the folder: lessons check <dir>)\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const result = await checkLessons(path.resolve(dir), dir);
+      for (const p of result.problems) process.stdout.write(`${formatProblem(p)}\n`);
+      const errors = result.problems.filter((p) => p.severity === 'error').length;
+      const warnings = result.problems.length - errors;
+      const summary = `${result.lessonCount} lesson${result.lessonCount === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+      if (errors) {
+        process.stderr.write(`${summary}\n`);
+        process.exitCode = 1;
+      } else {
+        process.stdout.write(`${summary}\n`);
+      }
+    });
+}

@@ -1,0 +1,9 @@
+/** Public surface of the lesson engine (pure: no vscode import), shared by the extension and the CLI. */
+export * from './types';
+export * from './frontMatter';
+export * from './catalog';
+export * from './progress';
+export * from './quiz';
+export { checkLessons, type CheckResult } from './check';
+export { loadLessonRenderer, renderErrorCard, escapeHtml, type LessonRenderer, type RenderedLesson } from './render';
+export { createBuiltInDirectives, DirectiveRegistry, type DirectiveKind, type DirectiveInstance } from './directives';

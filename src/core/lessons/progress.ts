@@ -1,0 +1,81 @@
+/** Current version of the stored progress shape; bump it and extend migrateProgress() together. */
+export const PROGRESS_VERSION = 1;
+
+/** A learner's last answer to one quiz. */
+export interface QuizAnswer {
+  selected: number[];
+  correct: boolean;
+}
+
+/** Everything remembered about a learner's progress; plain JSON so it can live in globalState and sync. */
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  /** Ids of completed lessons, in completion order. */
+  completed: string[];
+  /** Last answer per quiz, keyed by `<lessonId>/<quizId>`. */
+  quizAnswers: Record<string, QuizAnswer>;
+  /** The lesson last opened, so Next/Previous work without an open panel. */
+  currentLessonId?: string;
+}
+
+/** A fresh, empty progress record. */
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, completed: [], quizAnswers: {} };
+}
+
+/**
+ * Turns whatever was stored (possibly by an older version, possibly corrupted) into the current
+ * shape. Version 0 was a bare array of completed ids. Anything unreadable becomes empty progress.
+ */
+export function migrateProgress(raw: unknown): Progress {
+  if (Array.isArray(raw)) return { ...emptyProgress(), completed: uniqueStrings(raw) };
+  if (!raw || typeof raw !== 'object') return emptyProgress();
+  const r = raw as Record<string, unknown>;
+  if (r.version !== PROGRESS_VERSION) return emptyProgress();
+  const quizAnswers: Record<string, QuizAnswer> = {};
+  if (r.quizAnswers && typeof r.quizAnswers === 'object') {
+    for (const [k, v] of Object.entries(r.quizAnswers as Record<string, unknown>)) {
+      const a = v as Partial<QuizAnswer> | null;
+      if (a && Array.isArray(a.selected) && typeof a.correct === 'boolean') {
+        quizAnswers[k] = { selected: a.selected.filter((n): n is number => Number.isInteger(n)), correct: a.correct };
+      }
+    }
+  }
+  const progress: Progress = { version: PROGRESS_VERSION, completed: uniqueStrings(Array.isArray(r.completed) ? r.completed : []), quizAnswers };
+  if (typeof r.currentLessonId === 'string') progress.currentLessonId = r.currentLessonId;
+  return progress;
+}
+
+/** Key under which a quiz answer is stored. */
+export function quizKey(lessonId: string, quizId: string): string {
+  return `${lessonId}/${quizId}`;
+}
+
+/** Whether a lesson is completed. */
+export function isCompleted(p: Progress, lessonId: string): boolean {
+  return p.completed.includes(lessonId);
+}
+
+/** Marks a lesson completed (idempotent). */
+export function markCompleted(p: Progress, lessonId: string): Progress {
+  return isCompleted(p, lessonId) ? p : { ...p, completed: [...p.completed, lessonId] };
+}
+
+/** Records the latest answer to a quiz; a later wrong answer never un-completes a lesson. */
+export function recordQuizAnswer(p: Progress, lessonId: string, quizId: string, answer: QuizAnswer): Progress {
+  return { ...p, quizAnswers: { ...p.quizAnswers, [quizKey(lessonId, quizId)]: { selected: [...answer.selected], correct: answer.correct } } };
+}
+
+/** True when every listed quiz of the lesson has been answered correctly (and there is at least one). */
+export function allQuizzesCorrect(p: Progress, lessonId: string, quizIds: readonly string[]): boolean {
+  return quizIds.length > 0 && quizIds.every((q) => p.quizAnswers[quizKey(lessonId, q)]?.correct === true);
+}
+
+/** Remembers the lesson last opened. */
+export function setCurrentLesson(p: Progress, lessonId: string): Progress {
+  return p.currentLessonId === lessonId ? p : { ...p, currentLessonId: lessonId };
+}
+
+function uniqueStrings(values: unknown[]): string[] {
+  return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+}
