@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { version } from '../../package.json';
 import { registerLessonsCommand } from './commands/lessons';
 import { registerEventsCommand } from './commands/events';
+import { registerCostCommand } from './commands/cost';
 
 /** Entry point of the `serverless-lab` CLI; each command family registers itself on the program. */
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   // Command families register here, one line each: registerXCommand(program).
   registerLessonsCommand(program);
   registerEventsCommand(program);
+  registerCostCommand(program);
   return program;
 }
 
