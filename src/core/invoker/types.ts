@@ -48,7 +48,7 @@ export interface InvokeRequest {
 
 /** Phase timings in milliseconds, measured with a monotonic clock. Cold-only phases are undefined on warm. */
 export interface PhaseTimings {
-  /** Process spawn until the bootstrap's first GET /invocation/next (runtime ready). */
+  /** Process spawn until the bootstrap's own code starts (process and interpreter start-up). spawnMs + runtimeInitMs + functionInitMs = Init Duration. */
   spawnMs?: number;
   /** Runtime init: bootstrap start until user module load begins. */
   runtimeInitMs?: number;
@@ -130,4 +130,6 @@ export interface InvokerOptions {
   logCapBytes?: number;
   /** AWS_REGION for sandboxes (default us-east-1). */
   region?: string;
+  /** Folder holding the sandbox bootstraps (node.js, python.py); default: dist/bootstrap beside the bundle. */
+  bootstrapDir?: string;
 }

@@ -1,0 +1,147 @@
+// Node.js runtime bootstrap: the Lambda Runtime API loop that runs inside each Node sandbox process.
+// Mirrors the managed Node.js runtime: init (load the handler), then GET /invocation/next, call the
+// handler, POST /response or /error. Docs (read 2026-11-26):
+//   https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
+//   https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html
+//   https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
+//   https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
+// Kept tiny on purpose: everything here is on the cold-start and warm hot paths.
+import { RapidClient } from '../inSandbox/rapidClient';
+import { InitError, loadHandler, type NodeHandler } from '../inSandbox/loadHandler';
+import { installConsole, setRequestId } from '../inSandbox/nodeConsole';
+
+const bootStart = performance.now();
+const env = process.env;
+const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '127.0.0.1:9001').split(':');
+const client = new RapidClient(apiHost, Number(apiPort));
+const BASE = '/2018-06-01/runtime';
+const ERROR_CT = 'application/vnd.aws.lambda.error+json';
+let currentId: string | undefined;
+
+interface ErrorDoc { errorType: string; errorMessage: string; stackTrace: string[] }
+
+function errorDoc(err: unknown): ErrorDoc {
+  if (err instanceof Error) {
+    return { errorType: err.name || 'Error', errorMessage: err.message, stackTrace: (err.stack ?? '').split('\n').slice(1).map((s) => s.trim()) };
+  }
+  return { errorType: typeof err, errorMessage: typeof err === 'string' ? err : JSON.stringify(err) ?? String(err), stackTrace: [] };
+}
+
+function postError(path: string, doc: ErrorDoc): Promise<unknown> {
+  return client.request('POST', path, JSON.stringify(doc), { 'Content-Type': ERROR_CT, 'Lambda-Runtime-Function-Error-Type': doc.errorType });
+}
+
+/** Crashes that escape the handler end this environment, as in Lambda (the sandbox is replaced). */
+function fatal(kind: 'Runtime.UnhandledPromiseRejection' | undefined, err: unknown): void {
+  const doc = errorDoc(err);
+  if (kind) {
+    doc.errorMessage = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    doc.errorType = kind;
+  }
+  process.stderr.write(`${new Date().toISOString()}\t${currentId ?? 'undefined'}\tERROR\t${kind ? 'Unhandled Promise Rejection' : 'Uncaught Exception'} \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, trace: doc.stackTrace })}\n`);
+  const path = currentId ? `${BASE}/invocation/${currentId}/error` : `${BASE}/init/error`;
+  postError(path, doc).finally(() => process.exit(129));
+}
+
+process.on('uncaughtException', (err) => fatal(undefined, err));
+process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseRejection', reason));
+
+async function main(): Promise<void> {
+  installConsole();
+  const file = env.SL_HANDLER_FILE ?? '';
+  const name = env.SL_HANDLER_NAME ?? 'handler';
+  const loadStart = performance.now();
+  let handler: NodeHandler;
+  try {
+    handler = await loadHandler(file, name, env.SL_CACHE_DIR);
+  } catch (err) {
+    const e = err instanceof InitError ? err : new InitError('Runtime.ImportModuleError', String(err));
+    const doc = { errorType: e.errorType, errorMessage: e.message, stackTrace: e.trace };
+    process.stderr.write(`${new Date().toISOString()}\tundefined\tERROR\tUncaught Exception \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.stackTrace })}\n`);
+    await postError(`${BASE}/init/error`, doc).catch(() => undefined);
+    process.exit(129);
+  }
+  const loadEnd = performance.now();
+  // Our invoker reads these to split Init Duration into phases; any other Runtime API ignores them.
+  let initHeaders: Record<string, string> | undefined = {
+    'X-SL-Runtime-Init-Ms': (loadStart - bootStart).toFixed(3),
+    'X-SL-Function-Init-Ms': (loadEnd - loadStart).toFixed(3),
+    'X-SL-Boot-Ms': bootStart.toFixed(3),
+  };
+  for (;;) {
+    const next = await client.request('GET', `${BASE}/invocation/next`, undefined, initHeaders);
+    initHeaders = undefined;
+    const h = next.headers;
+    const id = h['lambda-runtime-aws-request-id'];
+    currentId = id;
+    setRequestId(id);
+    if (h['lambda-runtime-trace-id']) env._X_AMZN_TRACE_ID = h['lambda-runtime-trace-id'];
+    let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+    try {
+      outcome = { ok: true, value: await runHandler(handler, JSON.parse(next.body), h) };
+    } catch (err) {
+      outcome = { ok: false, error: err };
+    }
+    if (outcome.ok) {
+      const body = JSON.stringify(outcome.value === undefined ? null : outcome.value);
+      await client.request('POST', `${BASE}/invocation/${id}/response`, body ?? 'null');
+    } else {
+      const doc = errorDoc(outcome.error);
+      process.stderr.write(`${new Date().toISOString()}\t${id}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.stackTrace })}\n`);
+      await postError(`${BASE}/invocation/${id}/error`, doc);
+    }
+    currentId = undefined;
+  }
+}
+
+/** Calls the handler in async or callback style and settles with its result. */
+function runHandler(handler: NodeHandler, event: unknown, h: Record<string, string>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const deadline = Number(h['lambda-runtime-deadline-ms']);
+    const context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: env.AWS_LAMBDA_FUNCTION_NAME,
+      functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION,
+      invokedFunctionArn: h['lambda-runtime-invoked-function-arn'],
+      memoryLimitInMB: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      awsRequestId: h['lambda-runtime-aws-request-id'],
+      logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME,
+      identity: h['lambda-runtime-cognito-identity'] ? JSON.parse(h['lambda-runtime-cognito-identity']) : undefined,
+      clientContext: h['lambda-runtime-client-context'] ? JSON.parse(h['lambda-runtime-client-context']) : undefined,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: (err?: unknown, value?: unknown) => callback(err, value),
+      succeed: (value?: unknown) => callback(null, value),
+      fail: (err?: unknown) => callback(err ?? 'handled'),
+    };
+    let settled = false;
+    const baseline = process.getActiveResourcesInfo().length;
+    function callback(err?: unknown, value?: unknown): void {
+      if (settled) return;
+      settled = true;
+      const finish = () => (err !== undefined && err !== null ? reject(err) : resolve(value));
+      if (!context.callbackWaitsForEmptyEventLoop) return finish();
+      // The managed runtime waits for the event loop to drain before it responds (callback style only).
+      const poll = () => (process.getActiveResourcesInfo().length <= baseline ? finish() : setTimeout(poll, 1));
+      setImmediate(poll);
+    }
+    let result: unknown;
+    try {
+      result = handler(event, context, callback);
+    } catch (err) {
+      settled = true;
+      return reject(err);
+    }
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      (result as Promise<unknown>).then((v) => { if (!settled) { settled = true; resolve(v); } }, (e) => { if (!settled) { settled = true; reject(e); } });
+    } else if (handler.length < 3) {
+      // A synchronous handler without a callback: the runtime answers null once the event loop drains.
+      callback(null, undefined);
+    }
+  });
+}
+
+main().catch((err) => {
+  process.stderr.write(`bootstrap: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(130);
+});

@@ -1,0 +1,72 @@
+// The sandboxes of one function: one in-flight invocation per sandbox, a new sandbox when all are
+// busy, reserved concurrency as a hard cap (throttle beyond it), provisioned ones pre-warmed and
+// never reaped, idle ones shut down after the keep-alive.
+import * as fs from 'fs';
+import type { ResolvedFunction } from './launch';
+import type { Sandbox } from './sandbox';
+
+/** Identifies the code and configuration a sandbox was started with. */
+export function fingerprint(fn: ResolvedFunction): string {
+  let mtime = 0;
+  try {
+    mtime = fs.statSync(fn.handlerFile).mtimeMs;
+  } catch {
+    // a missing file surfaces as an init error
+  }
+  return `${fn.runtime}|${fn.handlerFile}|${fn.handlerName}|${fn.memoryMb}|${fn.timeoutSec}|${JSON.stringify(fn.env)}|${mtime}`;
+}
+
+/** Sandboxes of one function. */
+export class FunctionPool {
+  readonly sandboxes = new Set<Sandbox>();
+  fn: ResolvedFunction;
+  private print: string;
+
+  constructor(fn: ResolvedFunction, print: string) {
+    this.fn = fn;
+    this.print = print;
+  }
+
+  /** Adopts a new configuration; sandboxes of older code retire (idle ones stop now). */
+  update(fn: ResolvedFunction, print: string): Sandbox[] {
+    this.fn = fn;
+    if (print === this.print) return [];
+    this.print = print;
+    const stale: Sandbox[] = [];
+    for (const s of this.sandboxes) {
+      s.retired = true;
+      if (s.state === 'idle') stale.push(s);
+    }
+    return stale;
+  }
+
+  /** Sandboxes that count against reserved concurrency (busy or starting). */
+  inFlight(): number {
+    let n = 0;
+    for (const s of this.sandboxes) if (s.state === 'busy' || s.state === 'starting') n++;
+    return n;
+  }
+
+  /** An idle, current sandbox (provisioned first, then most recently used, as warm as possible). */
+  takeIdle(): Sandbox | undefined {
+    let best: Sandbox | undefined;
+    for (const s of this.sandboxes) {
+      if (s.state !== 'idle' || s.retired) continue;
+      if (!best || (s.provisioned && !best.provisioned) || (s.provisioned === best.provisioned && s.lastUsed > best.lastUsed)) best = s;
+    }
+    return best;
+  }
+
+  /** Number of live provisioned sandboxes. */
+  provisionedCount(): number {
+    let n = 0;
+    for (const s of this.sandboxes) if (s.provisioned && s.state !== 'dead' && !s.retired) n++;
+    return n;
+  }
+
+  /** Idle on-demand sandboxes past the keep-alive. */
+  expired(now: number): Sandbox[] {
+    const limit = this.fn.keepAliveSec * 1000;
+    return [...this.sandboxes].filter((s) => s.state === 'idle' && !s.provisioned && now - s.lastUsed >= limit);
+  }
+}

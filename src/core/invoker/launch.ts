@@ -1,0 +1,124 @@
+// Turns a FunctionConfig into the command, arguments and environment of a sandbox process.
+// Environment variables as Lambda defines them:
+// https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime (read 2026-11-26).
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { LaunchSpec } from './sandbox';
+import type { FunctionConfig, InvocationError } from './types';
+
+/** A FunctionConfig with every default filled in. */
+export interface ResolvedFunction extends Required<Omit<FunctionConfig, 'provisionedConcurrency' | 'reservedConcurrency'>> {
+  reservedConcurrency?: number;
+  provisionedConcurrency: number;
+}
+
+/** Placeholder account id used in ARNs (the local invoker has no AWS account). */
+export const LOCAL_ACCOUNT_ID = '123456789012';
+
+/** Fills defaults (128 MB, 3 s, 10 min keep-alive) and validates ranges as Lambda's API does. */
+export function resolveFunction(fn: FunctionConfig): ResolvedFunction | InvocationError {
+  const r: ResolvedFunction = {
+    name: fn.name || path.basename(fn.handlerFile).replace(/\.[^.]+$/, ''),
+    handlerFile: path.resolve(fn.handlerFile),
+    handlerName: fn.handlerName || (fn.runtime === 'python' ? 'lambda_handler' : 'handler'),
+    runtime: fn.runtime,
+    memoryMb: fn.memoryMb ?? 128,
+    timeoutSec: fn.timeoutSec ?? 3,
+    env: fn.env ?? {},
+    architecture: fn.architecture ?? (os.arch() === 'arm64' ? 'arm64' : 'x86_64'),
+    keepAliveSec: fn.keepAliveSec ?? 600,
+    reservedConcurrency: fn.reservedConcurrency,
+    provisionedConcurrency: fn.provisionedConcurrency ?? 0,
+    billingRule: fn.billingRule ?? '2025',
+  };
+  const bad = (msg: string): InvocationError => ({ errorType: 'InvalidParameterValueException', errorMessage: msg });
+  if (!Number.isInteger(r.memoryMb) || r.memoryMb < 128 || r.memoryMb > 10240) return bad(`Memory Size must be a whole number of MB between 128 and 10240 (got ${r.memoryMb}).`);
+  if (!(r.timeoutSec >= 1 && r.timeoutSec <= 900)) return bad(`Timeout must be between 1 and 900 seconds (got ${r.timeoutSec}).`);
+  if (!(r.keepAliveSec >= 0)) return bad(`Keep-alive must be 0 or more seconds (got ${r.keepAliveSec}).`);
+  if (r.reservedConcurrency !== undefined && !(Number.isInteger(r.reservedConcurrency) && r.reservedConcurrency >= 0)) return bad('Reserved concurrency must be a whole number ≥ 0.');
+  if (!(Number.isInteger(r.provisionedConcurrency) && r.provisionedConcurrency >= 0)) return bad('Provisioned concurrency must be a whole number ≥ 0.');
+  if (!['nodejs', 'python', 'provided'].includes(r.runtime)) return bad(`Unknown runtime "${r.runtime}" (use nodejs, python or provided).`);
+  return r;
+}
+
+/** Finds the folder holding node.js / python.py bootstraps (dist/bootstrap next to the bundle, or from source). */
+export function findBootstrapDir(explicit?: string): string {
+  const candidates = [explicit, path.join(__dirname, 'bootstrap'), path.join(__dirname, '..', '..', '..', 'dist', 'bootstrap')].filter(Boolean) as string[];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'node.js')));
+  if (!found) throw new Error(`Sandbox bootstraps not found (looked in ${candidates.join(', ')}); run "npm run build" first.`);
+  return found;
+}
+
+const pythonCache = new Map<string, Promise<string>>();
+
+/** Resolves the real interpreter behind `python3` once: a pyenv shim costs ~400 ms per start. */
+export function resolvePython(command: string): Promise<string> {
+  let p = pythonCache.get(command);
+  if (!p) {
+    p = new Promise<string>((resolve, reject) => {
+      execFile(command, ['-c', 'import sys;print(sys.executable)'], { timeout: 15000 }, (err, stdout) => {
+        const exe = String(stdout).trim();
+        if (err || !exe) reject(new Error(`Python interpreter "${command}" could not be started: ${err?.message ?? 'no sys.executable'}`));
+        else resolve(exe);
+      });
+    });
+    pythonCache.set(command, p);
+    p.catch(() => pythonCache.delete(command));
+  }
+  return p;
+}
+
+/** Context needed to build a launch spec. */
+export interface LaunchContext {
+  nodePath: string;
+  pythonExe: string;
+  bootstrapDir: string;
+  region: string;
+  cacheDir: string;
+  provisioned: boolean;
+}
+
+/** Builds the sandbox's process spec, with a fresh private TMPDIR. */
+export function launchSpec(fn: ResolvedFunction, ctx: LaunchContext): LaunchSpec {
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sandbox-'));
+  const taskRoot = path.dirname(fn.handlerFile);
+  const moduleName = path.basename(fn.handlerFile).replace(/\.[^.]+$/, '');
+  const stream = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${tmpDir.slice(-6)}${Math.random().toString(16).slice(2, 28)}`;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    LANG: 'en_US.UTF-8',
+    TZ: ':UTC',
+    TMPDIR: tmpDir,
+    LAMBDA_TASK_ROOT: taskRoot,
+    LAMBDA_RUNTIME_DIR: ctx.bootstrapDir,
+    _HANDLER: fn.runtime === 'provided' ? fn.handlerName : `${moduleName}.${fn.handlerName}`,
+    AWS_REGION: ctx.region,
+    AWS_DEFAULT_REGION: ctx.region,
+    AWS_LAMBDA_FUNCTION_NAME: fn.name,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_INITIALIZATION_TYPE: ctx.provisioned ? 'provisioned-concurrency' : 'on-demand',
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: stream,
+    // Private to our bootstraps: the exact file (the learner's handler need not sit at the task root).
+    SL_HANDLER_FILE: fn.handlerFile,
+    SL_HANDLER_NAME: fn.handlerName,
+    SL_CACHE_DIR: ctx.cacheDir,
+  };
+  const spec = { env: { ...env, ...fn.env }, cwd: taskRoot, tmpDir, memoryMb: fn.memoryMb, measureTree: false };
+  switch (fn.runtime) {
+    case 'nodejs':
+      spec.env.ELECTRON_RUN_AS_NODE = '1';
+      spec.env.AWS_EXECUTION_ENV = `AWS_Lambda_nodejs${process.versions.node.split('.')[0]}.x`;
+      // Cap V8's heap at Memory Size so a heap bomb fails fast; the RSS watchdog enforces the rest.
+      return { ...spec, command: ctx.nodePath, args: [`--max-old-space-size=${fn.memoryMb}`, path.join(ctx.bootstrapDir, 'node.js')] };
+    case 'python':
+      spec.env.PYTHONUNBUFFERED = '1';
+      spec.env.PYTHONDONTWRITEBYTECODE = '1';
+      return { ...spec, command: ctx.pythonExe, args: [path.join(ctx.bootstrapDir, 'python.py')] };
+    case 'provided':
+      return { ...spec, measureTree: true, command: fn.handlerFile, args: [] };
+  }
+}

@@ -1,0 +1,302 @@
+// The embedded invoker: routes invocations to sandbox pools and turns each outcome into a
+// Lambda-shaped InvocationRecord (START/END/REPORT, errors, real memory figures).
+import { randomUUID } from 'crypto';
+import * as os from 'os';
+import * as path from 'path';
+import { FunctionPool, fingerprint } from './functionPool';
+import { endLine, exitError, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
+import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, resolveFunction, resolvePython, type ResolvedFunction } from './launch';
+import { LogSink } from './logCapture';
+import { Sandbox, type InitOutcome, type SandboxOutcome, type StopReason } from './sandbox';
+import type { InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig } from './types';
+
+/** Synchronous request payload limit (6 MB): https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
+export const MAX_REQUEST_BYTES = 6291456;
+const WATCHDOG_MS = 20;
+const REAPER_MS = 1000;
+
+type Listener = (payload: never) => void;
+
+/** Invoker implementation; see createInvoker(). */
+export class LocalInvoker implements Invoker {
+  private readonly pools = new Map<string, FunctionPool>();
+  private readonly listeners = new Map<keyof InvokerEventMap, Set<Listener>>();
+  private readonly bootstrapDir: string;
+  private readonly cacheDir = path.join(os.tmpdir(), 'serverless-lab-ts-cache');
+  private watchdog: NodeJS.Timeout | undefined;
+  private readonly reaper: NodeJS.Timeout;
+  private nextSandbox = 1;
+  private disposed = false;
+
+  constructor(private readonly options: InvokerOptions) {
+    this.bootstrapDir = findBootstrapDir(options.bootstrapDir);
+    this.reaper = setInterval(() => this.reap(), REAPER_MS);
+    this.reaper.unref();
+  }
+
+  async invoke(config: FunctionConfig, request: InvokeRequest): Promise<InvocationRecord> {
+    const requestId = randomUUID();
+    const startedAt = Date.now();
+    const fn = resolveFunction(config);
+    if ('errorType' in fn) return this.rejected(requestId, config.name, fn);
+    if (this.disposed) return this.rejected(requestId, fn.name, { errorType: 'ServiceException', errorMessage: 'The invoker has been shut down.' });
+    let payload: string;
+    try {
+      payload = JSON.stringify(request.event === undefined ? {} : request.event);
+    } catch (err) {
+      return this.rejected(requestId, fn.name, { errorType: 'InvalidRequestContentException', errorMessage: `Could not serialize the event as JSON: ${(err as Error).message}` });
+    }
+    if (payload.length > MAX_REQUEST_BYTES / 4 && Buffer.byteLength(payload) > MAX_REQUEST_BYTES) {
+      return this.rejected(requestId, fn.name, { errorType: 'RequestEntityTooLargeException', errorMessage: `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the InvokeFunction operation` });
+    }
+    const pool = this.poolFor(fn);
+    if (fn.reservedConcurrency !== undefined && pool.inFlight() >= fn.reservedConcurrency) {
+      const record = this.rejected(requestId, fn.name, throttleError());
+      record.throttled = true;
+      return record;
+    }
+    const debugPort = fn.runtime === 'nodejs' ? request.debug?.inspectPort : undefined;
+    let sandbox = request.forceCold || debugPort ? undefined : pool.takeIdle();
+    this.emit('invocationStarted', { requestId, functionName: fn.name });
+    const sink = new LogSink(this.options.logCapBytes ?? 256 * 1024, (line) => this.emit('log', { requestId, functionName: fn.name, line }));
+    let init: InitOutcome | undefined;
+    if (sandbox) {
+      sandbox.state = 'busy';
+      this.watch();
+    } else {
+      const started = await this.startSandbox(pool, fn, false, sink, debugPort);
+      sandbox = started.sandbox;
+      init = started.init;
+      if (!init.ok) return this.initFailed(requestId, fn, sandbox, init, sink, startedAt);
+    }
+    sink.add(startLine(requestId));
+    const t0 = performance.now();
+    const outcome = await sandbox.invoke(this.pendingEvent(fn, requestId, payload, request), sink, debugPort ? undefined : fn.timeoutSec);
+    const durationMs = performance.now() - t0;
+    const record = this.finishRecord(requestId, fn, sandbox, outcome, sink, durationMs, init, startedAt);
+    if (debugPort) sandbox.stop('shutdown');
+    return record;
+  }
+
+  async warm(config: FunctionConfig): Promise<void> {
+    const fn = resolveFunction(config);
+    if ('errorType' in fn) throw new Error(fn.errorMessage);
+    const pool = this.poolFor(fn);
+    const missing = fn.provisionedConcurrency - pool.provisionedCount();
+    const starts = Array.from({ length: Math.max(0, missing) }, () => this.startSandbox(pool, fn, true, new LogSink(64 * 1024)));
+    const results = await Promise.all(starts);
+    const failed = results.find((r) => !r.init.ok);
+    if (failed && !failed.init.ok) throw new Error(`Provisioned concurrency for ${fn.name} failed to initialize: ${failed.init.error.errorType}: ${failed.init.error.errorMessage}`);
+  }
+
+  sandboxCount(functionName?: string): number {
+    let n = 0;
+    for (const [name, pool] of this.pools) {
+      if (functionName !== undefined && name !== functionName) continue;
+      for (const s of pool.sandboxes) if (s.state !== 'dead') n++;
+    }
+    return n;
+  }
+
+  on<K extends keyof InvokerEventMap>(event: K, listener: (payload: InvokerEventMap[K]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener as Listener);
+    return () => set.delete(listener as Listener);
+  }
+
+  async stopSandboxes(functionName?: string): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const [name, pool] of this.pools) {
+      if (functionName !== undefined && name !== functionName) continue;
+      for (const s of [...pool.sandboxes]) {
+        s.stop('shutdown');
+        waits.push(s.waitExit());
+      }
+    }
+    await Promise.all(waits);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    clearInterval(this.reaper);
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
+    await this.stopSandboxes();
+    this.listeners.clear();
+  }
+
+  private poolFor(fn: ResolvedFunction): FunctionPool {
+    const print = fingerprint(fn);
+    let pool = this.pools.get(fn.name);
+    if (!pool) this.pools.set(fn.name, (pool = new FunctionPool(fn, print)));
+    else for (const stale of pool.update(fn, print)) stale.stop('shutdown');
+    return pool;
+  }
+
+  private async startSandbox(pool: FunctionPool, fn: ResolvedFunction, provisioned: boolean, sink: LogSink, inspectPort?: number): Promise<{ sandbox: Sandbox; init: InitOutcome }> {
+    const id = `${fn.name}#${this.nextSandbox++}`;
+    const spec = launchSpec(fn, {
+      nodePath: this.options.nodePath ?? process.execPath,
+      pythonExe: '',
+      bootstrapDir: this.bootstrapDir,
+      region: this.options.region ?? 'us-east-1',
+      cacheDir: this.cacheDir,
+      provisioned,
+    });
+    const sandbox = new Sandbox(id, spec, provisioned, (s, reason) => this.stopped(pool, s, reason));
+    pool.sandboxes.add(sandbox);
+    this.watch();
+    if (fn.runtime === 'python') {
+      try {
+        spec.command = await resolvePython(this.options.pythonPath ?? 'python3');
+      } catch (err) {
+        sandbox.stop('init-error');
+        return { sandbox, init: { ok: false, reason: 'init-error', initMs: 0, error: { errorType: 'Runtime.InvalidEntrypoint', errorMessage: (err as Error).message } } };
+      }
+    }
+    const init = await sandbox.start(sink, inspectPort, (pid) => this.emit('sandboxStarted', { sandboxId: id, functionName: fn.name, pid }));
+    return { sandbox, init };
+  }
+
+  private stopped(pool: FunctionPool, sandbox: Sandbox, reason: StopReason): void {
+    pool.sandboxes.delete(sandbox);
+    if (sandbox.pid) this.emit('sandboxStopped', { sandboxId: sandbox.id, functionName: pool.fn.name, reason });
+  }
+
+  private pendingEvent(fn: ResolvedFunction, requestId: string, payload: string, request: InvokeRequest) {
+    const hex = requestId.replace(/-/g, '');
+    return {
+      requestId,
+      payload,
+      deadlineMs: Date.now() + fn.timeoutSec * 1000,
+      functionArn: `arn:aws:lambda:${this.options.region ?? 'us-east-1'}:${LOCAL_ACCOUNT_ID}:function:${fn.name}`,
+      traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${hex.slice(0, 24)};Parent=${hex.slice(16)};Sampled=0`,
+      clientContext: request.clientContext === undefined ? undefined : JSON.stringify(request.clientContext),
+      cognitoIdentity: request.cognitoIdentity === undefined ? undefined : JSON.stringify(request.cognitoIdentity),
+    };
+  }
+
+  private finishRecord(requestId: string, fn: ResolvedFunction, sandbox: Sandbox, outcome: SandboxOutcome, sink: LogSink, durationMs: number, init: InitOutcome | undefined, startedAt: number): InvocationRecord {
+    let response: unknown;
+    let error: InvocationError | undefined;
+    const extra: string[] = [];
+    if (outcome.kind === 'response') {
+      try {
+        response = JSON.parse(outcome.body);
+      } catch {
+        response = outcome.body;
+      }
+    } else if (outcome.kind === 'error') {
+      error = outcome.error;
+    } else if (outcome.reason === 'timeout') {
+      error = timeoutError(requestId, fn.timeoutSec);
+      extra.push(`${new Date().toISOString()} ${requestId} ${timeoutMessage(fn.timeoutSec)}`);
+    } else if (outcome.reason === 'oom' || sink.lines.some((l) => l.includes('JavaScript heap out of memory'))) {
+      error = outOfMemoryError(requestId);
+    } else {
+      error = exitError(requestId, outcome.code, outcome.signal);
+    }
+    const peakKb = sandbox.peakKb();
+    if (sandbox.state !== 'dead' && peakKb > fn.memoryMb * 1024) {
+      // The peak rose above Memory Size between watchdog samples: Lambda would have killed it.
+      sandbox.oom();
+      response = undefined;
+      error = outOfMemoryError(requestId);
+    }
+    if (sandbox.state !== 'dead') {
+      sandbox.release();
+      if (sandbox.retired) sandbox.stop('shutdown');
+    }
+    const initDurationMs = init?.ok && !sandbox.provisioned ? init.initMs : undefined;
+    const report = makeReport(durationMs, initDurationMs, fn.memoryMb, peakKb, fn.billingRule);
+    const logs = sink.finish();
+    for (const line of [...extra, endLine(requestId), reportLine(requestId, report)]) {
+      logs.push(line);
+      this.emit('log', { requestId, functionName: fn.name, line });
+    }
+    const record: InvocationRecord = {
+      requestId,
+      functionName: fn.name,
+      cold: init !== undefined,
+      sandboxId: sandbox.id,
+      timings: init?.ok
+        ? { spawnMs: init.spawnMs, runtimeInitMs: init.reported.runtimeInitMs, functionInitMs: init.reported.functionInitMs, invokeMs: durationMs, startedAt }
+        : { invokeMs: durationMs, startedAt },
+      report,
+      logs,
+    };
+    if (error) record.error = error;
+    else record.response = response;
+    this.emit('invocationFinished', record);
+    return record;
+  }
+
+  private initFailed(requestId: string, fn: ResolvedFunction, sandbox: Sandbox, init: Extract<InitOutcome, { ok: false }>, sink: LogSink, startedAt: number): InvocationRecord {
+    const report = makeReport(0, init.initMs, fn.memoryMb, sandbox.peakKb(), fn.billingRule);
+    const logs = sink.finish();
+    const lines = [
+      `INIT_REPORT Init Duration: ${init.initMs.toFixed(2)} ms\tPhase: init\tStatus: error\tError Type: ${init.error.errorType}`,
+      startLine(requestId), endLine(requestId), reportLine(requestId, report),
+    ];
+    for (const line of lines) {
+      logs.push(line);
+      this.emit('log', { requestId, functionName: fn.name, line });
+    }
+    const record: InvocationRecord = {
+      requestId, functionName: fn.name, cold: true, sandboxId: sandbox.id,
+      timings: { invokeMs: 0, startedAt }, report, logs, error: init.error,
+    };
+    this.emit('invocationFinished', record);
+    return record;
+  }
+
+  /** A record for an invocation that never reached a sandbox (validation, payload limit, throttle). */
+  private rejected(requestId: string, functionName: string, error: InvocationError): InvocationRecord {
+    const record: InvocationRecord = {
+      requestId, functionName: functionName ?? '', cold: false,
+      timings: { invokeMs: 0, startedAt: Date.now() },
+      report: { durationMs: 0, billedDurationMs: 0, memorySizeMb: 0, maxMemoryUsedMb: 0 },
+      logs: [], error,
+    };
+    this.emit('invocationFinished', record);
+    return record;
+  }
+
+  private emit<K extends keyof InvokerEventMap>(event: K, payload: InvokerEventMap[K]): void {
+    const set = this.listeners.get(event);
+    if (!set) return;
+    for (const l of set) {
+      try {
+        (l as (p: InvokerEventMap[K]) => void)(payload);
+      } catch {
+        // a faulty listener must not break invocations
+      }
+    }
+  }
+
+  /** Runs the memory watchdog while any sandbox is starting or busy. */
+  private watch(): void {
+    if (this.watchdog) return;
+    this.watchdog = setInterval(() => {
+      let active = 0;
+      for (const pool of this.pools.values()) {
+        for (const s of pool.sandboxes) {
+          if (s.state !== 'busy' && s.state !== 'starting') continue;
+          active++;
+          s.checkMemory();
+        }
+      }
+      if (!active) {
+        clearInterval(this.watchdog);
+        this.watchdog = undefined;
+      }
+    }, WATCHDOG_MS);
+    this.watchdog.unref();
+  }
+
+  private reap(): void {
+    const now = Date.now();
+    for (const pool of this.pools.values()) for (const s of pool.expired(now)) s.stop('idle');
+  }
+}

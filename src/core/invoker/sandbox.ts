@@ -1,0 +1,261 @@
+// One execution environment: a separate OS process (never the host), its Runtime API server,
+// its private TMPDIR, its log capture and its memory/timeout enforcement.
+// Lifecycle per https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html (read 2026-11-26):
+// INIT (spawn -> runtime ready -> function init, capped at 10 s), INVOKE (one at a time), SHUTDOWN.
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import { LineSplitter, LogSink } from './logCapture';
+import { descendants, readMemory, readTreeRssKb } from './procStats';
+import { RuntimeApiServer, type PendingEvent, type ReportedInit } from './runtimeApiServer';
+import type { InvocationError, InvokerEventMap } from './types';
+
+/** Lambda's INIT phase cap. */
+export const INIT_CAP_MS = 10_000;
+/** Lines a sandbox may print between invocations before they are dropped. */
+const STRAY_LINES_CAP = 1000;
+
+/** Why a sandbox stopped (the contract's reasons). */
+export type StopReason = InvokerEventMap['sandboxStopped']['reason'];
+
+/** How to launch one sandbox. */
+export interface LaunchSpec {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+  tmpDir: string;
+  memoryMb: number;
+  /** Sum RSS over the process tree (custom runtimes may fork helpers). */
+  measureTree: boolean;
+}
+
+/** The end of one invocation as the sandbox saw it. */
+export type SandboxOutcome =
+  | { kind: 'response'; body: string }
+  | { kind: 'error'; error: InvocationError }
+  | { kind: 'died'; reason: StopReason; code: number | null; signal: NodeJS.Signals | null };
+
+/** Result of INIT. */
+export type InitOutcome = { ok: true; initMs: number; reported: ReportedInit; spawnMs: number } | { ok: false; error: InvocationError; reason: StopReason; initMs: number };
+
+interface Current {
+  requestId: string;
+  sink: LogSink;
+  settle: (o: SandboxOutcome) => void;
+  timer?: NodeJS.Timeout;
+}
+
+/** A live execution environment. */
+export class Sandbox {
+  state: 'starting' | 'idle' | 'busy' | 'dead' = 'starting';
+  served = 0;
+  lastUsed = Date.now();
+  /** Set when the function's code or configuration changed: finish the current work, then stop. */
+  retired = false;
+  pid = 0;
+  private proc: ChildProcess | undefined;
+  private readonly api: RuntimeApiServer;
+  private current: Current | undefined;
+  private initSink: LogSink | undefined;
+  private stray: string[] = [];
+  private treePeakKb = 0;
+  private onReady: ((r: ReportedInit) => void) | undefined;
+  private onInitError: ((e: InvocationError) => void) | undefined;
+  private onDeath: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
+  private stopReason: StopReason | undefined;
+
+  constructor(readonly id: string, readonly spec: LaunchSpec, readonly provisioned: boolean, private readonly stopped: (s: Sandbox, reason: StopReason) => void) {
+    this.api = new RuntimeApiServer({
+      onNext: (first, reported) => {
+        if (first) this.onReady?.(reported);
+      },
+      onResponse: (id, body) => this.finish(id, { kind: 'response', body }),
+      onError: (id, error) => this.finish(id, { kind: 'error', error }),
+      onInitError: (error) => this.onInitError?.(error),
+    });
+  }
+
+  /** Spawns the process and waits for runtime ready (its first GET /next), an init error, or the 10 s cap. */
+  async start(initSink: LogSink, inspectPort?: number, onSpawn?: (pid: number) => void): Promise<InitOutcome> {
+    const address = await this.api.listen();
+    this.initSink = initSink;
+    const t0 = performance.now();
+    const args = inspectPort ? [`--inspect-brk=127.0.0.1:${inspectPort}`, ...this.spec.args] : this.spec.args;
+    return new Promise<InitOutcome>((resolve) => {
+      let settled = false;
+      const settle = (o: InitOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(cap);
+        this.onReady = this.onInitError = undefined;
+        this.initSink = undefined;
+        resolve(o);
+      };
+      // Debugging pauses at the first line; the init cap would fire while the learner steps.
+      const cap = setTimeout(() => {
+        initSink.add(`INIT_REPORT Init Duration: ${INIT_CAP_MS.toFixed(2)} ms\tPhase: init\tStatus: timeout`);
+        this.stop('timeout');
+        settle({ ok: false, reason: 'timeout', initMs: INIT_CAP_MS, error: { errorType: 'Sandbox.Timedout', errorMessage: `Error: INIT phase timed out after ${(INIT_CAP_MS / 1000).toFixed(2)} seconds` } });
+      }, inspectPort ? 2 ** 31 - 1 : INIT_CAP_MS);
+      this.onReady = (reported) => {
+        const initMs = performance.now() - t0;
+        const inside = (reported.runtimeInitMs ?? 0) + (reported.functionInitMs ?? 0);
+        this.state = 'idle';
+        settle({ ok: true, initMs, reported, spawnMs: Math.max(0, initMs - inside) });
+      };
+      this.onInitError = (error) => {
+        this.stop('init-error');
+        settle({ ok: false, reason: 'init-error', error, initMs: performance.now() - t0 });
+      };
+      this.onDeath = (code, signal) => {
+        const reason = this.stopReason ?? 'crash';
+        const oom = reason === 'oom';
+        const error = oom ? { errorType: 'Runtime.OutOfMemory', errorMessage: 'Error: Runtime exited with error: signal: killed' } : initExitError(code, signal);
+        settle({ ok: false, reason, error, initMs: performance.now() - t0 });
+      };
+      try {
+        const env = { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: address };
+        this.proc = spawn(this.spec.command, args, { cwd: this.spec.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      } catch (err) {
+        this.stop('init-error');
+        settle({ ok: false, reason: 'init-error', initMs: 0, error: { errorType: 'Runtime.InvalidEntrypoint', errorMessage: String(err) } });
+        return;
+      }
+      const proc = this.proc;
+      proc.on('error', (err) => {
+        this.stop('init-error');
+        settle({ ok: false, reason: 'init-error', initMs: 0, error: { errorType: 'Runtime.InvalidEntrypoint', errorMessage: `Error: ${err.message}` } });
+      });
+      this.pid = proc.pid ?? 0;
+      if (this.pid) onSpawn?.(this.pid);
+      for (const stream of [proc.stdout!, proc.stderr!]) {
+        const splitter = new LineSplitter((line) => this.line(line));
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => splitter.push(chunk));
+        stream.on('end', () => splitter.flush());
+      }
+      proc.on('exit', (code, signal) => this.exited(code, signal));
+    });
+  }
+
+  /** Delivers one event; settles on response, error, timeout, OOM or process death. */
+  invoke(event: PendingEvent, sink: LogSink, timeoutSec: number | undefined): Promise<SandboxOutcome> {
+    this.state = 'busy';
+    for (const l of this.stray) sink.add(l);
+    this.stray = [];
+    return new Promise((resolve) => {
+      const cur: Current = { requestId: event.requestId, sink, settle: resolve };
+      if (timeoutSec !== undefined) {
+        cur.timer = setTimeout(() => this.kill(event.requestId, 'timeout'), timeoutSec * 1000);
+      }
+      this.current = cur;
+      this.api.deliver(event);
+    });
+  }
+
+  /** Peak RSS in KiB over this environment's life (the kernel's VmHWM; tree samples for custom runtimes). */
+  peakKb(): number {
+    const own = readMemory(this.pid).peakKb;
+    return this.spec.measureTree ? Math.max(own, this.treePeakKb, readTreeRssKb(this.pid)) : own;
+  }
+
+  /** Watchdog tick: kills the sandbox when its resident memory exceeds Memory Size. */
+  checkMemory(): void {
+    if (this.state === 'dead' || !this.pid) return;
+    const rss = this.spec.measureTree ? readTreeRssKb(this.pid) : readMemory(this.pid).rssKb;
+    if (rss > this.treePeakKb) this.treePeakKb = rss;
+    if (rss > this.spec.memoryMb * 1024) this.oom();
+  }
+
+  /** Kills the sandbox because it exceeded Memory Size (also used after an invocation whose peak exceeded it). */
+  oom(): void {
+    if (this.current) this.kill(this.current.requestId, 'oom');
+    else this.stop('oom');
+  }
+
+  /** Marks the sandbox idle after an invocation. */
+  release(): void {
+    this.state = 'idle';
+    this.served++;
+    this.lastUsed = Date.now();
+  }
+
+  /** Kills the process group, closes the API and removes the private TMPDIR. Idempotent. */
+  stop(reason: StopReason): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    this.state = 'dead';
+    if (this.pid) {
+      const stragglers = this.spec.measureTree ? descendants(this.pid) : [];
+      try {
+        process.kill(-this.pid, 'SIGKILL');
+      } catch {
+        try { process.kill(this.pid, 'SIGKILL'); } catch { /* already gone */ }
+      }
+      // A custom runtime may have put helpers in their own process group.
+      for (const p of stragglers) try { process.kill(p, 'SIGKILL'); } catch { /* gone */ }
+    }
+    this.api.close();
+    fs.rm(this.spec.tmpDir, { recursive: true, force: true }, () => undefined);
+    this.stopped(this, reason);
+  }
+
+  /** Resolves once the process has exited (or immediately if it never started). */
+  waitExit(): Promise<void> {
+    const proc = this.proc;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => proc.once('exit', () => resolve()));
+  }
+
+  private kill(requestId: string, reason: 'timeout' | 'oom'): void {
+    const cur = this.current;
+    if (!cur || cur.requestId !== requestId) return;
+    this.stop(reason);
+    // The invocation's outcome is set by exited() so that late log lines are still collected.
+  }
+
+  private finish(requestId: string, outcome: SandboxOutcome): void {
+    const cur = this.current;
+    if (!cur || cur.requestId !== requestId) return;
+    clearTimeout(cur.timer);
+    // Output the handler wrote before responding may still sit in the pipe: read it first,
+    // still routing lines to this invocation.
+    setImmediate(() => {
+      if (this.current === cur) this.current = undefined;
+      cur.settle(outcome);
+    });
+  }
+
+  private line(line: string): void {
+    if (this.current) this.current.sink.add(line);
+    else if (this.initSink) this.initSink.add(line);
+    else if (this.stray.length < STRAY_LINES_CAP) this.stray.push(line);
+  }
+
+  private exited(code: number | null, signal: NodeJS.Signals | null): void {
+    const reason = this.stopReason ?? (signal ? 'crash' : 'exit');
+    if (!this.stopReason) this.stop(reason);
+    const cur = this.current;
+    const death = this.onDeath;
+    // Let the pipes drain so the last lines land in the right invocation.
+    const proc = this.proc;
+    let done = false;
+    const complete = () => {
+      if (done) return;
+      done = true;
+      death?.(code, signal);
+      if (cur && this.current === cur) {
+        this.current = undefined;
+        clearTimeout(cur.timer);
+        cur.settle({ kind: 'died', reason, code, signal });
+      }
+    };
+    proc?.once('close', complete);
+    setTimeout(complete, 50);
+  }
+}
+
+function initExitError(code: number | null, signal: NodeJS.Signals | null): InvocationError {
+  const reason = signal ? `signal: ${signal === 'SIGKILL' ? 'killed' : signal}` : `exit status ${code}`;
+  return { errorType: 'Runtime.ExitError', errorMessage: `Error: Runtime exited with error: ${reason}` };
+}
