@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import { registerLessonsCommand } from './commands/lessons';
 import { registerEventsCommand } from './commands/events';
 import { registerCostCommand } from './commands/cost';
+import { registerInvokeCommand } from './commands/invoke';
 
 /** Entry point of the `serverless-lab` CLI; each command family registers itself on the program. */
 export function buildProgram(): Command {
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerLessonsCommand(program);
   registerEventsCommand(program);
   registerCostCommand(program);
+  registerInvokeCommand(program);
   return program;
 }
 

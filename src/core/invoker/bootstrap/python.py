@@ -1,0 +1,167 @@
+# Python runtime bootstrap: the Lambda Runtime API loop inside each Python sandbox (standard library only).
+# Mirrors the managed Python runtime: import `module`, look up `function` (_HANDLER = "module.function"),
+# then GET /invocation/next, call handler(event, context), POST /response or /error.
+# Docs (read 2026-11-26): https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
+#   https://docs.aws.amazon.com/lambda/latest/dg/python-context.html
+#   https://docs.aws.amazon.com/lambda/latest/dg/python-exceptions.html
+# Only `socket` and `json` are imported up front: http.client alone would add ~15 ms to every cold start.
+import time
+
+_boot = time.perf_counter()
+import json  # noqa: E402
+import os  # noqa: E402
+import socket  # noqa: E402
+import sys  # noqa: E402
+
+BASE = "/2018-06-01/runtime"
+ERROR_CT = "application/vnd.aws.lambda.error+json"
+
+
+class RapidClient:
+    """One keep-alive HTTP/1.1 connection to AWS_LAMBDA_RUNTIME_API; requests are sequential."""
+
+    def __init__(self, address):
+        host, port = address.split(":")
+        self.addr = (host, int(port))
+        self.sock = None
+        self.buf = b""
+
+    def request(self, method, path, body=None, headers=None):
+        if self.sock is None:
+            self.sock = socket.create_connection(self.addr)
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        data = body.encode("utf-8") if body is not None else b""
+        head = "%s %s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, path, self.addr[0], self.addr[1])
+        for k, v in (headers or {}).items():
+            head += "%s: %s\r\n" % (k, v)
+        head += "Content-Length: %d\r\n\r\n" % len(data)
+        self.sock.sendall(head.encode("latin-1") + data)
+        while b"\r\n\r\n" not in self.buf:
+            self._fill()
+        end = self.buf.index(b"\r\n\r\n")
+        lines = self.buf[:end].decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ")[1])
+        hdrs = {}
+        for line in lines[1:]:
+            k, _, v = line.partition(":")
+            hdrs[k.strip().lower()] = v.strip()
+        length = int(hdrs.get("content-length", "0"))
+        while len(self.buf) < end + 4 + length:
+            self._fill()
+        payload = self.buf[end + 4:end + 4 + length]
+        self.buf = self.buf[end + 4 + length:]
+        return status, hdrs, payload
+
+    def _fill(self):
+        chunk = self.sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("Runtime API connection closed")
+        self.buf += chunk
+
+
+class LambdaContext:
+    """The context object as the managed Python runtime provides it."""
+
+    def __init__(self, headers):
+        env = os.environ
+        self.function_name = env.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.function_version = env.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.invoked_function_arn = headers.get("lambda-runtime-invoked-function-arn")
+        self.memory_limit_in_mb = int(env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"))
+        self.aws_request_id = headers.get("lambda-runtime-aws-request-id")
+        self.log_group_name = env.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = env.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        self._deadline = int(headers.get("lambda-runtime-deadline-ms", "0"))
+        identity = headers.get("lambda-runtime-cognito-identity")
+        client_context = headers.get("lambda-runtime-client-context")
+        self.identity = json.loads(identity) if identity else None
+        self.client_context = json.loads(client_context) if client_context else None
+
+    def get_remaining_time_in_millis(self):
+        return max(0, self._deadline - int(time.time() * 1000))
+
+
+def error_doc(exc, error_type=None):
+    import traceback  # only on the error path
+
+    tb = traceback.extract_tb(exc.__traceback__)
+    return {
+        "errorMessage": str(exc),
+        "errorType": error_type or type(exc).__name__,
+        "requestId": "",
+        "stackTrace": traceback.format_list(tb),
+    }
+
+
+def post_error(client, path, doc):
+    body = json.dumps(doc)
+    client.request("POST", path, body, {"Content-Type": ERROR_CT, "Lambda-Runtime-Function-Error-Type": doc["errorType"]})
+
+
+def load_handler():
+    """Imports the handler, mapping failures to the managed runtime's init error types."""
+    task_root = os.environ.get("LAMBDA_TASK_ROOT", ".")
+    handler_file = os.environ.get("SL_HANDLER_FILE", "")
+    name = os.environ.get("SL_HANDLER_NAME", "lambda_handler")
+    module_dir = os.path.dirname(handler_file) or task_root
+    module_name = os.path.splitext(os.path.basename(handler_file))[0]
+    sys.path.insert(0, module_dir)
+    try:
+        import importlib
+
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise InitError("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, exc))
+    except SyntaxError as exc:
+        raise InitError("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_name, exc))
+    except Exception as exc:  # top-level code raised
+        raise InitError("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, exc))
+    fn = getattr(module, name, None)
+    if not callable(fn):
+        raise InitError("Runtime.HandlerNotFound", "Handler '%s' missing on module '%s'" % (name, module_name))
+    return fn
+
+
+class InitError(Exception):
+    def __init__(self, error_type, message):
+        super().__init__(message)
+        self.error_type = error_type
+
+
+def main():
+    client = RapidClient(os.environ.get("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))
+    os.environ.setdefault("AWS_EXECUTION_ENV", "AWS_Lambda_python%d.%d" % sys.version_info[:2])
+    load_start = time.perf_counter()
+    try:
+        handler = load_handler()
+    except InitError as exc:
+        doc = {"errorMessage": str(exc), "errorType": exc.error_type, "requestId": "", "stackTrace": []}
+        sys.stdout.write("[ERROR] %s: %s\nTraceback (most recent call last):\n" % (exc.error_type, exc))
+        post_error(client, BASE + "/init/error", doc)
+        sys.exit(129)
+    load_end = time.perf_counter()
+    extra = {
+        "X-SL-Runtime-Init-Ms": "%.3f" % ((load_start - _boot) * 1000),
+        "X-SL-Function-Init-Ms": "%.3f" % ((load_end - load_start) * 1000),
+    }
+    while True:
+        _, headers, body = client.request("GET", BASE + "/invocation/next", None, extra)
+        extra = None
+        request_id = headers.get("lambda-runtime-aws-request-id")
+        trace = headers.get("lambda-runtime-trace-id")
+        if trace:
+            os.environ["_X_AMZN_TRACE_ID"] = trace
+        try:
+            result = handler(json.loads(body), LambdaContext(headers))
+            payload = json.dumps(result)
+        except Exception as exc:
+            doc = error_doc(exc)
+            doc["requestId"] = request_id
+            sys.stdout.write("[ERROR] %s: %s\nTraceback (most recent call last):\n%s" % (doc["errorType"], doc["errorMessage"], "".join(doc["stackTrace"])))
+            post_error(client, BASE + "/invocation/%s/error" % request_id, doc)
+            continue
+        client.request("POST", BASE + "/invocation/%s/response" % request_id, payload)
+
+
+if __name__ == "__main__":
+    main()
