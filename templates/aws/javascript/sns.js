@@ -1,0 +1,24 @@
+// {{name}}: SNS subscriber. Single responsibility: react to one order notification.
+// Module scope runs once per sandbox (cold start): create SDK clients here so warm calls reuse them.
+const SERVICE = process.env.SERVICE_NAME ?? '{{name}}';
+
+function log(level, message, fields) {
+  console.log(JSON.stringify({ level, message, service: SERVICE, ...fields }));
+}
+
+exports.handler = async (event, context) => {
+  {{cursor}}for (const record of event.Records) {
+    const { MessageId, Subject, Message } = record.Sns;
+    let payload;
+    try {
+      payload = JSON.parse(Message);
+    } catch {
+      // A malformed message will never succeed: log it and move on instead of failing (retries would not help).
+      log('warn', 'message is not JSON, skipped', { requestId: context.awsRequestId, messageId: MessageId });
+      continue;
+    }
+    // SNS may deliver more than once: anything with side effects should be idempotent on MessageId.
+    log('info', 'notification received', { requestId: context.awsRequestId, messageId: MessageId, subject: Subject, payload });
+  }
+};
+
