@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadTemplates, renderFunction, type LanguageId, type RenderedFunction } from '../../../src/core/scaffold';
+import type { FunctionConfig } from '../../../src/core/invoker';
+import { newInvoker } from '../invoker/helpers';
 import { realPython } from './python';
 import { typeCheck } from './typeCheckHelper';
 
@@ -72,6 +74,27 @@ describe('scaffold: every template', function () {
       // A runner that found no tests also exits 0, so check that every sample event was exercised.
       const ran = cmd === 'python3' ? /Ran 1 test/.test(res.stderr) && /\nOK/.test(res.stderr) : new RegExp(`# pass ${r.files.filter((f) => f.role === 'event').length}\\b`).test(res.stdout);
       if (res.status !== 0 || !ran) failures.push(`${name} (${r.testCommand.join(' ')}):\n${res.stdout}\n${res.stderr}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('every template runs in the invoker against its own sample events', async () => {
+    const invoker = await newInvoker();
+    const failures: string[] = [];
+    try {
+      for (const [name, r] of rendered) {
+        const fn: FunctionConfig = { name, handlerFile: path.join(dir, r.entry.handler), handlerName: r.entry.handlerName, runtime: r.entry.runtime, memoryMb: r.entry.memoryMb, timeoutSec: r.entry.timeoutSec, env: r.entry.env };
+        const trigger = templates.manifest.triggers.find((t) => t.id === r.entry.trigger)!;
+        for (const [i, ev] of r.files.filter((f) => f.role === 'event').entries()) {
+          const record = await invoker.invoke(fn, { event: JSON.parse(ev.content) });
+          const expect = trigger.events[i].expect;
+          const response = record.response as Record<string, unknown> | null | undefined;
+          const ok = !record.error && (expect === null ? response === null || response === undefined : Object.entries(expect).every(([k, v]) => JSON.stringify(response?.[k]) === JSON.stringify(v)));
+          if (!ok) failures.push(`${name} ${ev.path}: ${JSON.stringify(record.error ?? record.response)}\n${record.logs.join('\n')}`);
+        }
+      }
+    } finally {
+      await invoker.dispose();
     }
     assert.deepEqual(failures, []);
   });
