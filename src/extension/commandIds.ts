@@ -5,6 +5,7 @@ export const CommandIds = {
   previousLesson: 'serverlessLab.previousLesson',
   showLessons: 'serverlessLab.showLessons',
   resetProgress: 'serverlessLab.resetProgress',
+  markLessonComplete: 'serverlessLab.markLessonComplete',
   getStarted: 'serverlessLab.getStarted',
   showLog: 'serverlessLab.showLog',
 } as const;

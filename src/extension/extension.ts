@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { Config } from './config';
 import { getLogger, initLog, showLog } from './log';
+import { registerLessons } from './lessons';
 
 /** Services shared by the feature modules; created once in activate(). */
 export interface ExtensionServices {
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   context.subscriptions.push(config, vscode.commands.registerCommand(CommandIds.showLog, showLog));
   const services: ExtensionServices = { context, config };
   // Feature modules register here, one line each: registerX(services).
+  registerLessons(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
   return services;
 }

@@ -13,6 +13,8 @@ export interface LessonRenderer {
   render(source: LessonSource): RenderedLesson;
   /** Whether a fence info word names a language the highlighter knows. */
   isLanguage(name: string): boolean;
+  /** Renders inline Markdown (no HTML) for short texts such as quiz explanations. */
+  renderInline(markdown: string): string;
 }
 
 type RenderEnv = {
@@ -85,6 +87,7 @@ export async function loadLessonRenderer(registry: DirectiveRegistry = createBui
 
   return {
     isLanguage,
+    renderInline: helpers.renderInline,
     render(source) {
       const env: RenderEnv = { file: source.file, lessonId: source.meta.id, bodyLine: source.bodyLine, counts: new Map(), problems: [], directives: [] };
       const html = md.render(source.body, env);

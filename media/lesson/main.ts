@@ -1,0 +1,193 @@
+// Lesson page: renders what the host sends, hydrates quizzes, and reports answers and navigation.
+import { LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView } from '../../src/shared/lessonProtocol';
+
+interface VsCodeApi {
+  postMessage(message: LessonWebviewMessage): void;
+  getState(): unknown;
+  setState(state: LessonWebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+let lesson: LessonView | undefined;
+let nextRequestId = 1;
+const pending = new Map<number, HTMLElement>();
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function render(view: LessonView): void {
+  lesson = view;
+  vscode.setState({ version: LESSON_STATE_VERSION, lessonId: view.lessonId });
+  document.body.style.fontSize = `${view.fontSize}px`;
+  app.replaceChildren();
+  app.removeAttribute('aria-busy');
+
+  const header = el('header', { class: 'lesson-header' });
+  const position = el('div', { class: 'lesson-position' });
+  position.append(
+    el('span', { id: 'lesson-progress' }, `Lesson ${view.index} of ${view.total}`),
+    el('progress', { id: 'lesson-progress-bar', max: String(view.total), value: String(view.index), 'aria-label': `Lesson ${view.index} of ${view.total}` }),
+    el('span', { class: 'completed-count' }, ''),
+  );
+  header.append(position);
+  if (view.track) header.append(el('p', { class: 'lesson-meta' }, `${view.track} · about ${view.estimatedMinutes} min`));
+  header.append(el('h1', {}, view.title));
+  if (view.summary) header.append(el('p', { class: 'lesson-summary' }, view.summary));
+  if (view.objectives.length) {
+    const objectives = el('section', { class: 'lesson-objectives', 'aria-label': 'Objectives' });
+    objectives.append(el('h2', {}, 'You will be able to'));
+    const list = el('ul');
+    for (const o of view.objectives) list.append(el('li', {}, o));
+    objectives.append(list);
+    header.append(objectives);
+  }
+
+  const body = el('article', { class: 'lesson-body' });
+  body.innerHTML = view.html; // trusted: rendered by the host with markdown-it, HTML disabled
+
+  const nav = el('nav', { class: 'lesson-nav', 'aria-label': 'Lesson navigation' });
+  const prev = el('button', { id: 'prev-lesson', type: 'button', class: 'secondary' }, view.previous ? `← ${view.previous.title}` : '← Previous');
+  const next = el('button', { id: 'next-lesson', type: 'button' }, view.next ? `${view.next.title} →` : 'Next →');
+  prev.disabled = !view.previous;
+  next.disabled = !view.next;
+  prev.title = 'Previous lesson';
+  next.title = 'Next lesson';
+  const complete = el('button', { id: 'mark-complete', type: 'button', class: 'secondary' });
+  complete.hidden = view.broken;
+  nav.append(prev, complete, next);
+
+  app.append(header, body, nav);
+  view.answered.forEach(applyFeedback);
+  updateCompletion(view.completed, view.completedCount);
+  window.scrollTo(0, 0);
+}
+
+function updateCompletion(completed: boolean, completedCount: number): void {
+  if (!lesson) return;
+  lesson.completed = completed;
+  lesson.completedCount = completedCount;
+  const button = document.getElementById('mark-complete') as HTMLButtonElement | null;
+  if (button) {
+    button.replaceChildren(el('span', { class: `codicon codicon-${completed ? 'check' : 'circle-large-outline'}`, 'aria-hidden': 'true' }), document.createTextNode(completed ? ' Completed' : ' Mark complete'));
+    button.disabled = completed;
+  }
+  const count = app.querySelector('.completed-count');
+  if (count) count.textContent = `${completedCount} of ${lesson.total} completed`;
+}
+
+function quizSection(quizId: string): HTMLElement | undefined {
+  return [...app.querySelectorAll<HTMLElement>('.quiz')].find((q) => q.dataset.quizId === quizId);
+}
+
+function applyFeedback(feedback: QuizFeedbackView): void {
+  const quiz = quizSection(feedback.quizId);
+  if (!quiz) return;
+  quiz.classList.toggle('answered-correct', feedback.correct);
+  for (const o of feedback.options) {
+    const button = quiz.querySelector<HTMLButtonElement>(`.quiz-option[data-index="${o.index}"]`);
+    const explanation = quiz.querySelector<HTMLElement>(`.quiz-explanation[data-index="${o.index}"]`);
+    if (!button || !explanation) continue;
+    button.setAttribute('aria-pressed', String(o.selected));
+    button.classList.toggle('is-correct', o.selected && o.correct);
+    button.classList.toggle('is-wrong', o.selected && !o.correct);
+    // Once solved, every option's explanation is shown; before that, only the chosen ones.
+    const show = o.selected || feedback.correct;
+    explanation.hidden = !show;
+    explanation.classList.toggle('explains-correct', o.correct);
+    explanation.innerHTML = show ? `<span class="codicon codicon-${o.correct ? 'pass' : 'error'}" aria-hidden="true"></span> ${o.explanationHtml}` : '';
+  }
+  const box = quiz.querySelector<HTMLElement>('.quiz-feedback');
+  if (box) {
+    box.className = `quiz-feedback ${feedback.correct ? 'correct' : 'incorrect'}`;
+    box.textContent = feedback.correct ? 'Correct! Every explanation is shown above.' : 'Not quite. Read the explanation and try again.';
+  }
+}
+
+function answer(quiz: HTMLElement, selected: number[]): void {
+  if (!lesson || !quiz.dataset.quizId || !selected.length) return;
+  const requestId = nextRequestId++;
+  pending.set(requestId, quiz);
+  quiz.setAttribute('aria-busy', 'true');
+  vscode.postMessage({ type: 'answerQuiz', requestId, lessonId: lesson.lessonId, quizId: quiz.dataset.quizId, selected });
+}
+
+app.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : undefined;
+  const button = target?.closest('button');
+  if (!button || button.disabled || !lesson) return;
+  const quiz = button.closest<HTMLElement>('.quiz');
+  if (button.id === 'next-lesson') vscode.postMessage({ type: 'navigate', direction: 'next' });
+  else if (button.id === 'prev-lesson') vscode.postMessage({ type: 'navigate', direction: 'previous' });
+  else if (button.id === 'mark-complete') vscode.postMessage({ type: 'markComplete', lessonId: lesson.lessonId });
+  else if (quiz && button.classList.contains('quiz-option')) {
+    if (quiz.dataset.multiple === 'true') button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
+    else answer(quiz, [Number(button.dataset.index)]);
+  } else if (quiz && button.classList.contains('quiz-check')) {
+    const chosen = [...quiz.querySelectorAll<HTMLElement>('.quiz-option[aria-pressed="true"]')].map((b) => Number(b.dataset.index));
+    if (chosen.length) answer(quiz, chosen);
+    else showQuizMessage(quiz, 'Select at least one option first.');
+  }
+});
+
+function showQuizMessage(quiz: HTMLElement, text: string): void {
+  const box = quiz.querySelector<HTMLElement>('.quiz-feedback');
+  if (!box) return;
+  box.className = 'quiz-feedback incorrect';
+  box.textContent = text;
+}
+
+window.addEventListener('message', (event: MessageEvent<LessonHostMessage>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'showLesson':
+      render(m.lesson);
+      return;
+    case 'quizResult': {
+      const quiz = pending.get(m.requestId);
+      pending.delete(m.requestId);
+      quiz?.removeAttribute('aria-busy');
+      if (m.feedback) applyFeedback(m.feedback);
+      else if (quiz) showQuizMessage(quiz, m.error ?? 'Could not check this answer.');
+      return;
+    }
+    case 'completion':
+      if (lesson && m.lessonId === lesson.lessonId) {
+        updateCompletion(m.completed, m.completedCount);
+        if (!m.answered.length) resetQuizzes();
+        m.answered.forEach(applyFeedback);
+      }
+      return;
+    default: {
+      const unknown: never = m;
+      void unknown;
+    }
+  }
+});
+
+/** After a progress reset: back to unanswered quizzes. */
+function resetQuizzes(): void {
+  for (const quiz of app.querySelectorAll<HTMLElement>('.quiz')) {
+    quiz.classList.remove('answered-correct');
+    for (const b of quiz.querySelectorAll('.quiz-option')) {
+      b.setAttribute('aria-pressed', 'false');
+      b.classList.remove('is-correct', 'is-wrong');
+    }
+    for (const e of quiz.querySelectorAll<HTMLElement>('.quiz-explanation')) {
+      e.hidden = true;
+      e.replaceChildren();
+    }
+    // Emptied, not hidden: a live region must stay in the accessibility tree to announce later feedback.
+    const box = quiz.querySelector<HTMLElement>('.quiz-feedback');
+    if (box) box.textContent = '';
+  }
+}
+
+// Restored panels remember their lesson even before the host answers.
+if (migrateLessonState(vscode.getState())) app.setAttribute('aria-busy', 'true');
+vscode.postMessage({ type: 'ready' });

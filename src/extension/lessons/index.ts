@@ -1,0 +1,31 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { migrateLessonState, LESSON_VIEW_TYPE } from '../../shared/lessonProtocol';
+import type { ExtensionServices } from '../extension';
+import { registerLessonCommands } from './lessonCommands';
+import { registerLessonDiagnostics } from './lessonDiagnostics';
+import { LessonLibrary } from './lessonLibrary';
+import { LessonPanelManager } from './lessonPanel';
+import { LESSONS_VIEW_ID, LessonsTreeProvider } from './lessonsTree';
+import { ProgressStore } from './progressStore';
+
+/** Lessons feature: library, progress, tree, panel (+ serializer), commands and author diagnostics. Nothing heavy loads here. */
+export function registerLessons(services: ExtensionServices): void {
+  const { context, config } = services;
+  const library = new LessonLibrary(path.join(context.extensionUri.fsPath, 'lessons'));
+  const progress = new ProgressStore(context.globalState);
+  const panels = new LessonPanelManager(context.extensionUri, library, progress, config);
+  const tree = new LessonsTreeProvider(library, progress);
+  context.subscriptions.push(
+    library,
+    progress,
+    panels,
+    tree,
+    vscode.window.registerTreeDataProvider(LESSONS_VIEW_ID, tree),
+    vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => panels.restore(panel, migrateLessonState(state)?.lessonId ?? progress.get().currentLessonId),
+    }),
+  );
+  registerLessonCommands({ context, library, progress, panels });
+  registerLessonDiagnostics(context, library);
+}
