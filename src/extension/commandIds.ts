@@ -8,6 +8,14 @@ export const CommandIds = {
   markLessonComplete: 'serverlessLab.markLessonComplete',
   getStarted: 'serverlessLab.getStarted',
   showLog: 'serverlessLab.showLog',
+  invokeFunction: 'serverlessLab.invokeFunction',
+  invokeHandler: 'serverlessLab.invokeHandler',
+  invokeLast: 'serverlessLab.invokeLast',
+  runLoad: 'serverlessLab.runLoad',
+  stopAllSandboxes: 'serverlessLab.stopAllSandboxes',
+  showInvocations: 'serverlessLab.showInvocations',
+  saveTestEvent: 'serverlessLab.saveTestEvent',
+  runMenu: 'serverlessLab.runMenu',
 } as const;
 
 /** A contributed command id. */

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 /** Setting keys, as contributed in package.json (section `serverlessLab`). */
 export const SettingKeys = {
   lessonFontSize: 'lessons.fontSize',
+  codeLensEnabled: 'codeLens.enabled',
+  runHistorySize: 'run.historySize',
 } as const;
 
 /** Typed, read-only view of the `serverlessLab.*` settings; re-read on every change. */

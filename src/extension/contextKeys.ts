@@ -5,6 +5,7 @@ export interface ContextKeys {
   'serverlessLab.hasProgress': boolean;
   'serverlessLab.lessonOpen': boolean;
   'serverlessLab.lessonsCompleted': number;
+  'serverlessLab.hasLastInvocation': boolean;
 }
 
 const cache = new Map<keyof ContextKeys, unknown>();

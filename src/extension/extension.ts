@@ -3,6 +3,7 @@ import { CommandIds } from './commandIds';
 import { Config } from './config';
 import { getLogger, initLog, showLog } from './log';
 import { registerLessons } from './lessons';
+import { registerRun } from './run';
 
 /** Services shared by the feature modules; created once in activate(). */
 export interface ExtensionServices {
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   const services: ExtensionServices = { context, config };
   // Feature modules register here, one line each: registerX(services).
   registerLessons(services);
+  registerRun(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
   return services;
 }

@@ -39,9 +39,12 @@ export function timelineSegments(record: InvocationRecord): TimelineSegment[] {
   return segments;
 }
 
-/** Total of the init bars (runtime + function init), to compare with REPORT Init Duration. */
+/**
+ * Total of the cold-start bars (spawn + runtime init + function init). The embedded invoker's REPORT
+ * Init Duration covers the same span, so the two agree (to rounding).
+ */
 export function initBarsMs(record: InvocationRecord): number | undefined {
-  const { runtimeInitMs, functionInitMs } = record.timings;
-  if (!record.cold || (runtimeInitMs === undefined && functionInitMs === undefined)) return undefined;
-  return (runtimeInitMs ?? 0) + (functionInitMs ?? 0);
+  const { spawnMs, runtimeInitMs, functionInitMs } = record.timings;
+  if (!record.cold || (spawnMs === undefined && runtimeInitMs === undefined && functionInitMs === undefined)) return undefined;
+  return (spawnMs ?? 0) + (runtimeInitMs ?? 0) + (functionInitMs ?? 0);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { IdleTimeHistogram, defaultPolicySweep, hybridDefaults, simulateKeepAlive } from '../../../src/core/run/keepAliveSim';
 import { DAY_MS, generateTraffic } from '../../../src/core/run/traffic';
+import { runWhatIf } from '../../../src/core/run/whatIf';
 
 const calibration = { initMs: 200, durationMs: 100 };
 const MIN = 60_000;
@@ -74,5 +75,24 @@ describe('run/keepAliveSim', () => {
     const rows = defaultPolicySweep().map((p) => simulateKeepAlive(arrivals, calibration, p.policy));
     assert.equal(rows.length, 9);
     assert.ok(performance.now() - t0 < 2000);
+  });
+});
+
+describe('run/whatIf', () => {
+  it('calibrates from measured cold starts and falls back when nothing was measured', () => {
+    const base = { requestId: 'r', functionName: 'f', logs: [], sandboxId: 's' };
+    const records = [
+      { ...base, cold: true, timings: { spawnMs: 40, runtimeInitMs: 30, functionInitMs: 10, invokeMs: 3, startedAt: 0 }, report: { durationMs: 3, billedDurationMs: 33, memorySizeMb: 128, maxMemoryUsedMb: 40, initDurationMs: 40 } },
+      { ...base, cold: false, timings: { invokeMs: 1, startedAt: 0 }, report: { durationMs: 1, billedDurationMs: 1, memorySizeMb: 128, maxMemoryUsedMb: 40 } },
+    ];
+    const measured = runWhatIf({ pattern: 'periodic', perHour: 4 }, records, 'f');
+    assert.equal(measured.measured, true);
+    assert.equal(measured.initMs, 80);
+    assert.equal(measured.durationMs, 1);
+    assert.equal(measured.rows.length, 9);
+    assert.equal(measured.rows.find((r) => r.label.startsWith('Fixed keep-alive 1 min'))!.coldPct, 100);
+    const fallback = runWhatIf({ pattern: 'poisson', perHour: 4 }, []);
+    assert.equal(fallback.measured, false);
+    assert.equal(fallback.initMs, 141);
   });
 });

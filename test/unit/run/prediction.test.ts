@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { InvocationRecord } from '../../../src/core/invoker/types';
 import { bandOf, explainColdWarm, formatGap, gradePrediction } from '../../../src/core/run/prediction';
+import { parseFrame, stackLines } from '../../../src/core/run/stackFrames';
 import { initBarsMs, timelineSegments } from '../../../src/core/run/timeline';
 
 const cold: InvocationRecord = {
   requestId: 'r1', functionName: 'f', cold: true, sandboxId: 's1', logs: [],
   timings: { spawnMs: 20, runtimeInitMs: 30, functionInitMs: 12.5, invokeMs: 4, startedAt: 10_000 },
-  report: { durationMs: 4, billedDurationMs: 47, memorySizeMb: 128, maxMemoryUsedMb: 50, initDurationMs: 42.5 },
+  report: { durationMs: 4, billedDurationMs: 67, memorySizeMb: 128, maxMemoryUsedMb: 50, initDurationMs: 62.5 },
 };
 const warm: InvocationRecord = { ...cold, requestId: 'r2', cold: false, timings: { invokeMs: 2, startedAt: 14_000 }, report: { durationMs: 2, billedDurationMs: 2, memorySizeMb: 128, maxMemoryUsedMb: 50 } };
 
@@ -14,7 +15,7 @@ describe('run/prediction and timeline', () => {
   it('lays out cold phases back to back, with the invoke bar equal to REPORT Duration', () => {
     const segs = timelineSegments(cold);
     assert.deepEqual(segs.map((s) => [s.phase, s.startMs, s.durationMs]), [['spawn', 0, 20], ['runtimeInit', 20, 30], ['functionInit', 50, 12.5], ['invoke', 62.5, 4]]);
-    assert.equal(initBarsMs(cold), 42.5);
+    assert.equal(initBarsMs(cold), cold.report.initDurationMs);
     assert.deepEqual(timelineSegments(warm).map((s) => s.phase), ['invoke']);
     assert.equal(initBarsMs(warm), undefined);
   });
@@ -36,5 +37,15 @@ describe('run/prediction and timeline', () => {
   it('bands and gaps', () => {
     assert.deepEqual([bandOf(0), bandOf(10), bandOf(999), bandOf(1000)], ['lt10', '10to100', '100to1000', 'gt1000']);
     assert.deepEqual([formatGap(4000), formatGap(3_700_000)], ['4 s', '1 h 1 min']);
+  });
+});
+
+describe('run/stackFrames', () => {
+  it('finds Node.js and Python frame locations', () => {
+    assert.deepEqual(parseFrame('    at Runtime.handler (/ws/src/handler.js:12:9)'), { file: '/ws/src/handler.js', line: 12, column: 9, start: 24, length: 23 });
+    assert.equal(parseFrame('    at file:///ws/a%20b.mjs:3:1')?.file, '/ws/a b.mjs');
+    assert.equal(parseFrame('    at node:internal/modules/cjs/loader:1:1'), undefined);
+    assert.deepEqual(parseFrame('  File "/ws/app.py", line 7, in lambda_handler')?.line, 7);
+    assert.deepEqual(stackLines(['  File "/ws/app.py", line 7, in h\n    raise X\n']), ['  File "/ws/app.py", line 7, in h', '    raise X']);
   });
 });

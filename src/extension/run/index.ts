@@ -1,0 +1,126 @@
+// Running functions in the editor: CodeLens, invoke/load commands, the invocation panel, the
+// status bar item and the function log channel. One invoker, created on first run.
+import * as vscode from 'vscode';
+import { detectHandlers, languageOf, type DetectedHandler } from '../../core/run/handlerDetection';
+import type { LoadPlan } from '../../core/run/loadPlan';
+import { runWhatIf } from '../../core/run/whatIf';
+import { CommandIds } from '../commandIds';
+import { registerSafeCommand } from '../commandBoundary';
+import { SettingKeys } from '../config';
+import { setContext } from '../contextKeys';
+import type { ExtensionServices } from '../extension';
+import { HANDLER_SELECTOR, HandlerCodeLensProvider } from './codeLens';
+import { saveTestEvent } from './eventPicker';
+import { InvocationHistory } from './history';
+import { InvocationPanel } from './invocationPanel';
+import { InvokerHost } from './invokerHost';
+import { exportLoad, runLoadCommand } from './loadCommand';
+import { RunService, type InvokeOptions } from './runService';
+import { createSandboxStatusItem, showRunMenu } from './statusBar';
+import { WorkspaceFunctions } from './workspaceFunctions';
+
+/** Lets the user pick a handler: from the active editor, else from the workspace's handler files. */
+async function pickHandler(): Promise<{ uri: vscode.Uri; handlerName: string } | undefined> {
+  type Item = vscode.QuickPickItem & { uri: vscode.Uri; handler: DetectedHandler };
+  const fromDocument = (doc: vscode.TextDocument): Item[] => {
+    const language = languageOf(doc.languageId) ?? languageOf(doc.fileName);
+    return language ? detectHandlers(doc.getText(), language).map((h) => ({ label: h.handlerName, description: `${vscode.workspace.asRelativePath(doc.uri)}:${h.line + 1}`, uri: doc.uri, handler: h })) : [];
+  };
+  const active = vscode.window.activeTextEditor?.document;
+  let items = active ? fromDocument(active) : [];
+  if (items.length === 1) return { uri: items[0].uri, handlerName: items[0].handler.handlerName };
+  if (!items.length) {
+    const files = await vscode.workspace.findFiles('**/*.{js,mjs,cjs,ts,mts,py}', '{**/node_modules/**,**/dist/**,**/out/**,**/.venv/**}', 300);
+    for (const uri of files) items.push(...fromDocument(await vscode.workspace.openTextDocument(uri)));
+  }
+  if (!items.length) throw new Error('No handler found. Open a file that exports a handler (e.g. exports.handler = async (event) => …) or defines def lambda_handler(event, context).');
+  items = items.sort((a, b) => (a.description ?? '').localeCompare(b.description ?? ''));
+  const pick = await vscode.window.showQuickPick(items, { title: 'Invoke Function', placeHolder: 'Choose a handler', matchOnDescription: true });
+  return pick ? { uri: pick.uri, handlerName: pick.handler.handlerName } : undefined;
+}
+
+/** Registers the run feature. */
+export function registerRun(services: ExtensionServices): void {
+  const { context, config } = services;
+  const diagnostics = vscode.languages.createDiagnosticCollection('serverlessLab.run');
+  const host = new InvokerHost();
+  const functions = new WorkspaceFunctions(diagnostics);
+  const history = new InvocationHistory(context.workspaceState, () => config.get<number>(SettingKeys.runHistorySize, 50));
+  const run = new RunService(context.workspaceState, host, functions, history, diagnostics);
+  const lenses = new HandlerCodeLensProvider(() => config.get<boolean>(SettingKeys.codeLensEnabled, true));
+  const targetOf = (requestId?: string): { uri: vscode.Uri; handlerName: string } => {
+    const entry = requestId ? history.find(requestId) : undefined;
+    const target = entry ? { uri: vscode.Uri.file(entry.handlerFile), handlerName: entry.handlerName } : run.last;
+    if (!target) throw new Error('Nothing has been invoked yet: use "▶ Invoke" above a handler or "Serverless Lab: Invoke Function…".');
+    return target;
+  };
+  const panel = new InvocationPanel(context.extensionUri, history, {
+    invokeAgain: async (requestId, cold, prediction) => {
+      const t = targetOf(requestId);
+      await run.invokeHandler(t.uri, t.handlerName, { mode: cold ? 'cold' : 'invoke', prediction });
+    },
+    runWhatIf: async (request) => {
+      const fn = history.last()?.record.functionName;
+      return runWhatIf(request, history.all().filter((e) => e.record.functionName === fn).map((e) => e.record), fn);
+    },
+    exportLoad: (format) => exportLoad(history.lastLoad(), format),
+    openCost: async (source, requestId) => {
+      const entries = source === 'invocation' && requestId ? [history.find(requestId)].filter((e) => !!e) : [];
+      const load = history.lastLoad();
+      const args = source === 'load' && load
+        ? { durationsMs: load.samples.filter((s) => !s.throttled).map((s) => s.durationMs), maxMemoryUsedMb: Math.max(0, ...load.samples.map((s) => s.maxMemoryUsedMb)), memoryMb: history.last()?.memoryMb ?? 128, coldFraction: load.summary.coldPct / 100, initMs: load.samples.find((s) => s.initMs !== undefined)?.initMs, functionName: load.functionName }
+        : entries[0] && { durationsMs: [entries[0].record.report.durationMs], maxMemoryUsedMb: entries[0].record.report.maxMemoryUsedMb, memoryMb: entries[0].memoryMb, coldFraction: entries[0].record.cold ? 1 : 0, initMs: entries[0].record.report.initDurationMs, functionName: entries[0].record.functionName };
+      if (!args) throw new Error('Nothing to estimate yet: invoke the function or run a load first.');
+      await vscode.commands.executeCommand('serverlessLab.openCost', args);
+    },
+    runLoad: async (requestId) => {
+      const t = targetOf(requestId);
+      await vscode.commands.executeCommand(CommandIds.runLoad, t.uri, t.handlerName);
+    },
+  });
+  run.onEntry = (entry, reveal) => {
+    panel.showEntry(entry, reveal);
+    void setContext('serverlessLab.hasLastInvocation', true);
+  };
+  void setContext('serverlessLab.hasLastInvocation', history.all().length > 0);
+
+  context.subscriptions.push(
+    diagnostics, host, functions, history, lenses, panel,
+    vscode.languages.registerCodeLensProvider(HANDLER_SELECTOR, lenses),
+    functions.onDidChange(() => lenses.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
+    config.onDidChange(() => lenses.refresh()),
+    createSandboxStatusItem(host.onDidChangeSandboxCount, () => host.sandboxCount()),
+  );
+
+  const invokeHandler = (uri?: vscode.Uri, handlerName?: string, options?: InvokeOptions) =>
+    uri && handlerName ? run.invokeHandler(uri, handlerName, options) : pickHandler().then((t) => (t ? run.invokeHandler(t.uri, t.handlerName, options) : undefined));
+  registerSafeCommand(context, CommandIds.invokeFunction, invokeHandler);
+  registerSafeCommand(context, CommandIds.invokeHandler, invokeHandler);
+  registerSafeCommand(context, CommandIds.invokeLast, async () => {
+    const t = targetOf();
+    return run.invokeHandler(t.uri, t.handlerName, { mode: 'invoke' });
+  });
+  registerSafeCommand(context, CommandIds.runLoad, async (uri?: vscode.Uri, handlerName?: string, plan?: LoadPlan) => {
+    const t = uri && handlerName ? { uri, handlerName } : (run.last ?? (await pickHandler()));
+    if (!t) return undefined;
+    const load = await runLoadCommand(run, t.uri, t.handlerName, plan);
+    if (load) panel.showLoad(load);
+    return load;
+  });
+  registerSafeCommand(context, CommandIds.stopAllSandboxes, async () => {
+    const n = host.sandboxCount();
+    await host.stopAll();
+    void vscode.window.setStatusBarMessage(`Serverless Lab: stopped ${n} sandbox${n === 1 ? '' : 'es'}`, 3000);
+  });
+  registerSafeCommand(context, CommandIds.showInvocations, () => panel.show(undefined, false));
+  registerSafeCommand(context, CommandIds.runMenu, () => showRunMenu(host.sandboxCount()));
+  registerSafeCommand(context, CommandIds.saveTestEvent, async () => {
+    const t = targetOf();
+    const { config: fn, trigger } = await run.resolve(t.uri, t.handlerName);
+    const folder = vscode.workspace.getWorkspaceFolder(t.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('Open a folder first: test events are saved in its .serverless-lab/events folder.');
+    const uri = await saveTestEvent(folder, fn.name, run.defaultEvent(fn.name, trigger).event);
+    if (uri) await vscode.window.showTextDocument(uri);
+  });
+}

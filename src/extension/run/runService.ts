@@ -1,0 +1,174 @@
+// The invoke flow shared by CodeLens, commands and the panel: resolve the function, choose the
+// event, invoke (optionally cold or under the debugger), explain cold/warm, record history.
+import * as net from 'node:net';
+import * as vscode from 'vscode';
+import { generateEvent } from '../../core/events';
+import type { FunctionConfig, InvocationRecord } from '../../core/invoker/types';
+import { explainColdWarm, gradePrediction, type Prediction } from '../../core/run/prediction';
+import type { HistoryEntry } from '../../shared/invocationProtocol';
+import { getLogger } from '../log';
+import type { InvokeMode } from './codeLens';
+import { pickEvent, readEventFile, type ChosenEvent } from './eventPicker';
+import type { InvocationHistory } from './history';
+import type { InvokerHost } from './invokerHost';
+import type { WorkspaceFunctions } from './workspaceFunctions';
+
+const log = getLogger('run');
+const LAST_EVENTS_KEY = 'serverlessLab.run.lastEvents.v1';
+
+/** Options accepted by the invoke commands (also used by tests and the panel). */
+export interface InvokeOptions {
+  mode?: InvokeMode;
+  /** Use this event instead of asking. */
+  event?: unknown;
+  /** Use this saved event file (absolute path or Uri). */
+  eventFile?: string | vscode.Uri;
+  prediction?: Prediction;
+  /** Show the invocation panel afterwards (default true). */
+  reveal?: boolean;
+}
+
+/** Thrown when running is refused (Restricted Mode); the message says why and what to do. */
+export class RunRefusedError extends Error {}
+
+/** Refuses to run code from an untrusted workspace. */
+export function assertTrusted(): void {
+  if (!vscode.workspace.isTrusted) {
+    throw new RunRefusedError('Running handlers is disabled in Restricted Mode because it executes code from this workspace. Use "Manage Workspace Trust" to trust the folder, then try again.');
+  }
+}
+
+/** Finds a free loopback TCP port for the inspector. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when something listens on the port (the sandbox's inspector), or after `timeoutMs`. */
+async function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** Everything the run flow needs, created once by registerRun. */
+export class RunService {
+  private lastTarget: { uri: vscode.Uri; handlerName: string } | undefined;
+  /** Called with every new history entry (the panel shows it). */
+  onEntry: ((entry: HistoryEntry, reveal: boolean) => void) | undefined;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    readonly host: InvokerHost,
+    readonly functions: WorkspaceFunctions,
+    readonly history: InvocationHistory,
+    private readonly diagnostics: vscode.DiagnosticCollection,
+  ) {}
+
+  /** The handler invoked most recently (for "Invoke Last Again"). */
+  get last(): { uri: vscode.Uri; handlerName: string } | undefined {
+    if (this.lastTarget) return this.lastTarget;
+    const entry = this.history.last();
+    return entry ? { uri: vscode.Uri.file(entry.handlerFile), handlerName: entry.handlerName } : undefined;
+  }
+
+  /** Resolves the function config for a handler. */
+  async resolve(uri: vscode.Uri, handlerName: string): Promise<{ config: FunctionConfig; trigger?: string }> {
+    return this.functions.resolve(uri, handlerName);
+  }
+
+  private lastEvents(): Record<string, { event: unknown; label: string }> {
+    return this.state.get(LAST_EVENTS_KEY, {});
+  }
+
+  private async rememberEvent(functionName: string, chosen: ChosenEvent): Promise<void> {
+    if (JSON.stringify(chosen.event ?? null).length > 256 * 1024) return;
+    await this.state.update(LAST_EVENTS_KEY, { ...this.lastEvents(), [functionName]: chosen });
+  }
+
+  /** The event "▶ Invoke" uses: the last one for this function, else the configured trigger's sample, else {}. */
+  defaultEvent(functionName: string, trigger: string | undefined): ChosenEvent {
+    const last = this.lastEvents()[functionName];
+    if (last) return last;
+    if (trigger) {
+      try {
+        return { event: generateEvent(trigger), label: `${trigger} sample` };
+      } catch (err) {
+        log.warn(`trigger "${trigger}" of ${functionName}: ${String(err)}`);
+      }
+    }
+    return { event: {}, label: '{}' };
+  }
+
+  /** Chooses the event according to the options; undefined means "do not invoke". */
+  private async chooseEvent(uri: vscode.Uri, config: FunctionConfig, trigger: string | undefined, options: InvokeOptions): Promise<ChosenEvent | undefined> {
+    if (options.event !== undefined) return { event: options.event, label: 'given event' };
+    if (options.eventFile) {
+      const file = typeof options.eventFile === 'string' ? vscode.Uri.file(options.eventFile) : options.eventFile;
+      return readEventFile(file, this.diagnostics);
+    }
+    if (options.mode === 'withEvent') return pickEvent(vscode.workspace.getWorkspaceFolder(uri), config.name, trigger, this.diagnostics);
+    return this.defaultEvent(config.name, trigger);
+  }
+
+  /** Invokes a handler; returns its record, or undefined when nothing was invoked (cancelled, bad event). */
+  async invokeHandler(uri: vscode.Uri, handlerName: string, options: InvokeOptions = {}): Promise<InvocationRecord | undefined> {
+    assertTrusted();
+    const { config, trigger } = await this.resolve(uri, handlerName);
+    const chosen = await this.chooseEvent(uri, config, trigger, options);
+    if (!chosen) return undefined;
+    this.lastTarget = { uri, handlerName };
+    const previous = this.history.lastFor(config.name);
+    const forcedCold = options.mode === 'cold';
+    let debugPort: number | undefined;
+    if (options.mode === 'debug') {
+      if (config.runtime === 'nodejs') debugPort = await freePort();
+      else void vscode.window.showInformationMessage(`Serverless Lab: debugging is available for Node.js handlers only; ${config.runtime} handlers run without a debugger.`);
+    }
+    const record = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `$(play) Invoking ${config.name}…` },
+      async () => {
+        const pending = this.host.invoke(config, { event: chosen.event, forceCold: forcedCold || debugPort !== undefined, ...(debugPort ? { debug: { inspectPort: debugPort } } : {}) });
+        if (debugPort) void this.attachDebugger(uri, config.name, debugPort);
+        return pending;
+      },
+    );
+    await this.rememberEvent(config.name, chosen);
+    const explanation = explainColdWarm(record, previous ? { finishedAt: previous.at, sandboxId: previous.record.sandboxId } : undefined, config.keepAliveSec ?? 600, forcedCold || debugPort !== undefined);
+    const entry: HistoryEntry = {
+      record, at: Date.now(), handlerFile: uri.fsPath, handlerName, runtime: config.runtime, memoryMb: config.memoryMb ?? 128,
+      keepAliveSec: config.keepAliveSec ?? 600, eventLabel: chosen.label, forcedCold, explanation,
+      ...(options.prediction ? { prediction: { prediction: options.prediction, grade: gradePrediction(options.prediction, record, explanation) } } : {}),
+    };
+    await this.history.add(entry);
+    this.onEntry?.(entry, options.reveal !== false);
+    return record;
+  }
+
+  private async attachDebugger(uri: vscode.Uri, functionName: string, port: number): Promise<void> {
+    if (!(await waitForPort(port, 10_000))) {
+      void vscode.window.showWarningMessage(`Serverless Lab: the sandbox's inspector did not open port ${port}; the invocation ran without the debugger.`);
+      return;
+    }
+    await vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(uri), {
+      type: 'pwa-node', request: 'attach', name: `Serverless Lab: ${functionName}`, address: '127.0.0.1', port, continueOnAttach: true, skipFiles: ['<node_internals>/**'],
+    });
+  }
+}

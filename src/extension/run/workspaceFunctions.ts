@@ -1,0 +1,79 @@
+// Reads the workspace's function configuration (.serverless-lab/functions.json) and reports its
+// problems as diagnostics on the exact lines; resolves a handler to the invoker's FunctionConfig.
+import * as vscode from 'vscode';
+import { FUNCTIONS_FILE, parseFunctionsFile, resolveFunction, type FunctionEntry, type PositionedProblem, type ResolvedFunction, type SamFunctionLike } from '../../core/run/functionConfig';
+import { getLogger } from '../log';
+
+const log = getLogger('run');
+
+/** Converts positioned problems to VS Code diagnostics. */
+export function toDiagnostics(problems: readonly PositionedProblem[], source = 'Serverless Lab'): vscode.Diagnostic[] {
+  return problems.map((p) => {
+    const start = new vscode.Position(p.line, p.character);
+    const d = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, p.length)), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+    d.source = source;
+    return d;
+  });
+}
+
+/** Per-folder cache of functions.json entries, refreshed on save/create/delete. */
+export class WorkspaceFunctions implements vscode.Disposable {
+  private readonly entries = new Map<string, FunctionEntry[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after functions.json changed (CodeLens refreshes on it). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly diagnostics: vscode.DiagnosticCollection) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${FUNCTIONS_FILE}`);
+    const reload = (uri: vscode.Uri): void => void this.load(uri);
+    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete((uri) => {
+      this.diagnostics.delete(uri);
+      this.entries.clear();
+      this.changed.fire();
+    }), this.changed);
+  }
+
+  /** SAM functions: filled when the SAM reader is wired (see the report); empty for now. */
+  samFunctions(): SamFunctionLike[] {
+    return [];
+  }
+
+  private async load(uri: vscode.Uri): Promise<FunctionEntry[]> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.entries.set(key, []);
+      this.diagnostics.delete(uri);
+      return [];
+    }
+    const { entries, problems } = parseFunctionsFile(text);
+    this.diagnostics.set(uri, toDiagnostics(problems));
+    if (problems.length) log.warn(`${uri.fsPath}: ${problems.length} problem(s) in function configuration`);
+    this.entries.set(key, entries);
+    this.changed.fire();
+    return entries;
+  }
+
+  /** Entries of a folder's functions.json (read on first use). */
+  async entriesFor(folder: vscode.WorkspaceFolder | undefined): Promise<FunctionEntry[]> {
+    if (!folder) return [];
+    const cached = this.entries.get(folder.uri.toString());
+    if (cached) return cached;
+    return this.load(vscode.Uri.joinPath(folder.uri, FUNCTIONS_FILE));
+  }
+
+  /** Resolves the configuration for a handler in a file. */
+  async resolve(file: vscode.Uri, handlerName: string): Promise<ResolvedFunction> {
+    const folder = vscode.workspace.getWorkspaceFolder(file);
+    const entries = await this.entriesFor(folder);
+    return resolveFunction(file.fsPath, handlerName, folder?.uri.fsPath, entries, this.samFunctions());
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
