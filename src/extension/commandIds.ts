@@ -8,6 +8,7 @@ export const CommandIds = {
   markLessonComplete: 'serverlessLab.markLessonComplete',
   getStarted: 'serverlessLab.getStarted',
   showLog: 'serverlessLab.showLog',
+  openCost: 'serverlessLab.openCost',
   invokeFunction: 'serverlessLab.invokeFunction',
   invokeHandler: 'serverlessLab.invokeHandler',
   invokeLast: 'serverlessLab.invokeLast',

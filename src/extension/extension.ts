@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { Config } from './config';
 import { getLogger, initLog, showLog } from './log';
+import { registerCost } from './cost';
 import { registerLessons } from './lessons';
 import { registerRun } from './run';
 
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   context.subscriptions.push(config, vscode.commands.registerCommand(CommandIds.showLog, showLog));
   const services: ExtensionServices = { context, config };
   // Feature modules register here, one line each: registerX(services).
+  registerCost(services);
   registerLessons(services);
   registerRun(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);

@@ -8,3 +8,4 @@ export { awsVcpuShare, projectDuration, type Projection, type ProjectionBasis } 
 export { runMemorySweep, pickSweepPoints, DEFAULT_SWEEP_MEMORIES, type SweepMeasurement, type SweepPoint, type SweepResult } from './sweep';
 export { billingGranularity, type GranularityRow } from './granularity';
 export { fmtUsd, fmtNum, fmtPrice, ceilTo } from './format';
+export { buildCostModel, normalizeScenario, scenarioFromMeasurements, percentile, HOURS_PER_MONTH, type CostModel, type CostScenario, type CostSweepPoint, type DurationBasis, type ProvisionedWhatIf } from './scenario';
