@@ -1,0 +1,122 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'serverless-lab.serverless-lab';
+const PROGRESS_KEY = 'serverlessLab.progress';
+
+interface StoredProgress {
+  completed: string[];
+  quizAnswers: Record<string, unknown>;
+  currentLessonId?: string;
+}
+
+/** The ExtensionContext, reached through the services activate() returns. */
+async function extensionContext(): Promise<vscode.ExtensionContext> {
+  const ext = vscode.extensions.getExtension<{ context: vscode.ExtensionContext }>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} not installed`);
+  const services = await ext.activate();
+  return services.context;
+}
+
+function lessonTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessLab.lesson'));
+}
+
+async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('lessons (extension host)', () => {
+  let context: vscode.ExtensionContext;
+  const progress = (): StoredProgress => context.globalState.get<StoredProgress>(PROGRESS_KEY) ?? { completed: [], quizAnswers: {} };
+
+  before(async () => {
+    context = await extensionContext();
+    await vscode.commands.executeCommand('serverlessLab.resetProgress', { confirm: false });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('registers every lesson command it contributes', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['openLesson', 'nextLesson', 'previousLesson', 'showLessons', 'resetProgress', 'getStarted', 'markLessonComplete']) {
+      assert.ok(all.includes(`serverlessLab.${id}`), `serverlessLab.${id} not registered`);
+    }
+  });
+
+  it('opens a lesson by id in a webview panel titled after the lesson', async () => {
+    const opened = await vscode.commands.executeCommand('serverlessLab.openLesson', 'what-is-serverless');
+    assert.strictEqual(opened, 'what-is-serverless');
+    const tab = await waitFor(() => lessonTabs()[0], 'the lesson webview tab');
+    assert.strictEqual(tab.label, 'What is serverless?');
+    assert.strictEqual(lessonTabs().length, 1);
+    assert.strictEqual(progress().currentLessonId, 'what-is-serverless');
+  });
+
+  it('reuses the one panel for Next and Previous, in course order', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.nextLesson'), 'faas-in-one-page');
+    await waitFor(() => lessonTabs()[0]?.label === 'FaaS in one page', 'the tab to show the next lesson');
+    assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.previousLesson'), 'what-is-serverless');
+    await waitFor(() => lessonTabs()[0]?.label === 'What is serverless?', 'the tab to show the previous lesson');
+    assert.strictEqual(lessonTabs().length, 1);
+  });
+
+  it('rejects an unknown lesson id without throwing', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.openLesson', 'no-such-lesson'), undefined);
+  });
+
+  it('offers a picker when no id is given (dismissed here)', async () => {
+    const pending = vscode.commands.executeCommand('serverlessLab.openLesson');
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await pending, undefined);
+  });
+
+  it('stores completion in globalState and resets it', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.markLessonComplete', 'faas-in-one-page'), 'faas-in-one-page');
+    assert.deepStrictEqual(progress().completed, ['faas-in-one-page']);
+    assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.resetProgress', { confirm: false }), true);
+    assert.deepStrictEqual(progress().completed, []);
+  });
+
+  it('runs Show Lessons and Get Started', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.showLessons'), true);
+    assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.getStarted'), true);
+  });
+
+  describe('author diagnostics', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lesson-diag-'));
+      fs.mkdirSync(path.join(dir, 'lessons'));
+    });
+    afterEach(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('reports front matter problems at their exact line', async () => {
+      const file = path.join(dir, 'lessons', 'broken.md');
+      fs.writeFileSync(file, ['---', 'id: broken', 'title: Broken', 'track: Servers', 'order: 1', 'summary: s', 'objectives: [x]', 'estimatedMinutes: 2', '---', 'Body', ''].join('\n'));
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      const diags = await waitFor(() => {
+        const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'serverless-lab');
+        return d.length ? d : undefined;
+      }, 'lesson diagnostics');
+      assert.strictEqual(diags[0].range.start.line, 3, 'line 4 of the file (0-based 3)');
+      assert.match(diags[0].message, /"track" must be one of/);
+    });
+  });
+});
