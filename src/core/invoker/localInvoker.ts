@@ -206,7 +206,8 @@ export class LocalInvoker implements Invoker {
     }
     if (sandbox.state !== 'dead') {
       sandbox.release();
-      if (sandbox.retired) sandbox.stop('shutdown');
+      if (sandbox.dying) sandbox.stop('crash');
+      else if (sandbox.retired) sandbox.stop('shutdown');
     }
     const initDurationMs = init?.ok && !sandbox.provisioned ? init.initMs : undefined;
     const report = makeReport(durationMs, initDurationMs, fn.memoryMb, peakKb, fn.billingRule);

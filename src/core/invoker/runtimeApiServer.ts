@@ -29,12 +29,20 @@ export interface ReportedInit {
   functionInitMs?: number;
 }
 
+/** Optional hints from our own bootstraps (X-SL-* headers); other runtimes send none. */
+export interface RuntimeHints {
+  /** Flush markers written to stdout/stderr before this post. */
+  flushMarkers: number;
+  /** The runtime will exit right after this post (fatal error): don't reuse the sandbox. */
+  exiting: boolean;
+}
+
 /** What the sandbox learns from its runtime. */
 export interface RuntimeApiListener {
   /** The runtime asked for work (first call = runtime ready, init done). */
   onNext(first: boolean, reported: ReportedInit): void;
-  onResponse(requestId: string, body: string): void;
-  onError(requestId: string, error: InvocationError): void;
+  onResponse(requestId: string, body: string, hints: RuntimeHints): void;
+  onError(requestId: string, error: InvocationError, hints: RuntimeHints): void;
   onInitError(error: InvocationError): void;
 }
 
@@ -125,11 +133,12 @@ export class RuntimeApiServer {
           return this.listener.onError(id, {
             errorType: 'Function.ResponseSizeTooLarge',
             errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
-          });
+          }, { flushMarkers: Number(req.headers['x-sl-flush-markers']) || 0, exiting: false });
         }
         reply(res, 202);
-        if (kind === 'response') this.listener.onResponse(id, body);
-        else this.listener.onError(id, parseError(body, req.headers));
+        const hints: RuntimeHints = { flushMarkers: Number(req.headers['x-sl-flush-markers']) || 0, exiting: req.headers['x-sl-exiting'] === '1' };
+        if (kind === 'response') this.listener.onResponse(id, body, hints);
+        else this.listener.onError(id, parseError(body, req.headers), hints);
       });
     }
     req.resume();

@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import { LineSplitter, LogSink } from './logCapture';
 import { descendants, readMemory, readTreeRssKb } from './procStats';
-import { RuntimeApiServer, type PendingEvent, type ReportedInit } from './runtimeApiServer';
+import { FLUSH_MARKER } from './inSandbox/markers';
+import { RuntimeApiServer, type PendingEvent, type ReportedInit, type RuntimeHints } from './runtimeApiServer';
 import type { InvocationError, InvokerEventMap } from './types';
 
 /** Lambda's INIT phase cap. */
@@ -38,11 +39,18 @@ export type SandboxOutcome =
 /** Result of INIT. */
 export type InitOutcome = { ok: true; initMs: number; reported: ReportedInit; spawnMs: number } | { ok: false; error: InvocationError; reason: StopReason; initMs: number };
 
+/** Longest wait for flush markers after a response before the record is closed anyway. */
+const FLUSH_WAIT_MS = 1000;
+
 interface Current {
   requestId: string;
   sink: LogSink;
   settle: (o: SandboxOutcome) => void;
   timer?: NodeJS.Timeout;
+  markersSeen: number;
+  markersExpected: number;
+  outcome?: SandboxOutcome;
+  flushTimer?: NodeJS.Timeout;
 }
 
 /** A live execution environment. */
@@ -52,6 +60,8 @@ export class Sandbox {
   lastUsed = Date.now();
   /** Set when the function's code or configuration changed: finish the current work, then stop. */
   retired = false;
+  /** The runtime announced it exits after its last post (fatal error): never reuse it. */
+  dying = false;
   pid = 0;
   private proc: ChildProcess | undefined;
   private readonly api: RuntimeApiServer;
@@ -59,6 +69,7 @@ export class Sandbox {
   private initSink: LogSink | undefined;
   private stray: string[] = [];
   private treePeakKb = 0;
+  private lastPeakKb = 0;
   private onReady: ((r: ReportedInit) => void) | undefined;
   private onInitError: ((e: InvocationError) => void) | undefined;
   private onDeath: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
@@ -69,8 +80,8 @@ export class Sandbox {
       onNext: (first, reported) => {
         if (first) this.onReady?.(reported);
       },
-      onResponse: (id, body) => this.finish(id, { kind: 'response', body }),
-      onError: (id, error) => this.finish(id, { kind: 'error', error }),
+      onResponse: (id, body, hints) => this.finish(id, { kind: 'response', body }, hints),
+      onError: (id, error, hints) => this.finish(id, { kind: 'error', error }, hints),
       onInitError: (error) => this.onInitError?.(error),
     });
   }
@@ -144,7 +155,7 @@ export class Sandbox {
     for (const l of this.stray) sink.add(l);
     this.stray = [];
     return new Promise((resolve) => {
-      const cur: Current = { requestId: event.requestId, sink, settle: resolve };
+      const cur: Current = { requestId: event.requestId, sink, settle: resolve, markersSeen: 0, markersExpected: 0 };
       if (timeoutSec !== undefined) {
         cur.timer = setTimeout(() => this.kill(event.requestId, 'timeout'), timeoutSec * 1000);
       }
@@ -155,15 +166,23 @@ export class Sandbox {
 
   /** Peak RSS in KiB over this environment's life (the kernel's VmHWM; tree samples for custom runtimes). */
   peakKb(): number {
+    if (this.state !== 'dead') this.samplePeak();
+    return Math.max(this.lastPeakKb, this.treePeakKb);
+  }
+
+  private samplePeak(): void {
     const own = readMemory(this.pid).peakKb;
-    return this.spec.measureTree ? Math.max(own, this.treePeakKb, readTreeRssKb(this.pid)) : own;
+    const peak = this.spec.measureTree ? Math.max(own, readTreeRssKb(this.pid)) : own;
+    if (peak > this.lastPeakKb) this.lastPeakKb = peak;
   }
 
   /** Watchdog tick: kills the sandbox when its resident memory exceeds Memory Size. */
   checkMemory(): void {
     if (this.state === 'dead' || !this.pid) return;
-    const rss = this.spec.measureTree ? readTreeRssKb(this.pid) : readMemory(this.pid).rssKb;
+    const mem = readMemory(this.pid);
+    const rss = this.spec.measureTree ? readTreeRssKb(this.pid) : mem.rssKb;
     if (rss > this.treePeakKb) this.treePeakKb = rss;
+    if (mem.peakKb > this.lastPeakKb) this.lastPeakKb = mem.peakKb;
     if (rss > this.spec.memoryMb * 1024) this.oom();
   }
 
@@ -184,6 +203,7 @@ export class Sandbox {
   stop(reason: StopReason): void {
     if (this.stopReason) return;
     this.stopReason = reason;
+    if (this.pid && this.state !== 'dead') this.samplePeak();
     this.state = 'dead';
     if (this.pid) {
       const stragglers = this.spec.measureTree ? descendants(this.pid) : [];
@@ -214,19 +234,38 @@ export class Sandbox {
     // The invocation's outcome is set by exited() so that late log lines are still collected.
   }
 
-  private finish(requestId: string, outcome: SandboxOutcome): void {
+  private finish(requestId: string, outcome: SandboxOutcome, hints: RuntimeHints): void {
     const cur = this.current;
-    if (!cur || cur.requestId !== requestId) return;
+    if (!cur || cur.requestId !== requestId || cur.outcome) return;
     clearTimeout(cur.timer);
-    // Output the handler wrote before responding may still sit in the pipe: read it first,
+    // The real peak, read while the process surely exists (a fatal error exits right after).
+    this.samplePeak();
+    if (hints.exiting) this.dying = true;
+    cur.outcome = outcome;
+    cur.markersExpected = hints.flushMarkers;
+    if (cur.markersSeen >= cur.markersExpected) this.settleSoon(cur);
+    else cur.flushTimer = setTimeout(() => this.settleSoon(cur), FLUSH_WAIT_MS);
+  }
+
+  private settleSoon(cur: Current): void {
+    clearTimeout(cur.flushTimer);
+    // Output written before the response may still sit in the pipe: read it first,
     // still routing lines to this invocation.
     setImmediate(() => {
       if (this.current === cur) this.current = undefined;
-      cur.settle(outcome);
+      cur.settle(cur.outcome!);
     });
   }
 
   private line(line: string): void {
+    if (line.startsWith(FLUSH_MARKER)) {
+      const cur = this.current;
+      if (cur && line.slice(FLUSH_MARKER.length) === cur.requestId) {
+        cur.markersSeen++;
+        if (cur.outcome && cur.markersSeen === cur.markersExpected) this.settleSoon(cur);
+      }
+      return;
+    }
     if (this.current) this.current.sink.add(line);
     else if (this.initSink) this.initSink.add(line);
     else if (this.stray.length < STRAY_LINES_CAP) this.stray.push(line);
@@ -247,7 +286,8 @@ export class Sandbox {
       if (cur && this.current === cur) {
         this.current = undefined;
         clearTimeout(cur.timer);
-        cur.settle({ kind: 'died', reason, code, signal });
+        clearTimeout(cur.flushTimer);
+        cur.settle(cur.outcome ?? { kind: 'died', reason, code, signal });
       }
     };
     proc?.once('close', complete);

@@ -8,7 +8,7 @@
 // Kept tiny on purpose: everything here is on the cold-start and warm hot paths.
 import { RapidClient } from '../inSandbox/rapidClient';
 import { InitError, loadHandler, type NodeHandler } from '../inSandbox/loadHandler';
-import { installConsole, setRequestId } from '../inSandbox/nodeConsole';
+import { installConsole, setRequestId, writeFlushMarkers } from '../inSandbox/nodeConsole';
 
 const bootStart = performance.now();
 const env = process.env;
@@ -27,8 +27,15 @@ function errorDoc(err: unknown): ErrorDoc {
   return { errorType: typeof err, errorMessage: typeof err === 'string' ? err : JSON.stringify(err) ?? String(err), stackTrace: [] };
 }
 
-function postError(path: string, doc: ErrorDoc): Promise<unknown> {
-  return client.request('POST', path, JSON.stringify(doc), { 'Content-Type': ERROR_CT, 'Lambda-Runtime-Function-Error-Type': doc.errorType });
+function postError(path: string, doc: ErrorDoc, extra: Record<string, string> = {}): Promise<unknown> {
+  return client.request('POST', path, JSON.stringify(doc), { 'Content-Type': ERROR_CT, 'Lambda-Runtime-Function-Error-Type': doc.errorType, ...extra });
+}
+
+/** Headers our invoker reads: how many flush markers to await, and whether this process is about to exit. */
+function markerHeaders(id: string, exiting = false): Record<string, string> {
+  const h: Record<string, string> = { 'X-SL-Flush-Markers': String(writeFlushMarkers(id)) };
+  if (exiting) h['X-SL-Exiting'] = '1';
+  return h;
 }
 
 /** Crashes that escape the handler end this environment, as in Lambda (the sandbox is replaced). */
@@ -40,7 +47,7 @@ function fatal(kind: 'Runtime.UnhandledPromiseRejection' | undefined, err: unkno
   }
   process.stderr.write(`${new Date().toISOString()}\t${currentId ?? 'undefined'}\tERROR\t${kind ? 'Unhandled Promise Rejection' : 'Uncaught Exception'} \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, trace: doc.stackTrace })}\n`);
   const path = currentId ? `${BASE}/invocation/${currentId}/error` : `${BASE}/init/error`;
-  postError(path, doc).finally(() => process.exit(129));
+  postError(path, doc, markerHeaders(currentId ?? 'init', true)).finally(() => process.exit(129));
 }
 
 process.on('uncaughtException', (err) => fatal(undefined, err));
@@ -84,11 +91,11 @@ async function main(): Promise<void> {
     }
     if (outcome.ok) {
       const body = JSON.stringify(outcome.value === undefined ? null : outcome.value);
-      await client.request('POST', `${BASE}/invocation/${id}/response`, body ?? 'null');
+      await client.request('POST', `${BASE}/invocation/${id}/response`, body ?? 'null', markerHeaders(id));
     } else {
       const doc = errorDoc(outcome.error);
       process.stderr.write(`${new Date().toISOString()}\t${id}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.stackTrace })}\n`);
-      await postError(`${BASE}/invocation/${id}/error`, doc);
+      await postError(`${BASE}/invocation/${id}/error`, doc, markerHeaders(id));
     }
     currentId = undefined;
   }
@@ -115,15 +122,19 @@ function runHandler(handler: NodeHandler, event: unknown, h: Record<string, stri
       fail: (err?: unknown) => callback(err ?? 'handled'),
     };
     let settled = false;
-    const baseline = process.getActiveResourcesInfo().length;
+    const baseline = resourceCounts();
     function callback(err?: unknown, value?: unknown): void {
       if (settled) return;
       settled = true;
       const finish = () => (err !== undefined && err !== null ? reject(err) : resolve(value));
       if (!context.callbackWaitsForEmptyEventLoop) return finish();
       // The managed runtime waits for the event loop to drain before it responds (callback style only).
-      const poll = () => (process.getActiveResourcesInfo().length <= baseline ? finish() : setTimeout(poll, 1));
-      setImmediate(poll);
+      // A running timer still counts itself, so the poll's own Timeout is allowed for.
+      const poll = () => {
+        const now = resourceCounts();
+        return now.timers <= baseline.timers + 1 && now.other <= baseline.other ? finish() : setTimeout(poll, 1);
+      };
+      setTimeout(poll, 0);
     }
     let result: unknown;
     try {
@@ -139,6 +150,16 @@ function runHandler(handler: NodeHandler, event: unknown, h: Record<string, stri
       callback(null, undefined);
     }
   });
+}
+
+function resourceCounts(): { timers: number; other: number } {
+  let timers = 0;
+  let other = 0;
+  for (const r of process.getActiveResourcesInfo()) {
+    if (r === 'Timeout') timers++;
+    else if (r !== 'Immediate') other++;
+  }
+  return { timers, other };
 }
 
 main().catch((err) => {

@@ -2,8 +2,25 @@
 // `<ISO timestamp>\t<request id>\t<LEVEL>\t<message>`.
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html (read 2026-11-26).
 import { format } from 'util';
+import { FLUSH_MARKER } from './markers';
 
 let requestId = 'undefined';
+let dirtyOut = false;
+let dirtyErr = false;
+
+
+/**
+ * Writes a flush marker on each stream written to since the last call and returns how many.
+ * Why: Node's pipe writes can be queued, so a response may reach the invoker before the handler's
+ * output; the invoker waits for these markers to keep every line in its own invocation.
+ */
+export function writeFlushMarkers(id: string): number {
+  let n = 0;
+  if (dirtyOut) { process.stdout.write(`${FLUSH_MARKER}${id}\n`); n++; }
+  if (dirtyErr) { process.stderr.write(`${FLUSH_MARKER}${id}\n`); n++; }
+  dirtyOut = dirtyErr = false;
+  return n;
+}
 
 /** Sets the request id stamped on subsequent log lines. */
 export function setRequestId(id: string): void {
@@ -12,6 +29,15 @@ export function setRequestId(id: string): void {
 
 /** Replaces console methods with Lambda-formatted writers to stdout (info/log/debug) and stderr (warn/error). */
 export function installConsole(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
+    const isOut = stream === process.stdout;
+    stream.write = ((...args: unknown[]) => {
+      if (isOut) dirtyOut = true;
+      else dirtyErr = true;
+      return write(...args);
+    }) as typeof stream.write;
+  }
   const levels: [keyof Console, string, NodeJS.WriteStream][] = [
     ['log', 'INFO', process.stdout], ['info', 'INFO', process.stdout], ['debug', 'DEBUG', process.stdout],
     ['warn', 'WARN', process.stderr], ['error', 'ERROR', process.stderr], ['trace', 'TRACE', process.stderr],
