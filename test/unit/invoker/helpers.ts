@@ -37,7 +37,7 @@ export function makeDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-invoker-test-'));
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text, { mode: name === 'bootstrap' || name.endsWith('.sh') ? 0o755 : 0o644 });
+    fs.writeFileSync(path.join(dir, name), text, { mode: path.basename(name) === 'bootstrap' || name.endsWith('.sh') ? 0o755 : 0o644 });
   }
   return dir;
 }

@@ -30,6 +30,9 @@ export function setRequestId(id: string): void {
 /** Replaces console methods with Lambda-formatted writers to stdout (info/log/debug) and stderr (warn/error). */
 export function installConsole(): void {
   for (const stream of [process.stdout, process.stderr]) {
+    // Blocking writes, as Lambda's log pipe behaves: a flood can't pile up in the sandbox's memory
+    // and output is in the pipe before the response is posted.
+    (stream as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
     const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
     const isOut = stream === process.stdout;
     stream.write = ((...args: unknown[]) => {
