@@ -1,0 +1,117 @@
+// Running functions in the real extension host: CodeLens, invoke command, history, bad events,
+// function configuration diagnostics and a small load run. The workspace is a copy of samples/.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'serverless-lab.serverless-lab';
+
+interface RecordLike {
+  cold: boolean;
+  functionName: string;
+  requestId: string;
+  response?: { statusCode?: number; body?: string };
+  report: { durationMs: number; billedDurationMs: number; initDurationMs?: number };
+  logs: string[];
+}
+
+function folder(): vscode.WorkspaceFolder {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the harness opens the samples workspace');
+  return f;
+}
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('run', function () {
+  this.timeout(60_000);
+  const created: vscode.Uri[] = [];
+  let handler: vscode.Uri;
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    handler = vscode.Uri.joinPath(folder().uri, 'hello-node', 'handler.js');
+  });
+
+  afterEach(async () => {
+    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('serverlessLab.stopAllSandboxes');
+  });
+
+  it('shows the run CodeLenses above a sample handler', async () => {
+    // The CodeLens command needs an open text model for the file.
+    const doc = await vscode.workspace.openTextDocument(handler);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', handler);
+    const titles = lenses.map((l) => l.command?.title);
+    for (const t of ['▶ Invoke', 'Invoke with event…', 'Invoke cold', 'Debug']) assert.ok(titles.includes(t), `missing "${t}" in ${JSON.stringify(titles)}`);
+    const invoke = lenses.find((l) => l.command?.title === '▶ Invoke')!;
+    assert.ok(doc.lineAt(invoke.range.start.line).text.startsWith('exports.handler'), 'lens sits on the exports.handler line');
+  });
+
+  it('invokes via the command and returns the record: cold, then warm', async () => {
+    const cold = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { mode: 'cold', event: { name: 'Lab' }, reveal: false });
+    assert.ok(cold, 'the command returns the invocation record');
+    assert.strictEqual(cold.cold, true);
+    assert.strictEqual(cold.response?.statusCode, 200);
+    assert.strictEqual(JSON.parse(cold.response!.body!).message, 'Hello, Lab!');
+    assert.ok(cold.report.initDurationMs! > 0, 'cold start reports Init Duration');
+    assert.ok(cold.logs.some((l) => l.startsWith('REPORT RequestId:')));
+    const warm = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: { name: 'again' }, reveal: false });
+    assert.strictEqual(warm.cold, false);
+    assert.strictEqual(warm.report.initDurationMs, undefined);
+    assert.strictEqual(JSON.parse(warm.response!.body!).invocationsInThisSandbox, 2);
+  });
+
+  it('keeps the invocation in the per-workspace history', async () => {
+    const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
+    const services = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { context: vscode.ExtensionContext };
+    const history = services.context.workspaceState.get<{ record: { requestId: string } }[]>('serverlessLab.run.history.v1', []);
+    assert.strictEqual(history[0]?.record.requestId, record.requestId);
+    const again = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeLast');
+    assert.strictEqual(again.functionName, record.functionName);
+  });
+
+  it('refuses a malformed event file with a diagnostic at its line and column', async () => {
+    const dir = vscode.Uri.joinPath(folder().uri, '.serverless-lab', 'events', 'handler');
+    const bad = vscode.Uri.joinPath(dir, 'bad.json');
+    created.push(vscode.Uri.joinPath(folder().uri, '.serverless-lab', 'events'));
+    await vscode.workspace.fs.writeFile(bad, new TextEncoder().encode('{\n  // comments are fine\n  "name": "x"\n  "oops": 1\n}\n'));
+    const result = await vscode.commands.executeCommand('serverlessLab.invokeHandler', handler, 'handler', { eventFile: bad, reveal: false });
+    assert.strictEqual(result, undefined, 'nothing is invoked');
+    const diagnostics = await waitFor(() => { const d = vscode.languages.getDiagnostics(bad); return d.length ? d : undefined; }, 'event diagnostics');
+    assert.strictEqual(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [3, 2]);
+  });
+
+  it('reports invalid function configuration on the exact line and applies valid settings', async () => {
+    const config = vscode.Uri.joinPath(folder().uri, '.serverless-lab', 'functions.json');
+    created.push(config);
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{\n  "functions": {\n    "hello": {\n      "handler": "hello-node/handler.js",\n      "memoryMb": 64\n    }\n  }\n}\n'));
+    const diagnostics = await waitFor(() => { const d = vscode.languages.getDiagnostics(config); return d.length ? d : undefined; }, 'config diagnostics');
+    assert.strictEqual(diagnostics[0].range.start.line, 4);
+    assert.match(diagnostics[0].message, /memoryMb/);
+    const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
+    assert.strictEqual(record.functionName, 'hello', 'the name comes from functions.json');
+  });
+
+  it('runs a small load and reports cold starts and sandboxes', async () => {
+    await vscode.commands.executeCommand('serverlessLab.stopAllSandboxes');
+    const load = await vscode.commands.executeCommand<{ samples: unknown[]; summary: { coldStarts: number; count: number; maxAlive: number; p50: number } }>(
+      'serverlessLab.runLoad', handler, 'handler', { count: 6, pattern: 'burst', ratePerSec: 1, concurrency: 3 },
+    );
+    assert.strictEqual(load.summary.count, 6);
+    assert.ok(load.summary.coldStarts >= 1 && load.summary.coldStarts <= 3, `cold starts ${load.summary.coldStarts}`);
+    assert.ok(load.summary.maxAlive >= 1);
+    assert.ok(load.summary.p50 > 0);
+  });
+});
