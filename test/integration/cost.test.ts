@@ -8,6 +8,17 @@ function costTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessLab.cost'));
 }
 
+/** Polls until `probe` returns something truthy (the tab model updates asynchronously). */
+async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('cost panel', () => {
   afterEach(async () => {
     await vscode.window.tabGroups.close(costTabs());
@@ -16,9 +27,9 @@ describe('cost panel', () => {
   it('opens from measured runs and the host computes all three totals', async () => {
     const model = await vscode.commands.executeCommand<CostModel | undefined>('serverlessLab.openCost', measured);
     assert.ok(model, 'the command returns the computed model');
-    const tabs = costTabs();
-    assert.strictEqual(tabs.length, 1, 'one Cost tab is open');
-    assert.strictEqual(tabs[0].label, 'Cost: itCostFn');
+    const tab = await waitFor(() => costTabs()[0], 'the Cost tab');
+    assert.strictEqual(tab.label, 'Cost: itCostFn');
+    assert.strictEqual(costTabs().length, 1, 'one Cost tab is open');
     // The host's totals are the pure calculator's, from the measured samples at the measured memory.
     const expectedAws = estimateCost({ provider: 'aws', memoryMb: 256, durationMs: measured.durationsMs, invocations: model.scenario.invocations, coldFraction: 0.25, initMs: 150 }).total;
     assert.strictEqual(model.providers.aws.total, expectedAws);
@@ -31,6 +42,7 @@ describe('cost panel', () => {
     await vscode.commands.executeCommand('serverlessLab.openCost', measured);
     const again = await vscode.commands.executeCommand<CostModel | undefined>('serverlessLab.openCost', { ...measured, durationsMs: [1000], functionName: 'slower' });
     assert.ok(again);
+    await waitFor(() => costTabs()[0]?.label === 'Cost: slower', 'the tab to show the new function');
     assert.strictEqual(costTabs().length, 1);
     assert.strictEqual(again.stats.medianMs, 1000);
     assert.ok(again.providers.aws.items.compute > 0);
@@ -39,6 +51,7 @@ describe('cost panel', () => {
   it('refuses a malformed argument without opening a panel', async () => {
     const result = await vscode.commands.executeCommand('serverlessLab.openCost', { durationsMs: 'fast' });
     assert.strictEqual(result, undefined);
+    await new Promise((r) => setTimeout(r, 300));
     assert.strictEqual(costTabs().length, 0);
   });
 });
