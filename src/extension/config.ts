@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 /** Setting keys, as contributed in package.json (section `serverlessLab`). */
 export const SettingKeys = {
   lessonFontSize: 'lessons.fontSize',
+  openWelcomeOnStartup: 'openWelcomeOnStartup',
   codeLensEnabled: 'codeLens.enabled',
   runHistorySize: 'run.historySize',
 } as const;

@@ -2,12 +2,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { migrateLessonState, LESSON_VIEW_TYPE } from '../../shared/lessonProtocol';
 import type { ExtensionServices } from '../extension';
+import { getLogger } from '../log';
 import { registerLessonCommands } from './lessonCommands';
 import { registerLessonDiagnostics } from './lessonDiagnostics';
 import { LessonLibrary } from './lessonLibrary';
 import { LessonPanelManager } from './lessonPanel';
 import { LESSONS_VIEW_ID, LessonsTreeProvider } from './lessonsTree';
 import { ProgressStore } from './progressStore';
+import { openWelcomeIfWanted } from './welcome';
 
 /** Lessons feature: library, progress, tree, panel (+ serializer), commands and author diagnostics. Nothing heavy loads here. */
 export function registerLessons(services: ExtensionServices): void {
@@ -28,4 +30,5 @@ export function registerLessons(services: ExtensionServices): void {
   );
   registerLessonCommands({ context, library, progress, panels });
   registerLessonDiagnostics(context, library);
+  void openWelcomeIfWanted(config, library, panels).catch((err: unknown) => getLogger('lessons').error(`welcome lesson: ${String(err)}`));
 }
