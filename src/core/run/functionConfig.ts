@@ -33,6 +33,9 @@ export interface FunctionEntry {
   reservedConcurrency?: number;
   /** Catalogue id of the default sample event (e.g. `sqs`). */
   trigger?: string;
+  /** Provider style and, for Azure/Google, the provider-style source the generated shim adapts. */
+  provider?: 'aws' | 'azure' | 'gcp';
+  source?: string;
   /** Where the entry starts, for "go to config". */
   line: number;
 }
@@ -40,6 +43,7 @@ export interface FunctionEntry {
 /** A SAM function reduced to what resolution needs (filled by the SAM reader). */
 export interface SamFunctionLike {
   name: string;
+  trigger?: string;
   /** Absolute path of the handler file. */
   handlerFile: string;
   handlerName: string;
@@ -71,11 +75,13 @@ const FIELD_CHECKS: Record<string, Check> = {
   runtime: (n) => (n.type !== 'string' || !['nodejs', 'python', 'provided'].includes(n.value) ? '"runtime" must be "nodejs", "python" or "provided".' : undefined),
   memoryMb: intIn(128, 10_240, '"memoryMb"'),
   timeoutSec: intIn(1, 900, '"timeoutSec"'),
-  keepAliveSec: intIn(0, 86_400, '"keepAliveSec"'),
+  keepAliveSec: intIn(0, Number.MAX_SAFE_INTEGER, '"keepAliveSec"'),
   provisionedConcurrency: intIn(0, 1000, '"provisionedConcurrency"'),
   reservedConcurrency: intIn(0, 1000, '"reservedConcurrency"'),
   architecture: (n) => (n.type !== 'string' || !['x86_64', 'arm64'].includes(n.value) ? '"architecture" must be "x86_64" or "arm64".' : undefined),
   trigger: (n) => (n.type !== 'string' ? '"trigger" must be a sample event id such as "sqs" or "api-gateway-http".' : undefined),
+  provider: (n) => (n.type !== 'string' || !['aws', 'azure', 'gcp'].includes(n.value) ? '"provider" must be "aws", "azure" or "gcp".' : undefined),
+  source: (n) => (n.type !== 'string' ? '"source" must be the path of the provider-style file.' : undefined),
   env: (n) =>
     n.type !== 'object' || (n.children ?? []).some((p) => p.children?.[1]?.type !== 'string')
       ? '"env" must be an object of string values, e.g. { "TABLE": "orders" }.'
@@ -202,6 +208,7 @@ export function resolveFunction(
         architecture: samFn.architecture ?? 'x86_64', keepAliveSec: 600,
       },
       source: 'template.yaml',
+      trigger: samFn.trigger,
     };
   }
   const base = defaultFunctionName(handlerFile);
