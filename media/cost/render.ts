@@ -73,5 +73,5 @@ export function sweepTable(model: CostModel): HTMLTableElement {
 
 /** Figures in the price data that could not be confirmed at a primary source. */
 export function renderUnconfirmed(model: CostModel): HTMLElement {
-  return h('ul', { class: 'notes' }, ...model.unconfirmed.map((u) => h('li', {}, `${u.name}: ${u.value} ${u.unit}${u.note ? ` (${u.note})` : ''}`)));
+  return h('ul', { class: 'notes' }, ...model.unconfirmed.map((u) => h('li', {}, `${u.name}: ${u.text}${u.note ? ` (${u.note})` : ''}. Source: ${u.source}`)));
 }

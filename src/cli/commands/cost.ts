@@ -75,7 +75,7 @@ export function costInputFromOptions(o: RawOptions): { input: CostInput; problem
 export function formatBill(bill: CostBreakdown): string {
   const title = `${PROVIDER_NAMES[bill.provider]}${bill.plan ? ` (${bill.plan === 'flex' ? 'Flex Consumption' : 'Consumption'})` : ''}${bill.arch ? ` (${bill.arch})` : ''}: monthly estimate, USD`;
   const rows = bill.lines.map((l) => `  ${l.label.padEnd(26)}${fmtUsd(l.usd).padStart(14)}${l.unconfirmed ? '  (uses an unconfirmed price)' : ''}\n      ${l.formula}`);
-  const unconfirmed = unconfirmedFigures(bill.provider).map((u) => `  - ${u.name}: ${u.figure.value} ${u.figure.unit}${u.figure.note ? ` (${u.figure.note})` : ''}`);
+  const unconfirmed = unconfirmedFigures(bill.provider).map((u) => `  - ${u.name}: ${u.text}${u.note ? ` (${u.note})` : ''}`);
   return [
     title,
     ...rows,

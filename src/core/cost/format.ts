@@ -1,10 +1,15 @@
 // Number formatting and rounding helpers shared by the calculator's formulas, the CLI and the panel.
 // Money stays at full precision everywhere; only these helpers round, and only for display.
 
-/** Rounds `value` up to a multiple of `step`; the epsilon keeps 200.0000000001 from billing as 300. */
+/**
+ * Rounds `value` up to a multiple of `step`. A quotient within 1e-9 of a whole multiple counts as that
+ * multiple, so float noise (200.00000000001 ms) does not bill an extra step; any real run bills at least one.
+ */
 export function ceilTo(value: number, step: number): number {
   if (value <= 0) return 0;
-  return Math.ceil(value / step - 1e-9) * step;
+  const q = value / step;
+  const whole = Math.round(q);
+  return (whole > 0 && Math.abs(q - whole) < 1e-9 ? whole : Math.ceil(q)) * step;
 }
 
 /** Arithmetic mean (0 for an empty list). */

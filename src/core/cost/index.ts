@@ -3,7 +3,7 @@ export * from './types';
 export { estimateCost, compareProviders, flexInstanceFor } from './calculator';
 export { CostInputError, validateCostInput } from './validate';
 export { awsBill, type AwsPrices } from './aws';
-export { awsPricing, azurePricing, gcpPricing, unconfirmedFigures, type SourcedNumber } from './pricing';
+export { awsPricing, azurePricing, gcpPricing, unconfirmedFigures, type SourcedNumber, type UnconfirmedFigure } from './pricing';
 export { awsVcpuShare, projectDuration, type Projection, type ProjectionBasis } from './cpuModel';
 export { runMemorySweep, pickSweepPoints, DEFAULT_SWEEP_MEMORIES, type SweepMeasurement, type SweepPoint, type SweepResult } from './sweep';
 export { billingGranularity, type GranularityRow } from './granularity';

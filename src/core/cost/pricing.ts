@@ -124,13 +124,23 @@ export const gcpPricing = {
   initBilled: { value: true, source: GCP, readOn: READ, confirmed: false },
 } as const;
 
-/** Every sourced figure whose `confirmed` is false, for the UI's "unconfirmed" list. */
-export function unconfirmedFigures(provider?: 'aws' | 'azure' | 'gcp'): { provider: 'aws' | 'azure' | 'gcp'; name: string; figure: SourcedNumber }[] {
-  const all = [
-    { provider: 'aws' as const, name: 'AWS arm64 duration tier 2', figure: awsPricing.durationTiers.arm64[1].price },
-    { provider: 'aws' as const, name: 'AWS arm64 duration tier 3', figure: awsPricing.durationTiers.arm64[2].price },
-    { provider: 'azure' as const, name: 'Azure Flex executions (USD)', figure: azurePricing.flex.executionsPerMillion },
-    { provider: 'gcp' as const, name: 'Google: start-up time billed', figure: { ...gcpPricing.perVcpuSecond, value: 1, unit: 'model assumption', confirmed: false, note: 'instance start-up billed as instance time' } },
+/** A figure the UI must label "unconfirmed", as display text. */
+export interface UnconfirmedFigure {
+  provider: 'aws' | 'azure' | 'gcp';
+  name: string;
+  text: string;
+  source: string;
+  note?: string;
+}
+
+/** Every figure or rule that could not be confirmed at a primary source, optionally for one provider. */
+export function unconfirmedFigures(provider?: UnconfirmedFigure['provider']): UnconfirmedFigure[] {
+  const of = (p: UnconfirmedFigure['provider'], name: string, f: SourcedNumber): UnconfirmedFigure => ({ provider: p, name, text: `${f.value} ${f.unit}`, source: f.source, ...(f.note ? { note: f.note } : {}) });
+  const all: UnconfirmedFigure[] = [
+    of('aws', 'AWS arm64 duration tier 2', awsPricing.durationTiers.arm64[1].price),
+    of('aws', 'AWS arm64 duration tier 3', awsPricing.durationTiers.arm64[2].price),
+    of('azure', 'Azure Flex executions (USD)', azurePricing.flex.executionsPerMillion),
+    { provider: 'gcp', name: 'Google: cold-start time billed as instance time', text: 'assumed', source: gcpPricing.initBilled.source, note: 'Cloud Run bills instance start-up; not confirmed for functions' },
   ];
   return provider ? all.filter((f) => f.provider === provider) : all;
 }

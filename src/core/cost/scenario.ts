@@ -6,7 +6,7 @@ import { awsBill } from './aws';
 import { awsVcpuShare, projectDuration } from './cpuModel';
 import { billingGranularity, type GranularityRow } from './granularity';
 import { mean } from './format';
-import { unconfirmedFigures } from './pricing';
+import { unconfirmedFigures, type UnconfirmedFigure } from './pricing';
 import { DEFAULT_SWEEP_MEMORIES, pickSweepPoints, type SweepPoint, type SweepResult } from './sweep';
 import type { AzurePlan, CostArchitecture, CostBreakdown, Provider } from './types';
 
@@ -62,7 +62,7 @@ export interface CostModel {
   granularity: { warm: GranularityRow[]; cold: GranularityRow[] };
   provisioned: ProvisionedWhatIf;
   sweep: Omit<SweepResult, 'points'> & { points: CostSweepPoint[]; costLabel: string };
-  unconfirmed: { provider: Provider; name: string; value: number; unit: string; note?: string }[];
+  unconfirmed: UnconfirmedFigure[];
 }
 
 /** A sweep point with the arithmetic behind its duration (measured, or the CPU-model projection). */
@@ -143,7 +143,7 @@ export function buildCostModel(s: CostScenario): CostModel {
     granularity: { warm: billingGranularity(medianMs), cold: billingGranularity(medianMs, s.initMs) },
     provisioned: { concurrency: pc, hours: HOURS_PER_MONTH, onDemandTotal: onDemand.total, provisionedTotal: withPc.total, extraCost: withPc.total - onDemand.total, coldStartsBefore: coldBefore, coldStartsAfter: coldAfter, initMsRemoved: (coldBefore - coldAfter) * s.initMs },
     sweep: { points, ...pickSweepPoints(points), costLabel: `AWS Lambda (${s.arch}) cost per 1M invocations of the median run, no free tier` },
-    unconfirmed: unconfirmedFigures().map((u) => ({ provider: u.provider, name: u.name, value: u.figure.value, unit: u.figure.unit, ...(u.figure.note ? { note: u.figure.note } : {}) })),
+    unconfirmed: unconfirmedFigures(),
   };
 }
 
