@@ -12,6 +12,8 @@ import type { InvocationError, InvokerEventMap } from './types';
 
 /** Lambda's INIT phase cap. */
 export const INIT_CAP_MS = 10_000;
+/** util-linux setpriv, when present (Linux), to tie each sandbox's life to the host process. */
+const PDEATHSIG = process.platform === 'linux' && fs.existsSync('/usr/bin/setpriv') ? '/usr/bin/setpriv' : undefined;
 /** Lines a sandbox may print between invocations before they are dropped. */
 const STRAY_LINES_CAP = 1000;
 
@@ -124,9 +126,18 @@ export class Sandbox {
         const error = oom ? { errorType: 'Runtime.OutOfMemory', errorMessage: 'Error: Runtime exited with error: signal: killed' } : initExitError(code, signal);
         settle({ ok: false, reason, error, initMs: performance.now() - t0 });
       };
+      const entryProblem = this.spec.measureTree ? checkExecutable(this.spec.command) : undefined;
+      if (entryProblem) {
+        this.stop('init-error');
+        settle({ ok: false, reason: 'init-error', initMs: 0, error: { errorType: 'Runtime.InvalidEntrypoint', errorMessage: entryProblem } });
+        return;
+      }
       try {
         const env = { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: address };
-        this.proc = spawn(this.spec.command, args, { cwd: this.spec.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        // setpriv --pdeathsig: the kernel kills the sandbox if the host dies without cleaning up
+        // (a crashed or SIGKILLed extension host), so no orphan survives even a busy loop.
+        const [command, argv] = PDEATHSIG ? [PDEATHSIG, ['--pdeathsig', 'KILL', '--', this.spec.command, ...args]] : [this.spec.command, args];
+        this.proc = spawn(command, argv, { cwd: this.spec.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       } catch (err) {
         this.stop('init-error');
         settle({ ok: false, reason: 'init-error', initMs: 0, error: { errorType: 'Runtime.InvalidEntrypoint', errorMessage: String(err) } });
@@ -292,6 +303,17 @@ export class Sandbox {
     };
     proc?.once('close', complete);
     setTimeout(complete, 50);
+  }
+}
+
+/** Lambda's wording when a custom runtime's bootstrap can't be executed. */
+function checkExecutable(file: string): string | undefined {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return `Error: fork/exec ${file}: ${code === 'ENOENT' ? 'no such file or directory' : 'permission denied'}`;
   }
 }
 

@@ -49,7 +49,11 @@ export class RapidClient {
       w?.reject(err ?? new Error('Runtime API connection closed'));
     };
     socket.on('error', fail);
-    socket.on('close', () => fail());
+    socket.on('close', () => {
+      // The Runtime API never closes a healthy connection: the host is gone or stopped us.
+      if (!this.waiter) process.exit(0);
+      fail();
+    });
     this.socket = socket;
     return socket;
   }
