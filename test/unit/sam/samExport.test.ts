@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { exportSam, intrinsicTags, readSamTemplate } from '../../../src/core/sam';
+import type { FunctionEntry } from '../../../src/core/scaffold';
+import { realPython } from '../scaffold/python';
+
+const triggers = ['http-api', 'rest-api', 's3', 'sqs', 'sns', 'eventbridge', 'schedule', 'dynamodb', 'cognito-post-confirmation'];
+const exts = ['ts', 'js', 'py'];
+/** A multi-function workspace: every AWS trigger, languages rotating. */
+const workspace: Record<string, FunctionEntry> = Object.fromEntries(triggers.map((trigger, i) => {
+  const ext = exts[i % 3];
+  const name = `fn-${trigger}`;
+  return [name, { handler: `functions/${name}/handler.${ext}`, handlerName: ext === 'py' ? 'lambda_handler' : 'handler', runtime: ext === 'py' ? 'python' : 'nodejs', memoryMb: 128 + i, timeoutSec: 3 + i, env: { SERVICE_NAME: name }, trigger }];
+}));
+
+/** Folder of the installed aws-sam-translator / cfn-lint (PyPI), resolved through the real interpreter. */
+function pythonPackageDir(pkg: string): string {
+  return execFileSync(realPython(), ['-c', `import ${pkg}, os; print(os.path.dirname(${pkg}.__file__))`], { encoding: 'utf8' }).trim();
+}
+
+describe('SAM export', function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sam-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('passes cfn-lint (SAM transform + CloudFormation resource schemas) for a multi-function workspace', () => {
+    const { text, added, skipped } = exportSam(workspace);
+    assert.equal(added.length, triggers.length);
+    assert.deepEqual(skipped, []);
+    fs.writeFileSync(path.join(dir, 'template.yaml'), text);
+    const cfnLint = path.join(path.dirname(realPython()), 'cfn-lint');
+    const res = spawnSync(cfnLint, ['template.yaml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(res.status, 0, `${res.stdout}${res.stderr}`);
+  });
+
+  it('cfn-lint does reject a broken export (the check can fail)', () => {
+    const text = exportSam(workspace).text.replace('Runtime: nodejs22.x', 'Runtime: nodejs4.3');
+    fs.writeFileSync(path.join(dir, 'template.yaml'), text);
+    const res = spawnSync(path.join(path.dirname(realPython()), 'cfn-lint'), ['template.yaml'], { cwd: dir, encoding: 'utf8' });
+    assert.notEqual(res.status, 0);
+  });
+
+  it('round-trips: the SAM reader gives back the same functions', () => {
+    const { functions, diagnostics } = readSamTemplate(exportSam(workspace).text, 'template.yaml');
+    assert.deepEqual(diagnostics, []);
+    const back = Object.fromEntries(functions.map((f) => [f.name, f]));
+    assert.deepEqual(Object.keys(back).sort(), Object.keys(workspace).sort());
+    for (const [name, fn] of Object.entries(workspace)) {
+      const f = back[name];
+      assert.ok(f.handlerFileCandidates.includes(fn.handler), `${name}: ${fn.handler} not in ${f.handlerFileCandidates.join(', ')}`);
+      if (fn.handler.endsWith('.ts')) assert.equal(f.handlerFileCandidates[0], fn.handler, 'esbuild EntryPoints pin the TypeScript file');
+      assert.deepEqual(
+        { handlerName: f.handlerName, runtime: f.runtimeKind, memoryMb: f.memoryMb, timeoutSec: f.timeoutSec, env: f.env, trigger: f.trigger },
+        { handlerName: fn.handlerName, runtime: fn.runtime, memoryMb: fn.memoryMb, timeoutSec: fn.timeoutSec, env: fn.env, trigger: fn.trigger },
+      );
+    }
+  });
+
+  it('is least-privilege: only SAM policy templates, with their exact parameters, never "*"', () => {
+    const templates = JSON.parse(fs.readFileSync(path.join(pythonPackageDir('samtranslator'), 'policy_templates_data/policy_templates.json'), 'utf8')).Templates as Record<string, { Parameters: Record<string, unknown> }>;
+    const doc = parse(exportSam(workspace).text, { customTags: intrinsicTags }) as { Resources: Record<string, { Type: string; Properties: { Policies?: Record<string, Record<string, unknown>>[] } }> };
+    const used = new Set<string>();
+    for (const [id, r] of Object.entries(doc.Resources)) {
+      if (r.Type !== 'AWS::Serverless::Function') continue;
+      assert.doesNotMatch(JSON.stringify(r.Properties.Policies ?? []), /\*/, id);
+      for (const policy of r.Properties.Policies ?? []) {
+        assert.equal(typeof policy, 'object', `${id}: managed policy names or inline statements are not allowed`);
+        const [template, params] = Object.entries(policy)[0];
+        assert.ok(templates[template], `${id}: ${template} is not a SAM policy template`);
+        assert.deepEqual(Object.keys(params).sort(), Object.keys(templates[template].Parameters).sort(), `${id}: ${template} parameters`);
+        used.add(template);
+      }
+    }
+    assert.deepEqual([...used].sort(), ['DynamoDBStreamReadPolicy', 'S3ReadPolicy', 'SQSPollerPolicy']);
+  });
+
+  it('merges into an existing template without clobbering it', () => {
+    const existing = [
+      '# my stack',
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  FnSqs: # hand-tuned',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: src/',
+      '      Handler: app.handler',
+      '      Runtime: python3.12',
+      '      Environment:',
+      '        Variables:',
+      '          TABLE: !Ref Table',
+      '  Table:',
+      '    Type: AWS::SNS::Topic',
+      '    # trailing comment stays with Table',
+      '',
+      'Outputs:',
+      '  TableName:',
+      '    Value: !Ref Table',
+      '',
+    ].join('\n');
+    const result = exportSam(workspace, existing);
+    assert.deepEqual(result.skipped.map((s) => s.name), ['fn-sqs']);
+    assert.match(result.skipped[0].reason, /already has a resource "FnSqs"/);
+    // Every original line survives, unchanged and in order; the new text is only inserted.
+    const out = result.text.split('\n');
+    let at = 0;
+    for (const line of existing.split('\n')) {
+      at = out.indexOf(line, at);
+      assert.ok(at >= 0, `lost or changed: ${JSON.stringify(line)}`);
+      at++;
+    }
+    assert.ok(out.indexOf('Outputs:') > out.indexOf('  FnCognitoPostConfirmation:'), 'resources are inserted inside Resources');
+    fs.writeFileSync(path.join(dir, 'template.yaml'), result.text);
+    const res = spawnSync(path.join(path.dirname(realPython()), 'cfn-lint'), ['template.yaml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(res.status, 0, `${res.stdout}${res.stderr}`);
+    const read = readSamTemplate(result.text, 'template.yaml');
+    assert.equal(read.functions.find((f) => f.logicalId === 'FnSqs')?.runtime, 'python3.12');
+    assert.equal(read.functions.length, triggers.length);
+  });
+
+  it('skips Azure/Google functions and invalid environment names with a reason', () => {
+    const r = exportSam({
+      az: { handler: 'functions/az/lambdaShim.ts', handlerName: 'handler', runtime: 'nodejs', memoryMb: 128, timeoutSec: 3, env: {}, provider: 'azure' },
+      bad: { handler: 'functions/bad/handler.js', handlerName: 'handler', runtime: 'nodejs', memoryMb: 128, timeoutSec: 3, env: { A: 'x' } },
+    });
+    assert.deepEqual(r.added, []);
+    assert.match(r.skipped[0].reason, /azure function/);
+    assert.match(r.skipped[1].reason, /"A" is invalid/);
+  });
+});
