@@ -17,6 +17,8 @@ export const CommandIds = {
   showInvocations: 'serverlessLab.showInvocations',
   saveTestEvent: 'serverlessLab.saveTestEvent',
   runMenu: 'serverlessLab.runMenu',
+  newFunction: 'serverlessLab.newFunction',
+  exportSam: 'serverlessLab.exportSam',
 } as const;
 
 /** A contributed command id. */

@@ -5,6 +5,7 @@ import { getLogger, initLog, showLog } from './log';
 import { registerCost } from './cost';
 import { registerLessons } from './lessons';
 import { registerRun } from './run';
+import { registerScaffold } from './scaffold';
 
 /** Services shared by the feature modules; created once in activate(). */
 export interface ExtensionServices {
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   registerCost(services);
   registerLessons(services);
   registerRun(services);
+  registerScaffold(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
   return services;
 }
