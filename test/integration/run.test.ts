@@ -10,7 +10,7 @@ interface RecordLike {
   functionName: string;
   requestId: string;
   response?: { statusCode?: number; body?: string };
-  report: { durationMs: number; billedDurationMs: number; initDurationMs?: number };
+  report: { durationMs: number; billedDurationMs: number; memorySizeMb: number; initDurationMs?: number };
   logs: string[];
 }
 
@@ -102,6 +102,43 @@ describe('run', function () {
     assert.match(diagnostics[0].message, /memoryMb/);
     const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
     assert.strictEqual(record.functionName, 'hello', 'the name comes from functions.json');
+  });
+
+  it('reads a SAM template: CodeLens on the resource, and its MemorySize and Environment apply', async () => {
+    const dir = vscode.Uri.joinPath(folder().uri, 'sam-it');
+    created.push(dir);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'src', 'app.js'), new TextEncoder().encode(
+      'exports.handler = async () => ({ greeting: process.env.GREETING, memory: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE });\n'));
+    const template = vscode.Uri.joinPath(dir, 'template.yaml');
+    await vscode.workspace.fs.writeFile(template, new TextEncoder().encode([
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Timeout: 5',
+      'Resources:',
+      '  HelloSamFunction:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: src/',
+      '      Handler: app.handler',
+      '      Runtime: nodejs22.x',
+      '      MemorySize: 256',
+      '      Environment:',
+      '        Variables:',
+      '          GREETING: hello-sam',
+      '',
+    ].join('\n')));
+    await vscode.workspace.openTextDocument(template);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', template);
+    const invoke = lenses.find((l) => l.command?.title === '▶ Invoke');
+    assert.ok(invoke, `no ▶ Invoke lens in the template: ${JSON.stringify(lenses.map((l) => l.command?.title))}`);
+    assert.strictEqual(invoke.range.start.line, 6, 'lens sits on the logical id');
+    const [file, handlerName] = invoke.command!.arguments as [vscode.Uri, string];
+    const record = await vscode.commands.executeCommand<RecordLike & { response: { greeting: string; memory: string } }>('serverlessLab.invokeHandler', file, handlerName, { event: {}, reveal: false });
+    assert.strictEqual(record.functionName, 'HelloSamFunction');
+    assert.deepStrictEqual(record.response, { greeting: 'hello-sam', memory: '256' });
+    assert.strictEqual(record.report.memorySizeMb, 256);
   });
 
   it('runs a small load and reports cold starts and sandboxes', async () => {

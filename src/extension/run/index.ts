@@ -16,6 +16,7 @@ import { InvocationPanel } from './invocationPanel';
 import { InvokerHost } from './invokerHost';
 import { exportLoad, runLoadCommand } from './loadCommand';
 import { RunService, type InvokeOptions } from './runService';
+import { SAM_SELECTOR, SamCodeLensProvider } from './samCodeLens';
 import { createSandboxStatusItem, showRunMenu } from './statusBar';
 import { WorkspaceFunctions } from './workspaceFunctions';
 
@@ -47,7 +48,9 @@ export function registerRun(services: ExtensionServices): void {
   const functions = new WorkspaceFunctions(diagnostics);
   const history = new InvocationHistory(context.workspaceState, () => config.get<number>(SettingKeys.runHistorySize, 50));
   const run = new RunService(context.workspaceState, host, functions, history, diagnostics);
-  const lenses = new HandlerCodeLensProvider(() => config.get<boolean>(SettingKeys.codeLensEnabled, true));
+  const lensesEnabled = (): boolean => config.get<boolean>(SettingKeys.codeLensEnabled, true);
+  const lenses = new HandlerCodeLensProvider(lensesEnabled);
+  const samLenses = new SamCodeLensProvider(lensesEnabled, diagnostics);
   const targetOf = (requestId?: string): { uri: vscode.Uri; handlerName: string } => {
     const entry = requestId ? history.find(requestId) : undefined;
     const target = entry ? { uri: vscode.Uri.file(entry.handlerFile), handlerName: entry.handlerName } : run.last;
@@ -86,10 +89,12 @@ export function registerRun(services: ExtensionServices): void {
 
   context.subscriptions.push(
     diagnostics, host, functions, history, lenses, panel,
+    samLenses,
     vscode.languages.registerCodeLensProvider(HANDLER_SELECTOR, lenses),
+    vscode.languages.registerCodeLensProvider(SAM_SELECTOR, samLenses),
     functions.onDidChange(() => lenses.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
-    config.onDidChange(() => lenses.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { lenses.refresh(); samLenses.refresh(); }),
+    config.onDidChange(() => { lenses.refresh(); samLenses.refresh(); }),
     createSandboxStatusItem(host.onDidChangeSandboxCount, () => host.sandboxCount()),
   );
 

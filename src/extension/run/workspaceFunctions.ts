@@ -1,8 +1,9 @@
 // Reads the workspace's function configuration (.serverless-lab/functions.json) and reports its
 // problems as diagnostics on the exact lines; resolves a handler to the invoker's FunctionConfig.
 import * as vscode from 'vscode';
-import { FUNCTIONS_FILE, parseFunctionsFile, resolveFunction, type FunctionEntry, type PositionedProblem, type ResolvedFunction, type SamFunctionLike } from '../../core/run/functionConfig';
+import { FUNCTIONS_FILE, parseFunctionsFile, resolveFunction, type FunctionEntry, type PositionedProblem, type ResolvedFunction } from '../../core/run/functionConfig';
 import { getLogger } from '../log';
+import { readWorkspaceTemplates, type LocatedSamFunction } from './samFunctions';
 
 const log = getLogger('run');
 
@@ -32,11 +33,20 @@ export class WorkspaceFunctions implements vscode.Disposable {
       this.entries.clear();
       this.changed.fire();
     }), this.changed);
+    const templates = vscode.workspace.createFileSystemWatcher('**/template.{yaml,yml}');
+    const forgetSam = (): void => this.changed.fire();
+    this.disposables.push(templates, templates.onDidChange(forgetSam), templates.onDidCreate(forgetSam), templates.onDidDelete((uri) => {
+      this.diagnostics.delete(uri);
+      forgetSam();
+    }));
   }
 
-  /** SAM functions: filled when the SAM reader is wired (see the report); empty for now. */
-  samFunctions(): SamFunctionLike[] {
-    return [];
+  /** Functions declared in the workspace's SAM templates, read fresh each time (a few ms; never stale). */
+  samFunctions(): Promise<LocatedSamFunction[]> {
+    return readWorkspaceTemplates(this.diagnostics).catch((err) => {
+      log.warn(`reading SAM templates failed: ${String(err)}`);
+      return [];
+    });
   }
 
   private async load(uri: vscode.Uri): Promise<FunctionEntry[]> {
@@ -70,7 +80,7 @@ export class WorkspaceFunctions implements vscode.Disposable {
   async resolve(file: vscode.Uri, handlerName: string): Promise<ResolvedFunction> {
     const folder = vscode.workspace.getWorkspaceFolder(file);
     const entries = await this.entriesFor(folder);
-    return resolveFunction(file.fsPath, handlerName, folder?.uri.fsPath, entries, this.samFunctions());
+    return resolveFunction(file.fsPath, handlerName, folder?.uri.fsPath, entries, await this.samFunctions());
   }
 
   dispose(): void {
