@@ -20,7 +20,8 @@ const exists = (p) => fs.existsSync(rel(p));
 const list = (dir, re) => (fs.existsSync(rel(dir)) ? fs.readdirSync(rel(dir), { recursive: true }).map(String).filter((f) => re.test(f)).map((f) => path.join(dir, f)) : []);
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// Prefer packages' ESM builds: UMD mains (e.g. jsonc-parser's) use dynamic require()s that break when bundled.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
