@@ -4,8 +4,7 @@
 // (samples/runtime-api.zip), read 2026-11-26. Status codes: /next 200; /response and /error 202,
 // 400 on an unknown request id, 403 on an invalid state transition (e.g. a second response),
 // 413 on a body over the 6 MB limit; /init/error 202 (403 once init is over).
-import * as http from 'http';
-import type { AddressInfo } from 'net';
+import { LiteHttpServer, type LiteRequest, type LiteResponse } from './liteHttp';
 import type { InvocationError } from './types';
 
 /** Largest response a runtime may post, in bytes. Lambda's error names 6291556 bytes. */
@@ -31,8 +30,10 @@ export interface ReportedInit {
 
 /** Optional hints from our own bootstraps (X-SL-* headers); other runtimes send none. */
 export interface RuntimeHints {
-  /** Flush markers written to stdout/stderr before this post. */
-  flushMarkers: number;
+  /** Flush markers written to stdout/stderr before this post; undefined when the runtime sent none (not ours). */
+  flushMarkers?: number;
+  /** The runtime's own peak RSS in KiB (getrusage ru_maxrss), when it reports it. */
+  maxRssKb?: number;
   /** The runtime will exit right after this post (fatal error): don't reuse the sandbox. */
   exiting: boolean;
 }
@@ -48,8 +49,8 @@ export interface RuntimeApiListener {
 
 /** HTTP server implementing the Runtime API for one execution environment. */
 export class RuntimeApiServer {
-  private readonly server: http.Server;
-  private heldNext: http.ServerResponse | undefined;
+  private readonly server: LiteHttpServer;
+  private heldNext: LiteResponse | undefined;
   private queued: PendingEvent | undefined;
   private inFlight: string | undefined;
   private readonly done = new Set<string>();
@@ -57,31 +58,23 @@ export class RuntimeApiServer {
   private initOver = false;
 
   constructor(private readonly listener: RuntimeApiListener) {
-    this.server = http.createServer({ keepAlive: true, noDelay: true }, (req, res) => this.route(req, res));
-    // A GET /next may wait for minutes between invocations: no server-side request timeouts.
-    this.server.requestTimeout = 0;
-    this.server.headersTimeout = 0;
-    this.server.keepAliveTimeout = 0;
-    this.server.timeout = 0;
+    this.server = new LiteHttpServer(MAX_RESPONSE_BYTES, (req, res) => this.route(req, res));
   }
 
   /** Listens on an ephemeral loopback port and returns `host:port`. */
   async listen(): Promise<string> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `127.0.0.1:${await this.server.listen()}`;
   }
 
   /** Hands an event to the runtime (now if it is waiting on /next, else on its next call). */
   deliver(event: PendingEvent): void {
     this.inFlight = event.requestId;
-    if (this.heldNext) {
-      const res = this.heldNext;
+    const res = this.heldNext;
+    if (res && !res.closed) {
       this.heldNext = undefined;
-      this.send(res, event);
+      send(res, event);
     } else {
+      this.heldNext = undefined;
       this.queued = event;
     }
   }
@@ -89,96 +82,65 @@ export class RuntimeApiServer {
   /** Stops accepting connections and drops open ones. */
   close(): void {
     this.heldNext = undefined;
-    this.server.closeAllConnections();
     this.server.close();
   }
 
-  private send(res: http.ServerResponse, e: PendingEvent): void {
-    const headers: Record<string, string | number> = {
-      'Content-Type': 'application/json',
-      'Content-Length': Buffer.byteLength(e.payload),
-      'Lambda-Runtime-Aws-Request-Id': e.requestId,
-      'Lambda-Runtime-Deadline-Ms': e.deadlineMs,
-      'Lambda-Runtime-Invoked-Function-Arn': e.functionArn,
-      'Lambda-Runtime-Trace-Id': e.traceId,
-    };
-    if (e.clientContext !== undefined) headers['Lambda-Runtime-Client-Context'] = e.clientContext;
-    if (e.cognitoIdentity !== undefined) headers['Lambda-Runtime-Cognito-Identity'] = e.cognitoIdentity;
-    res.writeHead(200, headers);
-    res.end(e.payload);
-  }
-
-  private route(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const url = req.url ?? '';
+  private route(req: LiteRequest, res: LiteResponse): void {
+    const url = req.url;
     if (req.method === 'GET' && url === `${BASE}/invocation/next`) return this.next(req, res);
     if (req.method === 'POST' && url === `${BASE}/init/error`) {
-      return this.readBody(req, res, (body) => {
-        if (this.initOver) return reply(res, 403, 'InvalidStateTransition', 'Init is already complete');
-        this.initOver = true;
-        reply(res, 202);
-        this.listener.onInitError(parseError(body, req.headers));
-      });
+      if (this.initOver) return reply(res, 403, 'InvalidStateTransition', 'Init is already complete');
+      this.initOver = true;
+      reply(res, 202);
+      return this.listener.onInitError(parseError(req.body, req.headers));
     }
     const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(url);
     if (req.method === 'POST' && m) {
       const id = decodeURIComponent(m[1]);
       const kind = m[2];
-      return this.readBody(req, res, (body, tooLarge) => {
-        if (this.done.has(id)) return reply(res, 403, 'InvalidStateTransition', `State transition from Response to ${kind} failed for request ${id}`);
-        if (id !== this.inFlight) return reply(res, 400, 'InvalidRequestID', `Invalid request ID: ${id}`);
-        this.inFlight = undefined;
-        this.remember(id);
-        if (tooLarge) {
-          reply(res, 413, 'RequestEntityTooLarge', `Payload exceeds ${MAX_RESPONSE_BYTES} bytes`);
-          return this.listener.onError(id, {
-            errorType: 'Function.ResponseSizeTooLarge',
-            errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
-          }, { flushMarkers: Number(req.headers['x-sl-flush-markers']) || 0, exiting: false });
-        }
-        reply(res, 202);
-        const hints: RuntimeHints = { flushMarkers: Number(req.headers['x-sl-flush-markers']) || 0, exiting: req.headers['x-sl-exiting'] === '1' };
-        if (kind === 'response') this.listener.onResponse(id, body, hints);
-        else this.listener.onError(id, parseError(body, req.headers), hints);
-      });
+      if (this.done.has(id)) return reply(res, 403, 'InvalidStateTransition', `State transition from Response to ${kind} failed for request ${id}`);
+      if (id !== this.inFlight) return reply(res, 400, 'InvalidRequestID', `Invalid request ID: ${id}`);
+      this.inFlight = undefined;
+      this.remember(id);
+      const hints = readHints(req.headers);
+      if (req.tooLarge) {
+        reply(res, 413, 'RequestEntityTooLarge', `Payload exceeds ${MAX_RESPONSE_BYTES} bytes`);
+        return this.listener.onError(id, {
+          errorType: 'Function.ResponseSizeTooLarge',
+          errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+        }, hints);
+      }
+      reply(res, 202);
+      if (kind === 'response') this.listener.onResponse(id, req.body, hints);
+      else this.listener.onError(id, parseError(req.body, req.headers), hints);
+      return;
     }
-    req.resume();
     reply(res, 404, 'NotFound', `No such Runtime API resource: ${req.method} ${url}`);
   }
 
-  private next(req: http.IncomingMessage, res: http.ServerResponse): void {
-    req.resume();
+  private next(req: LiteRequest, res: LiteResponse): void {
     const first = this.nextCount++ === 0;
     this.initOver = true;
-    res.on('close', () => {
+    res.onClose = () => {
       if (this.heldNext === res) this.heldNext = undefined;
-    });
+    };
     const queued = this.queued;
     if (queued) {
       this.queued = undefined;
-      this.send(res, queued);
+      send(res, queued);
     } else {
       this.heldNext = res;
     }
-    const reported: ReportedInit = {};
     if (first) {
+      const reported: ReportedInit = {};
       const r = Number(req.headers['x-sl-runtime-init-ms']);
       const f = Number(req.headers['x-sl-function-init-ms']);
       if (Number.isFinite(r)) reported.runtimeInitMs = r;
       if (Number.isFinite(f)) reported.functionInitMs = f;
+      this.listener.onNext(true, reported);
+    } else {
+      this.listener.onNext(false, {});
     }
-    this.listener.onNext(first, reported);
-  }
-
-  /** Reads a body up to the payload limit; beyond it the rest is drained and discarded. */
-  private readBody(req: http.IncomingMessage, res: http.ServerResponse, done: (body: string, tooLarge: boolean) => void): void {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_RESPONSE_BYTES) chunks.push(c);
-    });
-    req.on('end', () => done(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'), size > MAX_RESPONSE_BYTES));
-    req.on('error', () => res.destroy());
   }
 
   private remember(id: string): void {
@@ -188,14 +150,36 @@ export class RuntimeApiServer {
   }
 }
 
-function reply(res: http.ServerResponse, status: number, errorType?: string, errorMessage?: string): void {
+function send(res: LiteResponse, e: PendingEvent): void {
+  const headers: Record<string, string | number> = {
+    'Content-Type': 'application/json',
+    'Lambda-Runtime-Aws-Request-Id': e.requestId,
+    'Lambda-Runtime-Deadline-Ms': e.deadlineMs,
+    'Lambda-Runtime-Invoked-Function-Arn': e.functionArn,
+    'Lambda-Runtime-Trace-Id': e.traceId,
+  };
+  if (e.clientContext !== undefined) headers['Lambda-Runtime-Client-Context'] = e.clientContext;
+  if (e.cognitoIdentity !== undefined) headers['Lambda-Runtime-Cognito-Identity'] = e.cognitoIdentity;
+  res.send(200, headers, e.payload);
+}
+
+function readHints(headers: Record<string, string>): RuntimeHints {
+  const markers = headers['x-sl-flush-markers'];
+  const rss = headers['x-sl-max-rss-kb'];
+  return {
+    flushMarkers: markers === undefined ? undefined : Number(markers) || 0,
+    maxRssKb: rss === undefined ? undefined : Number(rss) || undefined,
+    exiting: headers['x-sl-exiting'] === '1',
+  };
+}
+
+function reply(res: LiteResponse, status: number, errorType?: string, errorMessage?: string): void {
   const body = errorType ? JSON.stringify({ errorMessage, errorType }) : '{"status":"OK"}';
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
+  res.send(status, { 'Content-Type': 'application/json' }, body);
 }
 
 /** Accepts the documented `stackTrace` and the Node runtime's `trace`; falls back to the error-type header. */
-function parseError(body: string, headers: http.IncomingHttpHeaders): InvocationError {
+function parseError(body: string, headers: Record<string, string>): InvocationError {
   const headerType = headers['lambda-runtime-function-error-type'];
   try {
     const doc = JSON.parse(body) as { errorType?: unknown; errorMessage?: unknown; stackTrace?: unknown; trace?: unknown };

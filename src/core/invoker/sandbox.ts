@@ -177,7 +177,8 @@ export class Sandbox {
 
   /** Peak RSS in KiB over this environment's life (the kernel's VmHWM; tree samples for custom runtimes). */
   peakKb(): number {
-    if (this.state !== 'dead') this.samplePeak();
+    // Sampled when the runtime posted (finish), by the watchdog and at stop; re-read only if never sampled.
+    if (this.lastPeakKb === 0 && this.state !== 'dead') this.samplePeak();
     return Math.max(this.lastPeakKb, this.treePeakKb);
   }
 
@@ -249,13 +250,25 @@ export class Sandbox {
     const cur = this.current;
     if (!cur || cur.requestId !== requestId || cur.outcome) return;
     clearTimeout(cur.timer);
-    // The real peak, read while the process surely exists (a fatal error exits right after).
-    this.samplePeak();
+    // The real peak, read while the process surely exists (a fatal error exits right after):
+    // our bootstraps report the kernel's ru_maxrss; for other runtimes read /proc.
+    if (hints.maxRssKb !== undefined && !this.spec.measureTree) {
+      if (hints.maxRssKb > this.lastPeakKb) this.lastPeakKb = hints.maxRssKb;
+    } else {
+      this.samplePeak();
+    }
     if (hints.exiting) this.dying = true;
     cur.outcome = outcome;
-    cur.markersExpected = hints.flushMarkers;
-    if (cur.markersSeen >= cur.markersExpected) this.settleSoon(cur);
+    cur.markersExpected = hints.flushMarkers ?? 0;
+    if (hints.flushMarkers === 0) this.settleNow(cur);
+    else if (cur.markersSeen >= cur.markersExpected) this.settleSoon(cur);
     else cur.flushTimer = setTimeout(() => this.settleSoon(cur), FLUSH_WAIT_MS);
+  }
+
+  /** Our bootstrap wrote nothing since the last invocation: no output can be pending. */
+  private settleNow(cur: Current): void {
+    if (this.current === cur) this.current = undefined;
+    cur.settle(cur.outcome!);
   }
 
   private settleSoon(cur: Current): void {

@@ -12,29 +12,45 @@ export interface RapidResponse {
   body: string;
 }
 
-/** One keep-alive connection to AWS_LAMBDA_RUNTIME_API; requests are strictly sequential. */
+/** One request to send. */
+export interface RapidRequest {
+  method: string;
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** One keep-alive connection to AWS_LAMBDA_RUNTIME_API; responses are matched to requests in order. */
 export class RapidClient {
   private socket: net.Socket | undefined;
   private buffer: Buffer = Buffer.alloc(0);
-  private waiter: { resolve: (r: RapidResponse) => void; reject: (e: Error) => void } | undefined;
+  private readonly waiters: { resolve: (r: RapidResponse) => void; reject: (e: Error) => void }[] = [];
 
   constructor(private readonly host: string, private readonly port: number) {}
 
-  /** Sends one request and resolves with the whole response. */
+  /** Sends one request and resolves with its response. */
   request(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<RapidResponse> {
+    return this.pipeline([{ method, path, body, headers }])[0];
+  }
+
+  /**
+   * Sends several requests in one write (HTTP/1.1 pipelining) and returns their responses in order.
+   * The runtime loop posts a response and asks for the next event together: one syscall, not two.
+   */
+  pipeline(requests: RapidRequest[]): Promise<RapidResponse>[] {
     const socket = this.connect();
-    let head = `${method} ${path} HTTP/1.1\r\nHost: ${this.host}:${this.port}\r\n`;
-    if (headers) for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
-    const payload = body === undefined ? undefined : Buffer.from(body, 'utf8');
-    head += `Content-Length: ${payload ? payload.length : 0}\r\n\r\n`;
-    return new Promise((resolve, reject) => {
-      this.waiter = { resolve, reject };
-      if (payload && payload.length < 65536) socket.write(Buffer.concat([Buffer.from(head, 'latin1'), payload]));
-      else {
-        socket.write(head, 'latin1');
-        if (payload) socket.write(payload);
-      }
+    const parts: Buffer[] = [];
+    const promises = requests.map((r) => {
+      let head = `${r.method} ${r.path} HTTP/1.1\r\nHost: ${this.host}:${this.port}\r\n`;
+      if (r.headers) for (const k in r.headers) head += `${k}: ${r.headers[k]}\r\n`;
+      const payload = r.body === undefined ? undefined : Buffer.from(r.body, 'utf8');
+      head += `Content-Length: ${payload ? payload.length : 0}\r\n\r\n`;
+      parts.push(Buffer.from(head, 'latin1'));
+      if (payload) parts.push(payload);
+      return new Promise<RapidResponse>((resolve, reject) => this.waiters.push({ resolve, reject }));
     });
+    socket.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    return promises;
   }
 
   private connect(): net.Socket {
@@ -42,39 +58,32 @@ export class RapidClient {
     const socket = net.connect(this.port, this.host);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    const fail = (err?: Error) => {
-      this.socket = undefined;
-      const w = this.waiter;
-      this.waiter = undefined;
-      w?.reject(err ?? new Error('Runtime API connection closed'));
-    };
-    socket.on('error', fail);
-    socket.on('close', () => {
-      // The Runtime API never closes a healthy connection: the host is gone or stopped us.
-      if (!this.waiter) process.exit(0);
-      fail();
-    });
+    // The Runtime API never closes a healthy connection: the host is gone or stopped this sandbox.
+    socket.on('error', () => process.exit(0));
+    socket.on('close', () => process.exit(0));
     this.socket = socket;
     return socket;
   }
 
   private onData(chunk: Buffer): void {
     this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-    const end = this.buffer.indexOf('\r\n\r\n');
-    if (end < 0) return;
-    const lines = this.buffer.toString('latin1', 0, end).split('\r\n');
-    const status = Number(lines[0].split(' ')[1]);
-    const headers: Record<string, string> = {};
-    for (let i = 1; i < lines.length; i++) {
-      const c = lines[i].indexOf(':');
-      if (c > 0) headers[lines[i].slice(0, c).toLowerCase()] = lines[i].slice(c + 1).trim();
+    for (;;) {
+      const end = this.buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const lines = this.buffer.toString('latin1', 0, end).split('\r\n');
+      const status = Number(lines[0].split(' ')[1]);
+      const headers: Record<string, string> = {};
+      for (let i = 1; i < lines.length; i++) {
+        const c = lines[i].indexOf(':');
+        if (c > 0) headers[lines[i].slice(0, c).toLowerCase()] = lines[i].slice(c + 1).trim();
+      }
+      const length = Number(headers['content-length'] ?? 0);
+      if (this.buffer.length < end + 4 + length) return;
+      const body = this.buffer.toString('utf8', end + 4, end + 4 + length);
+      this.buffer = this.buffer.subarray(end + 4 + length);
+      // 1xx interim responses (100 Continue) carry no final answer.
+      if (status >= 100 && status < 200) continue;
+      this.waiters.shift()?.resolve({ status, headers, body });
     }
-    const length = Number(headers['content-length'] ?? 0);
-    if (this.buffer.length < end + 4 + length) return;
-    const body = this.buffer.toString('utf8', end + 4, end + 4 + length);
-    this.buffer = this.buffer.subarray(end + 4 + length);
-    const w = this.waiter;
-    this.waiter = undefined;
-    w?.resolve({ status, headers, body });
   }
 }

@@ -1,0 +1,175 @@
+// Invoker benchmarks (issue 3): figures with peers measured in the same run, never pass/fail.
+// 1 warm latency (Node) vs lambda-local execute(); 2 Node cold start vs bare `node -e 0`;
+// 3 Python warm latency and cold start vs the real interpreter's `-c pass`; 4 throughput at
+// concurrency 8 for 10 s; 5 idle RSS of a warm Node sandbox vs a bare idle node process.
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(import.meta.url);
+
+/** Bundles the invoker from source (the bench needs createInvoker, which no dist bundle exports). */
+async function loadInvoker() {
+  const outfile = path.join(root, 'out', 'bench', 'invoker.cjs');
+  await esbuild.build({ entryPoints: [path.join(root, 'src/core/invoker/index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  return require(outfile);
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: round(pct(s, 50)), p99: round(pct(s, 99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length) };
+}
+const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs) => pct([...xs].sort((a, b) => a - b), 50);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Spawn-to-exit time of a bare command, as seen from this process. */
+function timeSpawn(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, args, { stdio: 'ignore' });
+    p.on('error', reject);
+    p.on('exit', () => resolve(performance.now() - t0));
+  });
+}
+
+function rssKb(pid) {
+  const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(text)[1]);
+}
+
+/** Runs every invoker bench; `calls` is the warm sample count (≥ 5000 for the issue's figures). */
+export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputSec = 10, log = console.log } = {}) {
+  const { createInvoker } = await loadInvoker();
+  const bootstrapDir = path.join(root, 'dist', 'bootstrap');
+  if (!fs.existsSync(path.join(bootstrapDir, 'node.js'))) throw new Error('dist/bootstrap missing: run npm run build first');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bench-'));
+  fs.writeFileSync(path.join(dir, 'noop.js'), 'exports.handler = async () => ({ ok: true });\n');
+  fs.writeFileSync(path.join(dir, 'noop.py'), 'def lambda_handler(event, context):\n    return {"ok": True}\n');
+  const python = execFileSync('python3', ['-c', 'import sys;print(sys.executable)'], { encoding: 'utf8' }).trim();
+  const invoker = createInvoker({ bootstrapDir, pythonPath: python });
+  const nodeFn = { name: 'bench-node', handlerFile: path.join(dir, 'noop.js'), handlerName: 'handler', runtime: 'nodejs' };
+  const pyFn = { name: 'bench-py', handlerFile: path.join(dir, 'noop.py'), handlerName: 'lambda_handler', runtime: 'python' };
+  const results = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, python, platform: `${os.platform()} ${os.release()}` } };
+  try {
+    // 1. Warm latency, full invoker path (request -> sandbox -> response -> record).
+    log('1. warm latency (node)…');
+    const warmUp = Math.min(500, calls);
+    for (let i = 0; i < warmUp; i++) await invoker.invoke(nodeFn, { event: {} });
+    const ours = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      const r = await invoker.invoke(nodeFn, { event: {} });
+      ours.push(performance.now() - t0);
+      if (r.error) throw new Error(`bench invocation failed: ${JSON.stringify(r.error)}`);
+    }
+    const lambdaLocal = require('lambda-local');
+    const mod = require(path.join(dir, 'noop.js'));
+    const ll = [];
+    for (let i = 0; i < warmUp + calls; i++) {
+      const t0 = performance.now();
+      await lambdaLocal.execute({ event: {}, lambdaFunc: mod, lambdaHandler: 'handler', timeoutMs: 3000, verboseLevel: 0 });
+      if (i >= warmUp) ll.push(performance.now() - t0);
+    }
+    const o = stats(ours);
+    const l = stats(ll);
+    results.warmNode = { ours: o, lambdaLocal: l, ratioP50: round(o.p50 / l.p50, 2), ratioP99: round(o.p99 / l.p99, 2) };
+
+    // 2. Cold start to first response vs bare `node -e 0`, interleaved so both see the same machine load.
+    log('2. cold start (node)…');
+    const coldOurs = [];
+    const bareNode = [];
+    for (let i = 0; i < coldRuns; i++) {
+      bareNode.push(await timeSpawn(process.execPath, ['-e', '0']));
+      const t0 = performance.now();
+      const r = await invoker.invoke(nodeFn, { event: {}, forceCold: true });
+      coldOurs.push(performance.now() - t0);
+      if (!r.cold || r.error) throw new Error('expected a successful cold start');
+      await invoker.stopSandboxes(nodeFn.name);
+    }
+    results.coldNode = { oursMedianMs: round(median(coldOurs), 2), bareNodeMedianMs: round(median(bareNode), 2), ratio: round(median(coldOurs) / median(bareNode), 2), runs: coldRuns };
+
+    // 3. Python: warm latency and cold start vs the resolved interpreter's `-c pass`.
+    log('3. python warm + cold…');
+    for (let i = 0; i < warmUp; i++) await invoker.invoke(pyFn, { event: {} });
+    const pyWarm = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      await invoker.invoke(pyFn, { event: {} });
+      pyWarm.push(performance.now() - t0);
+    }
+    const coldPy = [];
+    const barePy = [];
+    for (let i = 0; i < coldRuns; i++) {
+      barePy.push(await timeSpawn(python, ['-c', 'pass']));
+      const t0 = performance.now();
+      const r = await invoker.invoke(pyFn, { event: {}, forceCold: true });
+      coldPy.push(performance.now() - t0);
+      if (!r.cold || r.error) throw new Error('expected a successful python cold start');
+      await invoker.stopSandboxes(pyFn.name);
+    }
+    results.python = {
+      warm: stats(pyWarm), lambdaLocalP50: l.p50, ratioP50VsLambdaLocal: round(stats(pyWarm).p50 / l.p50, 2),
+      coldOursMedianMs: round(median(coldPy), 2), barePythonMedianMs: round(median(barePy), 2), coldRatio: round(median(coldPy) / median(barePy), 2),
+    };
+    await invoker.stopSandboxes();
+
+    // 4. Throughput: 8 clients in a closed loop for `throughputSec`.
+    log(`4. throughput (concurrency 8, ${throughputSec} s)…`);
+    let started = 0;
+    const off = invoker.on('sandboxStarted', () => started++);
+    let count = 0;
+    let colds = 0;
+    let errors = 0;
+    const tEnd = performance.now() + throughputSec * 1000;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (performance.now() < tEnd) {
+        const r = await invoker.invoke(nodeFn, { event: {} });
+        count++;
+        if (r.cold) colds++;
+        if (r.error) errors++;
+      }
+    }));
+    const elapsed = (performance.now() - t0) / 1000;
+    off();
+    results.throughput = { concurrency: 8, seconds: round(elapsed, 2), invocations: count, perSecond: round(count / elapsed, 1), sandboxesStarted: started, coldStarts: colds, errors };
+
+    // 5. Idle RSS of a warm Node sandbox vs a bare idle node process.
+    log('5. idle RSS…');
+    await invoker.stopSandboxes();
+    let pid = 0;
+    const off2 = invoker.on('sandboxStarted', (e) => (pid = e.pid));
+    await invoker.invoke(nodeFn, { event: {} });
+    for (let i = 0; i < 10; i++) await invoker.invoke(nodeFn, { event: {} });
+    off2();
+    const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6)'], { stdio: 'ignore' });
+    await sleep(1000);
+    const sandboxKb = rssKb(pid);
+    const bareKb = rssKb(bare.pid);
+    bare.kill('SIGKILL');
+    results.idleRss = { sandboxMb: round(sandboxKb / 1024, 1), bareNodeMb: round(bareKb / 1024, 1), ratio: round(sandboxKb / bareKb, 2) };
+  } finally {
+    await invoker.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Markdown table of the figures, with ratios against the peers. */
+export function invokerTable(r) {
+  const rows = [
+    ['Warm invoke, Node no-op (p50 / p99)', `${r.warmNode.ours.p50} / ${r.warmNode.ours.p99} ms`, `lambda-local execute(): ${r.warmNode.lambdaLocal.p50} / ${r.warmNode.lambdaLocal.p99} ms`, `${r.warmNode.ratioP50}× / ${r.warmNode.ratioP99}×`],
+    ['Cold start to first response, Node', `${r.coldNode.oursMedianMs} ms`, `bare node -e 0: ${r.coldNode.bareNodeMedianMs} ms`, `${r.coldNode.ratio}×`],
+    ['Warm invoke, Python no-op (p50 / p99)', `${r.python.warm.p50} / ${r.python.warm.p99} ms`, `lambda-local p50: ${r.python.lambdaLocalP50} ms`, `${r.python.ratioP50VsLambdaLocal}× (p50)`],
+    ['Cold start to first response, Python', `${r.python.coldOursMedianMs} ms`, `python -c pass: ${r.python.barePythonMedianMs} ms`, `${r.python.coldRatio}×`],
+    ['Throughput, concurrency 8', `${r.throughput.perSecond} inv/s (${r.throughput.invocations} in ${r.throughput.seconds} s)`, `${r.throughput.sandboxesStarted} sandboxes started, ${r.throughput.coldStarts} cold starts, ${r.throughput.errors} errors`, '—'],
+    ['Idle RSS, warm Node sandbox', `${r.idleRss.sandboxMb} MB`, `bare idle node: ${r.idleRss.bareNodeMb} MB`, `${r.idleRss.ratio}×`],
+  ];
+  return ['| Bench | Serverless Lab | Peer (same run) | Ratio |', '|---|---|---|---|', ...rows.map((c) => `| ${c.join(' | ')} |`)].join('\n');
+}

@@ -1,0 +1,18 @@
+// `npm run bench`: figures (not pass/fail), each beside a peer measured in the same run.
+// Writes bench/results/latest.json and prints a Markdown table for the README.
+// Run heavy benches one at a time on shared machines: `flock /tmp/harness.lock npm run bench`.
+// Options: --quick (fewer samples, for a smoke run).
+import fs from 'node:fs';
+import path from 'node:path';
+import { invokerTable, runInvokerBench } from './invoker.bench.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const quick = process.argv.includes('--quick');
+const startedAt = new Date().toISOString();
+const invoker = await runInvokerBench(quick ? { calls: 500, coldRuns: 5, throughputSec: 2 } : {});
+const results = { startedAt, quick, invoker };
+fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nInvoker benchmarks (${startedAt}, ${invoker.machine.cpus} CPUs, ${invoker.machine.cpuModel}, node ${invoker.machine.node})\n`);
+console.log(invokerTable(invoker));
+console.log('\nWritten to bench/results/latest.json');
