@@ -24,8 +24,12 @@ export async function run(t: E2EContext): Promise<void> {
   await cost.locator('#totals details.formula summary').nth(1).click();
   t.check((await cost.locator('#totals details.formula[open] code').first().innerText()).includes('='), 'a bill line expands to its formula');
 
+  // The workbench starts dark; focus the workbench (not the webview) before switching themes.
   for (const theme of ['dark', 'light', 'high-contrast'] as const) {
-    await t.setTheme(theme);
+    if (theme !== 'dark') {
+      await t.page.locator('.tab.active').first().click();
+      await t.setTheme(theme);
+    }
     await cost.locator('#cost-chart').scrollIntoViewIfNeeded();
     await t.screenshot('cost-comparison');
     await cost.locator('#sweep-chart').scrollIntoViewIfNeeded();

@@ -17,7 +17,7 @@ export function registerCost(services: ExtensionServices): void {
   registerSafeCommand(context, CommandIds.openCost, (raw?: unknown) => {
     if (raw === undefined || raw === null || raw instanceof vscode.Uri) return manager.open();
     const args = parseOpenCostArgs(raw);
-    if (!args) throw new Error('Estimate Cost expects { durationsMs: number[], memoryMb: number, maxMemoryUsedMb?, coldFraction?, initMs?, functionName? }.');
+    if (!args) throw new Error('Estimate Cost needs at least one measured duration: { durationsMs: number[] (non-empty, ms), memoryMb: number, maxMemoryUsedMb?, coldFraction?, initMs?, functionName? }. Invoke the function first.');
     return manager.open(args);
   });
   context.subscriptions.push(
