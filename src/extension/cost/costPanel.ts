@@ -1,7 +1,7 @@
 // The single Cost panel: creates or restores it, computes the model on the host (pure core/cost) and
 // answers the page's edits. The last computed model is kept as a test hook (returned by the command).
 import * as vscode from 'vscode';
-import { buildCostModel, scenarioFromMeasurements, type CostModel, type CostScenario } from '../../core/cost';
+import { buildCostModel, normalizeScenario, scenarioFromMeasurements, type CostModel, type CostScenario } from '../../core/cost';
 import { COST_VIEW_TYPE, type CostHostMessage, type CostWebviewMessage, type OpenCostArgs } from '../../shared/costProtocol';
 import { getLogger } from '../log';
 import { costHtml } from './costHtml';
@@ -31,7 +31,7 @@ export class CostPanelManager implements vscode.Disposable {
 
   /** Opens (or reveals) the panel; with `args` the inputs are replaced by those measurements. */
   open(args?: OpenCostArgs): CostModel {
-    const scenario = args ? scenarioFromMeasurements(args) : (this.scenario ?? this.memento.get<CostScenario>(LAST_SCENARIO_KEY) ?? scenarioFromMeasurements(EXAMPLE));
+    const scenario = args ? scenarioFromMeasurements(args) : (this.scenario ?? normalizeScenario(this.memento.get(LAST_SCENARIO_KEY)) ?? scenarioFromMeasurements(EXAMPLE));
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(COST_VIEW_TYPE, 'Cost', vscode.ViewColumn.Active, this.options()));
     else this.panel.reveal(undefined, false);
     return this.setScenario(scenario, 0);
@@ -42,7 +42,7 @@ export class CostPanelManager implements vscode.Disposable {
     this.panel?.dispose();
     panel.webview.options = this.options();
     this.attach(panel);
-    this.setScenario(scenario ?? this.memento.get<CostScenario>(LAST_SCENARIO_KEY) ?? scenarioFromMeasurements(EXAMPLE), 0);
+    this.setScenario(scenario ?? normalizeScenario(this.memento.get(LAST_SCENARIO_KEY)) ?? scenarioFromMeasurements(EXAMPLE), 0);
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -81,7 +81,10 @@ export class CostPanelManager implements vscode.Disposable {
         return;
       case 'update':
         try {
-          this.setScenario(m.scenario, m.requestId);
+          // The page is untrusted input like any other: clamp it before pricing.
+          const scenario = normalizeScenario(m.scenario);
+          if (!scenario) throw new Error('The inputs need at least one duration.');
+          this.setScenario(scenario, m.requestId);
         } catch (err) {
           log.warn(`could not price the scenario: ${err instanceof Error ? err.message : String(err)}`);
           this.post({ type: 'error', requestId: m.requestId, message: err instanceof Error ? err.message : String(err) });
