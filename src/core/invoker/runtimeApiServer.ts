@@ -26,6 +26,8 @@ export interface PendingEvent {
 export interface ReportedInit {
   runtimeInitMs?: number;
   functionInitMs?: number;
+  /** Flush markers (request id `init`) written before the first GET /next. */
+  flushMarkers?: number;
 }
 
 /** Optional hints from our own bootstraps (X-SL-* headers); other runtimes send none. */
@@ -137,6 +139,8 @@ export class RuntimeApiServer {
       const f = Number(req.headers['x-sl-function-init-ms']);
       if (Number.isFinite(r)) reported.runtimeInitMs = r;
       if (Number.isFinite(f)) reported.functionInitMs = f;
+      const markers = Number(req.headers['x-sl-flush-markers']);
+      if (markers > 0) reported.flushMarkers = markers;
       this.listener.onNext(true, reported);
     } else {
       this.listener.onNext(false, {});

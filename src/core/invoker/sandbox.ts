@@ -72,6 +72,8 @@ export class Sandbox {
   private stray: string[] = [];
   private treePeakKb = 0;
   private lastPeakKb = 0;
+  private initMarkers = 0;
+  private onInitMarker: (() => void) | undefined;
   private onReady: ((r: ReportedInit) => void) | undefined;
   private onInitError: ((e: InvocationError) => void) | undefined;
   private onDeath: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
@@ -100,7 +102,7 @@ export class Sandbox {
         if (settled) return;
         settled = true;
         clearTimeout(cap);
-        this.onReady = this.onInitError = undefined;
+        this.onReady = this.onInitError = this.onInitMarker = undefined;
         this.initSink = undefined;
         resolve(o);
       };
@@ -114,7 +116,16 @@ export class Sandbox {
         const initMs = performance.now() - t0;
         const inside = (reported.runtimeInitMs ?? 0) + (reported.functionInitMs ?? 0);
         this.state = 'idle';
-        settle({ ok: true, initMs, reported, spawnMs: Math.max(0, initMs - inside) });
+        const done = () => settle({ ok: true, initMs, reported, spawnMs: Math.max(0, initMs - inside) });
+        // Init output must land before START: wait for the bootstrap's init flush markers.
+        const expected = reported.flushMarkers ?? 0;
+        if (this.initMarkers >= expected) return done();
+        const fallback = setTimeout(done, 1000);
+        this.onInitMarker = () => {
+          if (this.initMarkers < expected) return;
+          clearTimeout(fallback);
+          done();
+        };
       };
       this.onInitError = (error) => {
         this.stop('init-error');
@@ -284,7 +295,10 @@ export class Sandbox {
   private line(line: string): void {
     if (line.startsWith(FLUSH_MARKER)) {
       const cur = this.current;
-      if (cur && line.slice(FLUSH_MARKER.length) === cur.requestId) {
+      if (!cur && line.slice(FLUSH_MARKER.length) === 'init') {
+        this.initMarkers++;
+        this.onInitMarker?.();
+      } else if (cur && line.slice(FLUSH_MARKER.length) === cur.requestId) {
         cur.markersSeen++;
         if (cur.outcome && cur.markersSeen === cur.markersExpected) this.settleSoon(cur);
       }

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const initHeaders: Record<string, string> = {
     'X-SL-Runtime-Init-Ms': (loadStart - bootStart).toFixed(3),
     'X-SL-Function-Init-Ms': (loadEnd - loadStart).toFixed(3),
-    'X-SL-Boot-Ms': bootStart.toFixed(3),
+    'X-SL-Flush-Markers': String(writeFlushMarkers('init')),
   };
   const nextRequest = { method: 'GET', path: `${BASE}/invocation/next` };
   let next = await client.request('GET', nextRequest.path, undefined, initHeaders);

@@ -10,6 +10,7 @@ import time
 _boot = time.perf_counter()
 import json  # noqa: E402
 import os  # noqa: E402
+import resource  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 
@@ -27,15 +28,25 @@ class RapidClient:
         self.buf = b""
 
     def request(self, method, path, body=None, headers=None):
+        return self.pipeline([(method, path, body, headers)])[0]
+
+    def pipeline(self, requests):
+        """Sends requests in one write (HTTP/1.1 pipelining) and reads their responses in order."""
         if self.sock is None:
             self.sock = socket.create_connection(self.addr)
             self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        data = body.encode("utf-8") if body is not None else b""
-        head = "%s %s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, path, self.addr[0], self.addr[1])
-        for k, v in (headers or {}).items():
-            head += "%s: %s\r\n" % (k, v)
-        head += "Content-Length: %d\r\n\r\n" % len(data)
-        self.sock.sendall(head.encode("latin-1") + data)
+        out = b""
+        for method, path, body, headers in requests:
+            data = body.encode("utf-8") if body is not None else b""
+            head = "%s %s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, path, self.addr[0], self.addr[1])
+            for k, v in (headers or {}).items():
+                head += "%s: %s\r\n" % (k, v)
+            head += "Content-Length: %d\r\n\r\n" % len(data)
+            out += head.encode("latin-1") + data
+        self.sock.sendall(out)
+        return [self._read() for _ in requests]
+
+    def _read(self):
         while b"\r\n\r\n" not in self.buf:
             self._fill()
         end = self.buf.index(b"\r\n\r\n")
@@ -98,6 +109,38 @@ def post_error(client, path, doc):
     client.request("POST", path, body, {"Content-Type": ERROR_CT, "Lambda-Runtime-Function-Error-Type": doc["errorType"]})
 
 
+FLUSH_MARKER = "\u0000SL-FLUSH:"
+
+
+class TrackedStream:
+    """Wraps stdout/stderr to know whether anything was written since the last invocation."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.dirty = False
+
+    def write(self, text):
+        self.dirty = True
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def hints(request_id):
+    """Headers our invoker reads. Flush markers: the invoker reads the pipes up to them, so every
+    line lands in its own invocation. ru_maxrss is the kernel's peak RSS (KiB on Linux), the same
+    counter as /proc VmHWM."""
+    markers = 0
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, TrackedStream) and stream.dirty:
+            stream._stream.write(FLUSH_MARKER + request_id + "\n")
+            stream._stream.flush()
+            stream.dirty = False
+            markers += 1
+    return {"X-SL-Flush-Markers": str(markers), "X-SL-Max-Rss-Kb": str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}
+
+
 def load_handler():
     """Imports the handler, mapping failures to the managed runtime's init error types."""
     task_root = os.environ.get("LAMBDA_TASK_ROOT", ".")
@@ -129,6 +172,8 @@ class InitError(Exception):
 
 
 def main():
+    sys.stdout = TrackedStream(sys.stdout)
+    sys.stderr = TrackedStream(sys.stderr)
     client = RapidClient(os.environ.get("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))
     os.environ.setdefault("AWS_EXECUTION_ENV", "AWS_Lambda_python%d.%d" % sys.version_info[:2])
     load_start = time.perf_counter()
@@ -140,27 +185,28 @@ def main():
         post_error(client, BASE + "/init/error", doc)
         sys.exit(129)
     load_end = time.perf_counter()
-    extra = {
-        "X-SL-Runtime-Init-Ms": "%.3f" % ((load_start - _boot) * 1000),
-        "X-SL-Function-Init-Ms": "%.3f" % ((load_end - load_start) * 1000),
-    }
+    extra = hints("init")
+    extra["X-SL-Runtime-Init-Ms"] = "%.3f" % ((load_start - _boot) * 1000)
+    extra["X-SL-Function-Init-Ms"] = "%.3f" % ((load_end - load_start) * 1000)
+    next_request = ("GET", BASE + "/invocation/next", None, None)
+    _, headers, body = client.request("GET", BASE + "/invocation/next", None, extra)
     while True:
-        _, headers, body = client.request("GET", BASE + "/invocation/next", None, extra)
-        extra = None
         request_id = headers.get("lambda-runtime-aws-request-id")
         trace = headers.get("lambda-runtime-trace-id")
         if trace:
             os.environ["_X_AMZN_TRACE_ID"] = trace
         try:
             result = handler(json.loads(body), LambdaContext(headers))
-            payload = json.dumps(result)
+            post = ("POST", BASE + "/invocation/%s/response" % request_id, json.dumps(result), hints(request_id))
         except Exception as exc:
             doc = error_doc(exc)
             doc["requestId"] = request_id
             sys.stdout.write("[ERROR] %s: %s\nTraceback (most recent call last):\n%s" % (doc["errorType"], doc["errorMessage"], "".join(doc["stackTrace"])))
-            post_error(client, BASE + "/invocation/%s/error" % request_id, doc)
-            continue
-        client.request("POST", BASE + "/invocation/%s/response" % request_id, payload)
+            error_headers = {"Content-Type": ERROR_CT, "Lambda-Runtime-Function-Error-Type": doc["errorType"]}
+            error_headers.update(hints(request_id))
+            post = ("POST", BASE + "/invocation/%s/error" % request_id, json.dumps(doc), error_headers)
+        # Post the result and ask for the next event in one write (HTTP pipelining).
+        _, headers, body = client.pipeline([post, next_request])[1]
 
 
 if __name__ == "__main__":
