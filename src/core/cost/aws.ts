@@ -1,5 +1,5 @@
 // AWS Lambda monthly bill: requests, tiered duration, INIT (2025 rule), provisioned concurrency, storage.
-import { assemble, type Charge, type Credits, samplesOf, tieredCost } from './bill';
+import { assemble, type Charge, type Credits, samplesOf, tieredCost, tieredFormula } from './bill';
 import { ceilTo, fmtNum, fmtPrice, fmtUsd, mean } from './format';
 import { awsPricing } from './pricing';
 import type { CostBreakdown, CostInput } from './types';
@@ -38,7 +38,7 @@ export function awsBill(input: CostInput, prices: AwsPrices = awsPricing): CostB
   const pcGbs = (nPc * warmBilledMs * memGb) / 1000;
   const odGross = tieredCost(odComputeGbs + initGbs, tiers);
   const odShare = odComputeGbs + initGbs > 0 ? odComputeGbs / (odComputeGbs + initGbs) : 1;
-  const tierText = odComputeGbs + initGbs > tiers[0].upTo ? 'tiered price' : `${fmtPrice(tiers[0].price.value)} per GB-s`;
+  const tierText = odComputeGbs + initGbs > tiers[0].upTo ? `tiered price ${tieredFormula(odComputeGbs + initGbs, tiers, 'GB-s')}` : `${fmtPrice(tiers[0].price.value)} per GB-s`;
   const unconfirmed = tiers.some((t) => !t.price.confirmed) && odComputeGbs + initGbs > tiers[0].upTo;
   const pcDurPrice = prices.provisioned.durationPerGbSecond[arch].value;
 

@@ -1,5 +1,5 @@
 // Shared bill assembly: turns gross charges and free-tier credits into lines, items and a total.
-import { fmtUsd } from './format';
+import { fmtNum, fmtPrice, fmtUsd } from './format';
 import type { BillingSummary, CostBreakdown, CostInput, CostItemId, CostLine } from './types';
 import type { PriceTier } from './pricing';
 
@@ -38,6 +38,18 @@ export function tieredCost(usage: number, tiers: readonly PriceTier[]): number {
     floor = tier.upTo;
   }
   return cost;
+}
+
+/** The tiers `usage` falls into, written out: "6,000,000,000 GB-s × $0.0000166667 + 1,000 GB-s × $0.000015". */
+export function tieredFormula(usage: number, tiers: readonly PriceTier[], unit: string): string {
+  const parts: string[] = [];
+  let floor = 0;
+  for (const tier of tiers) {
+    if (usage <= floor) break;
+    parts.push(`${fmtNum(Math.min(usage, tier.upTo) - floor)} ${unit} × ${fmtPrice(tier.price.value)}`);
+    floor = tier.upTo;
+  }
+  return parts.length > 1 ? `(${parts.join(' + ')}, tiered)` : '';
 }
 
 /** Assembles the breakdown; every item is present (zero when not applicable) so JSON consumers see a fixed shape. */

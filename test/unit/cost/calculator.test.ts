@@ -141,3 +141,12 @@ describe('cost: breakdown shape and validation', () => {
     assert.equal(all.gcp.billing.billedMemoryMb, 4096, 'Google bills the next memory setting');
   });
 });
+
+describe('cost: AWS duration tiers', () => {
+  it('prices 7B GB-s as 6B at the first tier and 1B at the second, and writes both out', () => {
+    // 7e9 GB-s: 10,240 MB (10 GB) × 700,000,000 s → 70M invocations of 10 s.
+    const bill = estimateCost({ provider: 'aws', memoryMb: 10240, durationMs: 10_000, invocations: 70_000_000, freeTier: false });
+    assert.ok(Math.abs(bill.items.compute - (6e9 * 0.0000166667 + 1e9 * 0.000015)) < 1e-3);
+    assert.match(line(bill, 'compute').formula, /6,000,000,000 GB-s × \$0\.0000166667 \+ 1,000,000,000 GB-s × \$0\.000015/);
+  });
+});
