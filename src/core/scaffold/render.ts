@@ -67,12 +67,16 @@ export function renderFunction(manifest: TemplateManifest, readTemplate: (relPat
     role: 'event',
   }));
   const cases = trigger.events.map((e, i) => ({ file: posix.relative(functionDir, events[i].path), expect: e.expect }));
-  const shimFile = trigger.shim ? (req.language === 'python' ? 'lambda_shim.py' : `lambdaShim.${lang.ext}`) : undefined;
+  // Python files use snake_case (lambdaShim -> lambda_shim.py).
+  const shimBase = trigger.shim && (req.language === 'python' ? snakeName(trigger.shim) : trigger.shim);
+  const shimFile = shimBase ? `${shimBase}.${lang.ext}` : undefined;
   const vars: Record<string, string> = {
     ...base,
     functionDir,
     testFile: lang.test,
     handlerBase: shimFile ?? lang.handler,
+    // What the generated test imports: the handler itself, or the Lambda-style shim in front of it.
+    entryModule: (shimFile ?? lang.handler).replace(/\.[^.]+$/, ''),
     handlerName: lang.handlerName,
     moduleName: `${snakeName(req.name)}_handler`,
     casesJson: JSON.stringify(cases, null, 2),
@@ -85,11 +89,11 @@ export function renderFunction(manifest: TemplateManifest, readTemplate: (relPat
   if (mark < 0) throw new RenderError(`${source}: missing the {{cursor}} marker for the function body`);
   const before = rendered.slice(0, mark).split('\n');
   const files: RenderedFile[] = [{ path: handlerPath, content: rendered.replace('{{cursor}}', ''), role: 'handler' }];
-  if (trigger.shim && shimFile) {
-    const shimSource = `${req.provider}/${req.language}/${trigger.shim}.${lang.ext}`;
+  if (shimFile) {
+    const shimSource = `${req.provider}/${req.language}/${shimFile}`;
     files.push({ path: posix.join(functionDir, shimFile), content: fill(readTemplate(shimSource), vars, shimSource), role: 'shim' });
   }
-  const testSource = `${req.provider}/${req.language}/test.${lang.ext}`;
+  const testSource = `common/${req.language}/test.${lang.ext}`;
   files.push({ path: posix.join(functionDir, lang.test), content: fill(readTemplate(testSource), vars, testSource), role: 'test' }, ...events);
   const entry: FunctionEntry = {
     handler: shimFile ? posix.join(functionDir, shimFile) : handlerPath,

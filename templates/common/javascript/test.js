@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { test } = require('node:test');
-const { handler } = require('./handler');
+const { handler } = require('./{{entryModule}}');
 
 /** Each sample event with the response fields it must produce (null: the handler returns nothing). */
 const cases = {{casesJson}};

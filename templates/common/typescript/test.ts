@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Context } from 'aws-lambda';
-import { handler } from './handler';
+import { handler } from './{{entryModule}}';
 
 /** Each sample event with the response fields it must produce (null: the handler returns nothing). */
 const cases: { file: string; expect: Record<string, unknown> | null }[] = {{casesJson}};

@@ -17,7 +17,12 @@ export function typeCheck(files: string[], extraPaths: Record<string, string[]> 
     types: ['node'],
     typeRoots: [path.join(repo, 'node_modules/@types')],
     baseUrl: repo,
-    paths: { 'aws-lambda': ['node_modules/@types/aws-lambda'], ...extraPaths },
+    paths: {
+      'aws-lambda': ['node_modules/@types/aws-lambda'],
+      '@azure/functions': ['node_modules/@azure/functions'],
+      '@google-cloud/functions-framework': ['node_modules/@google-cloud/functions-framework'],
+      ...extraPaths,
+    },
   };
   const program = ts.createProgram(files, options);
   return ts.getPreEmitDiagnostics(program).map((d) => {
