@@ -3,6 +3,7 @@
 // 3 Python warm latency and cold start vs the real interpreter's `-c pass`; 4 throughput at
 // concurrency 8 for 10 s; 5 idle RSS of a warm Node sandbox vs a bare idle node process.
 import { spawn, execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +45,52 @@ function rssKb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(text)[1]);
 }
 
+/**
+ * serverless-offline's Lambda invoke endpoint (worker-thread mode, its default in v13), if installed in
+ * SERVERLESS_OFFLINE_DIR (`npm i --prefix <dir> serverless@3 serverless-offline@13`; not a project
+ * dependency: ~500 packages). Returns undefined when not available.
+ */
+async function serverlessOffline(calls, warmUp, log) {
+  const dir = process.env.SERVERLESS_OFFLINE_DIR;
+  const sls = dir && path.join(dir, 'node_modules', '.bin', 'sls');
+  if (!sls || !fs.existsSync(sls)) return { skipped: 'set SERVERLESS_OFFLINE_DIR to a folder with serverless@3 and serverless-offline@13 installed' };
+  fs.writeFileSync(path.join(dir, 'serverless.yml'), "service: bench\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\nplugins:\n  - serverless-offline\nfunctions:\n  noop:\n    handler: handler.handler\n");
+  fs.writeFileSync(path.join(dir, 'handler.js'), 'exports.handler = async () => ({ ok: true });\n');
+  const port = 3902;
+  const proc = spawn(sls, ['offline', 'start', '--lambdaPort', String(port), '--httpPort', '3900', '--websocketPort', '3901'], {
+    cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y' },
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('serverless-offline did not start within 60 s')), 60000);
+      const watch = (c) => { if (String(c).includes(`localhost:${port}`)) { clearTimeout(timer); resolve(); } };
+      proc.stdout.on('data', watch);
+      proc.stderr.on('data', watch);
+      proc.on('exit', () => reject(new Error('serverless-offline exited')));
+    });
+    log('   serverless-offline up, measuring…');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const call = () => new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/2015-03-31/functions/bench-dev-noop/invocations', agent }, (res) => { res.resume(); res.on('end', resolve); });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    const samples = [];
+    for (let i = 0; i < warmUp + calls; i++) {
+      const t0 = performance.now();
+      await call();
+      if (i >= warmUp) samples.push(performance.now() - t0);
+    }
+    agent.destroy();
+    return stats(samples);
+  } catch (err) {
+    return { skipped: String(err.message) };
+  } finally {
+    try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+}
+
 /** Runs every invoker bench; `calls` is the warm sample count (≥ 5000 for the issue's figures). */
 export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputSec = 10, log = console.log } = {}) {
   const { createInvoker } = await loadInvoker();
@@ -62,24 +109,31 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
     log('1. warm latency (node)…');
     const warmUp = Math.min(500, calls);
     for (let i = 0; i < warmUp; i++) await invoker.invoke(nodeFn, { event: {} });
-    const ours = [];
-    for (let i = 0; i < calls; i++) {
-      const t0 = performance.now();
-      const r = await invoker.invoke(nodeFn, { event: {} });
-      ours.push(performance.now() - t0);
-      if (r.error) throw new Error(`bench invocation failed: ${JSON.stringify(r.error)}`);
-    }
     const lambdaLocal = require('lambda-local');
     const mod = require(path.join(dir, 'noop.js'));
+    const llCall = () => lambdaLocal.execute({ event: {}, lambdaFunc: mod, lambdaHandler: 'handler', timeoutMs: 3000, verboseLevel: 0 });
+    for (let i = 0; i < warmUp; i++) await llCall();
+    // Interleaved blocks of 100, so both see the same machine load (shared 2-core machines are noisy).
+    const ours = [];
     const ll = [];
-    for (let i = 0; i < warmUp + calls; i++) {
-      const t0 = performance.now();
-      await lambdaLocal.execute({ event: {}, lambdaFunc: mod, lambdaHandler: 'handler', timeoutMs: 3000, verboseLevel: 0 });
-      if (i >= warmUp) ll.push(performance.now() - t0);
+    for (let block = 0; block < Math.ceil(calls / 100); block++) {
+      for (let i = 0; i < 100; i++) {
+        const t0 = performance.now();
+        const r = await invoker.invoke(nodeFn, { event: {} });
+        ours.push(performance.now() - t0);
+        if (r.error) throw new Error(`bench invocation failed: ${JSON.stringify(r.error)}`);
+      }
+      for (let i = 0; i < 100; i++) {
+        const t0 = performance.now();
+        await llCall();
+        ll.push(performance.now() - t0);
+      }
     }
     const o = stats(ours);
     const l = stats(ll);
-    results.warmNode = { ours: o, lambdaLocal: l, ratioP50: round(o.p50 / l.p50, 2), ratioP99: round(o.p99 / l.p99, 2) };
+    const so = await serverlessOffline(calls, warmUp, log);
+    results.warmNode = { ours: o, lambdaLocal: l, ratioP50: round(o.p50 / l.p50, 2), ratioP99: round(o.p99 / l.p99, 2), serverlessOffline: so };
+    if (so.p50) Object.assign(results.warmNode, { ratioP50VsServerlessOffline: round(o.p50 / so.p50, 2), ratioP99VsServerlessOffline: round(o.p99 / so.p99, 2) });
 
     // 2. Cold start to first response vs bare `node -e 0`, interleaved so both see the same machine load.
     log('2. cold start (node)…');
@@ -99,10 +153,18 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
     log('3. python warm + cold…');
     for (let i = 0; i < warmUp; i++) await invoker.invoke(pyFn, { event: {} });
     const pyWarm = [];
-    for (let i = 0; i < calls; i++) {
-      const t0 = performance.now();
-      await invoker.invoke(pyFn, { event: {} });
-      pyWarm.push(performance.now() - t0);
+    const llPy = [];
+    for (let block = 0; block < Math.ceil(calls / 100); block++) {
+      for (let i = 0; i < 100; i++) {
+        const t0 = performance.now();
+        await invoker.invoke(pyFn, { event: {} });
+        pyWarm.push(performance.now() - t0);
+      }
+      for (let i = 0; i < 100; i++) {
+        const t0 = performance.now();
+        await llCall();
+        llPy.push(performance.now() - t0);
+      }
     }
     const coldPy = [];
     const barePy = [];
@@ -115,7 +177,7 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
       await invoker.stopSandboxes(pyFn.name);
     }
     results.python = {
-      warm: stats(pyWarm), lambdaLocalP50: l.p50, ratioP50VsLambdaLocal: round(stats(pyWarm).p50 / l.p50, 2),
+      warm: stats(pyWarm), lambdaLocalP50: stats(llPy).p50, ratioP50VsLambdaLocal: round(stats(pyWarm).p50 / stats(llPy).p50, 2),
       coldOursMedianMs: round(median(coldPy), 2), barePythonMedianMs: round(median(barePy), 2), coldRatio: round(median(coldPy) / median(barePy), 2),
     };
     await invoker.stopSandboxes();
@@ -166,6 +228,7 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
 export function invokerTable(r) {
   const rows = [
     ['Warm invoke, Node no-op (p50 / p99)', `${r.warmNode.ours.p50} / ${r.warmNode.ours.p99} ms`, `lambda-local execute(): ${r.warmNode.lambdaLocal.p50} / ${r.warmNode.lambdaLocal.p99} ms`, `${r.warmNode.ratioP50}× / ${r.warmNode.ratioP99}×`],
+    ['Warm invoke vs serverless-offline (worker threads, Lambda invoke endpoint)', `${r.warmNode.ours.p50} / ${r.warmNode.ours.p99} ms`, r.warmNode.serverlessOffline.p50 ? `serverless-offline: ${r.warmNode.serverlessOffline.p50} / ${r.warmNode.serverlessOffline.p99} ms` : `not measured: ${r.warmNode.serverlessOffline.skipped}`, r.warmNode.serverlessOffline.p50 ? `${r.warmNode.ratioP50VsServerlessOffline}× / ${r.warmNode.ratioP99VsServerlessOffline}×` : '—'],
     ['Cold start to first response, Node', `${r.coldNode.oursMedianMs} ms`, `bare node -e 0: ${r.coldNode.bareNodeMedianMs} ms`, `${r.coldNode.ratio}×`],
     ['Warm invoke, Python no-op (p50 / p99)', `${r.python.warm.p50} / ${r.python.warm.p99} ms`, `lambda-local p50: ${r.python.lambdaLocalP50} ms`, `${r.python.ratioP50VsLambdaLocal}× (p50)`],
     ['Cold start to first response, Python', `${r.python.coldOursMedianMs} ms`, `python -c pass: ${r.python.barePythonMedianMs} ms`, `${r.python.coldRatio}×`],
