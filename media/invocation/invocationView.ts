@@ -33,12 +33,14 @@ const CLOUD_INIT: [string, number, number][] = [
 function reportCards(entry: HistoryEntry): HTMLElement {
   const r = entry.record.report;
   const cards = el('div', { id: 'report-cards', class: 'cards', role: 'list', 'aria-label': 'REPORT metrics' });
+  // Two decimals, exactly as the REPORT line prints them (Billed Duration and memory are integers).
+  const exact = (v: number): string => `${v.toFixed(2)} ms`;
   const items: [string, string][] = [
-    ['Duration', ms(r.durationMs)],
+    ['Duration', exact(r.durationMs)],
     ['Billed Duration', `${r.billedDurationMs} ms`],
     ['Memory Size', `${r.memorySizeMb} MB`],
     ['Max Memory Used', `${r.maxMemoryUsedMb} MB`],
-    ['Init Duration', r.initDurationMs !== undefined ? ms(r.initDurationMs) : '– (warm)'],
+    ['Init Duration', r.initDurationMs !== undefined ? exact(r.initDurationMs) : '– (warm)'],
   ];
   for (const [label, value] of items) {
     const c = card(label, value);
@@ -54,7 +56,7 @@ function timeline(entry: HistoryEntry, recent: HistoryEntry[]): HTMLElement {
   const section = el('section', { id: 'timeline', 'aria-label': 'Cold-start timeline' });
   section.append(el('h3', {}, 'Timeline: where the milliseconds went'));
   const rows = recent.slice(0, 8).reverse();
-  const label = (e: HistoryEntry): string => `${e.record.cold ? '❄ cold' : '🔥 warm'} ${new Date(e.at).toLocaleTimeString()}${e === entry ? ' (selected)' : ''}`;
+  const label = (e: HistoryEntry): string => `${e === entry ? '▶ ' : ''}${e.record.cold ? 'cold' : 'warm'} ${new Date(e.at).toLocaleTimeString([], { hour12: false })}`;
   const p = palette();
   const colors: Record<Phase, string> = { spawn: p.purple, runtimeInit: p.orange, functionInit: p.yellow, invoke: p.blue };
   const wrap = el('div', { class: 'chart-wrap timeline-chart' });
@@ -84,7 +86,7 @@ function timeline(entry: HistoryEntry, recent: HistoryEntry[]): HTMLElement {
   const init = initBarsMs(entry.record);
   const note = el('p', { class: 'note' });
   note.textContent = entry.record.cold
-    ? `Cold start: REPORT Init Duration ${ms(entry.record.report.initDurationMs)} = spawn + runtime init + function init bars (${ms(init)}). Locally, "spawn" is starting the sandbox process; on Lambda the micro-VM is started before Init. The invoke bar is the REPORT Duration.`
+    ? `Cold start: REPORT Init Duration ${entry.record.report.initDurationMs?.toFixed(2)} ms = spawn + runtime init + function init bars (${init?.toFixed(2)} ms). Locally, "spawn" is starting the sandbox process; on Lambda the micro-VM is started before Init. The invoke bar is the REPORT Duration.`
     : 'Warm start: no init phases; the invoke bar is the REPORT Duration.';
   section.append(note);
   section.append(dataTable('timeline phases (ms)', ['Invocation', ...PHASES.map((ph) => PHASE_LABELS[ph]), 'REPORT Init Duration', 'REPORT Duration'],

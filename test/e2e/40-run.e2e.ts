@@ -1,0 +1,60 @@
+// A learner opens a sample handler, clicks "▶ Invoke", reads the REPORT cards and the timeline,
+// runs a small load and the keep-alive what-if, with screenshots of each step.
+import type { E2EContext } from './e2eContext';
+
+/** Answers the current Quick Input box (waits until its title shows `step`). */
+async function answer(t: E2EContext, step: string, value: string): Promise<void> {
+  await t.page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor({ state: 'visible', timeout: 20000 });
+  const input = t.page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** ▶ Invoke → REPORT cards → Invoke again (warm) → Run Load… → charts → what-if. */
+export async function run(t: E2EContext): Promise<void> {
+  await t.runCommand('Go to File...');
+  await t.page.locator('.quick-input-widget .quick-input-box input').fill('hello-node/handler.js');
+  await t.pickQuickItem('handler.js');
+  const lens = t.page.locator('.contentWidgets .codelens-decoration a', { hasText: '▶ Invoke' }).first();
+  await lens.waitFor({ state: 'visible', timeout: 60000 });
+  t.check(true, 'the "▶ Invoke" CodeLens is shown above exports.handler');
+  await lens.click();
+
+  const panel = await t.webview('#report-cards .report-card', 60000);
+  const cards = await panel.locator('#report-cards .report-card').allInnerTexts();
+  for (const label of ['Duration', 'Billed Duration', 'Max Memory Used', 'Init Duration']) {
+    t.check(cards.some((c) => c.includes(label)), `a REPORT card reads "${label}"`);
+  }
+  const init = cards.find((c) => c.includes('Init Duration')) ?? '';
+  t.check(/\d+(\.\d+)? ms/.test(init), `the first invocation is cold and shows its Init Duration: ${JSON.stringify(init)}`);
+  t.check((await panel.locator('#response').innerText()).includes('HTTP 200'), 'the HTTP response status is rendered');
+  t.check((await panel.locator('#logs').innerText()).includes('REPORT RequestId:'), 'the logs include the REPORT line');
+  await panel.locator('#timeline').scrollIntoViewIfNeeded();
+  // One theme only: this code-server build ships no other colour themes (the picker lists none), so
+  // t.setTheme cannot switch; light/high-contrast screenshots need the harness to install theme-defaults.
+  await t.screenshot('run-invoke-cold');
+
+  await panel.locator('button', { hasText: 'Invoke again' }).first().click();
+  await panel.locator('.badge.warm').waitFor({ state: 'visible', timeout: 30000 });
+  t.check(true, 'invoking again from the panel is warm');
+  await panel.locator('#timeline').scrollIntoViewIfNeeded();
+  await t.screenshot('run-timeline-warm');
+
+  await t.runCommand('Serverless Lab: Run Load…');
+  await answer(t, '1/4', '30');
+  await t.pickQuickItem('Burst');
+  await answer(t, '4/4', '6');
+  const load = await t.webview('#load-results canvas', 90000);
+  const summary = await load.locator('#load-results .cards').innerText();
+  t.check(/Cold starts/.test(summary) && /p99 latency/.test(summary), `the load summary shows cold % and p99: ${JSON.stringify(summary.slice(0, 120))}`);
+  t.check(await load.locator('#load-results canvas').count() === 3, 'latency, sandboxes-alive and histogram charts are drawn');
+  await t.screenshot('run-load');
+  await load.locator('#load-histogram').scrollIntoViewIfNeeded();
+  await t.screenshot('run-load-histogram');
+
+  await load.locator('#tab-whatIf').click();
+  await load.locator('#whatif-run').click();
+  await load.locator('#whatif-chart canvas').waitFor({ state: 'visible', timeout: 30000 });
+  t.check((await load.locator('.simulation-label').innerText()).includes('SIMULATION'), 'the what-if is labelled as a simulation');
+  await t.screenshot('run-keepalive-whatif');
+}
