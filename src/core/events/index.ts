@@ -19,9 +19,20 @@ export function listEvents(): EventSummary[] {
   return samples.map(({ id, label, source, typeName, typeDeviation, docUrl, params }) => ({ id, label, source, typeName, typeDeviation, docUrl, params }));
 }
 
-/** Finds a sample by id, or undefined. */
+/**
+ * Scaffold trigger ids (functions.json "trigger", SAM event types via the reader) -> catalogue ids, so
+ * `generateEvent(entry.trigger)` gives the event a scaffolded function was written for.
+ */
+const triggerAliases: Record<string, string> = {
+  'http-api': 'apigw-http', 'azure-http': 'apigw-http', 'gcp-http': 'apigw-http', 'rest-api': 'apigw-rest',
+  s3: 's3-put', 'gcp-storage': 's3-put', 'azure-queue': 'sqs', 'gcp-pubsub': 'sns', eventbridge: 'eventbridge-custom',
+  schedule: 'eventbridge-scheduled', 'azure-timer': 'eventbridge-scheduled', dynamodb: 'dynamodb-stream',
+};
+
+/** Finds a sample by id or scaffold trigger id, or undefined. */
 export function findEvent(id: string): EventSample | undefined {
-  return samples.find((s) => s.id === id);
+  const target = triggerAliases[id] ?? id;
+  return samples.find((s) => s.id === target);
 }
 
 /** Thrown for an unknown trigger or a bad `--set`; the message says what to do. */
@@ -35,7 +46,7 @@ export class EventCatalogueError extends Error {}
 export function generateEvent(trigger: string, sets: readonly string[] = []): unknown {
   const sample = findEvent(trigger);
   if (!sample) {
-    throw new EventCatalogueError(`Unknown trigger "${trigger}". Known: ${samples.map((s) => s.id).join(', ')}`);
+    throw new EventCatalogueError(`Unknown trigger "${trigger}". Known: ${samples.map((s) => s.id).join(', ')} (and scaffold triggers ${Object.keys(triggerAliases).join(', ')})`);
   }
   const params = Object.fromEntries(Object.entries(sample.params).map(([k, v]) => [k, v.default]));
   const paths: [string, string][] = [];

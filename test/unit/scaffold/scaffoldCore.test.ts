@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
+import { generateEvent } from '../../../src/core/events';
 import {
   FunctionsFileError, ManifestError, addFunctionEntry, camelName, loadTemplates, parseFunctionsFile, parseManifest,
   pascalName, planScaffold, renderFunction, snakeName, suggestFreeName, triggersFor, validateFunctionName,
@@ -90,5 +91,11 @@ describe('scaffold: planning and functions.json merge', () => {
     const existing = addFunctionEntry(undefined, 'thumbs', r.entry);
     assert.throws(() => addFunctionEntry(existing, 'thumbs', r.entry), (e: Error) => e instanceof FunctionsFileError && /already has a function named "thumbs"/.test(e.message));
     assert.throws(() => parseFunctionsFile('{\n  "functions": {,\n}'), /functions\.json:2:\d+: /);
+  });
+});
+
+describe('scaffold: trigger ids and the event catalogue', () => {
+  it('generateEvent(<scaffold trigger>) gives the sample each template was written for', () => {
+    for (const t of templates.manifest.triggers) assert.deepEqual(generateEvent(t.id), generateEvent(t.events[0].sample), t.id);
   });
 });
