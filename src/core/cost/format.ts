@@ -23,7 +23,8 @@ export function fmtUsd(usd: number): string {
   const abs = Math.abs(usd);
   if (abs === 0) return '$0.00';
   if (abs >= 0.01) return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `${sign}$${abs.toPrecision(3)}`;
+  // Three significant digits in plain notation (learners read $0.000000123, not $1.23e-7).
+  return `${sign}$${abs.toFixed(Math.min(20, 2 - Math.floor(Math.log10(abs))))}`;
 }
 
 /** A unit price exactly as published (no rounding). */
