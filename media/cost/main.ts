@@ -72,7 +72,7 @@ function renderControls(s: CostScenario): HTMLElement {
     'section',
     { id: 'controls', 'aria-label': 'Inputs' },
     slider('invocations', 'Invocations per month', 3, 10, 0.05, () => Math.log10(Math.max(1000, s.invocations)), (v) => (s.invocations = Math.round(10 ** v)), (v) => fmtNum(Math.round(10 ** v), 0)),
-    slider('memory', 'Memory (MB)', 128, 10240, 64, () => s.memoryMb, (v) => (s.memoryMb = v), (v) => `${fmtNum(v)} MB${v === s.measuredMemoryMb ? ' (measured)' : ' (projected)'}`),
+    slider('memory', 'Memory (MB)', 128, 10240, 1, () => s.memoryMb, (v) => (s.memoryMb = v), (v) => `${fmtNum(v)} MB${v === s.measuredMemoryMb ? ' (measured)' : ' (projected)'}`),
     select('basis', 'Duration', [['samples', 'every measured run'], ['median', 'median run'], ['p90', 'p90 run']], () => s.durationBasis, (v) => (s.durationBasis = v)),
     select('arch', 'AWS architecture', [['x86_64', 'x86_64'], ['arm64', 'arm64']], () => s.arch, (v) => (s.arch = v)),
     select('azure-plan', 'Azure plan', [['consumption', 'Consumption'], ['flex', 'Flex Consumption']], () => s.azurePlan, (v) => (s.azurePlan = v)),
