@@ -55,7 +55,8 @@ export interface TriggerSpec {
 export interface TemplateManifest {
   version: 1;
   layout: { functionDir: string; eventsDir: string };
-  providers: Record<ProviderId, { label: string; description: string }>;
+  /** `typePackages`: npm packages a TypeScript function needs for type-checking in the learner's editor. */
+  providers: Record<ProviderId, { label: string; description: string; typePackages?: string[] }>;
   languages: Record<LanguageId, LanguageSpec>;
   triggers: TriggerSpec[];
 }

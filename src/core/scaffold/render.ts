@@ -30,6 +30,8 @@ export interface RenderedFunction {
   /** The command (argv) that runs the generated test, from the function folder. */
   testCommand: string[];
   functionDir: string;
+  /** npm packages the editor needs to type-check the files (TypeScript only; empty otherwise). */
+  typePackages: string[];
 }
 
 /** Thrown for an unknown choice or a broken template; the message says which. */
@@ -111,5 +113,6 @@ export function renderFunction(manifest: TemplateManifest, readTemplate: (relPat
     cursor: { path: handlerPath, line: before.length - 1, character: before[before.length - 1].length },
     testCommand: lang.testCommand.map((a) => fill(a, vars, 'testCommand')),
     functionDir,
+    typePackages: req.language === 'typescript' ? manifest.providers[req.provider].typePackages ?? [] : [],
   };
 }

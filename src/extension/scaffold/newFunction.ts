@@ -189,8 +189,23 @@ async function create(rendered: RenderedFunction, folder: vscode.Uri): Promise<N
   const at = new vscode.Position(rendered.cursor.line, rendered.cursor.character);
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  void vscode.window.showInformationMessage(
-    `Created ${name}: ${rendered.files.length} files and an entry in ${functionsFilePath}. Edit › Undo removes them all. Run its test: ${rendered.testCommand.join(' ')} (in ${rendered.functionDir}).`,
-  );
+  void offerNextSteps(rendered, folder, name);
   return { created, handler, conflicts: [] };
+}
+
+/** Tells what was created; for TypeScript without its type packages installed, offers to install them. */
+async function offerNextSteps(rendered: RenderedFunction, folder: vscode.Uri, name: string): Promise<void> {
+  const missing: string[] = [];
+  for (const pkg of rendered.typePackages) {
+    if (!(await exists(vscode.Uri.joinPath(folder, 'node_modules', pkg, 'package.json')))) missing.push(pkg);
+  }
+  const install = 'Install Type Packages';
+  const message = `Created ${name}: ${rendered.files.length} files and an entry in ${functionsFilePath}. Edit › Undo removes them all. Run its test: ${rendered.testCommand.join(' ')} (in ${rendered.functionDir}).`
+    + (missing.length ? ` The editor needs ${missing.join(', ')} to type-check it.` : '');
+  const choice = await vscode.window.showInformationMessage(message, ...(missing.length ? [install] : []));
+  if (choice !== install) return;
+  // A visible terminal, so the learner sees exactly what runs (and any npm error).
+  const terminal = vscode.window.createTerminal({ name: 'Serverless Lab: npm', cwd: folder });
+  terminal.show();
+  terminal.sendText(`npm install --save-dev ${missing.join(' ')}`);
 }

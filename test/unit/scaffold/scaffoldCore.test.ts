@@ -61,6 +61,8 @@ describe('scaffold: manifest and rendering', () => {
     const validate = new Ajv({ allErrors: true }).compile(schema);
     assert.ok(validate(JSON.parse(addFunctionEntry(undefined, 'processOrder', r.entry))), JSON.stringify(validate.errors));
     assert.match(r.files[1].content, /\.\.\/\.\.\/\.serverless-lab\/events\/processOrder\/order-message\.json/);
+    assert.deepEqual(r.typePackages, ['@types/aws-lambda', '@types/node']);
+    assert.deepEqual(renderFunction(templates.manifest, templates.read, { provider: 'gcp', language: 'python', trigger: 'gcp-http', name: 'p' }).typePackages, []);
   });
   it('reports unknown triggers, languages and placeholders clearly', () => {
     assert.throws(() => renderFunction(templates.manifest, templates.read, { provider: 'aws', language: 'python', trigger: 'nope', name: 'x' }), /No "nope" template for aws. Available: .*sqs/);

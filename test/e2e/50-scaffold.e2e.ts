@@ -1,0 +1,38 @@
+// A learner runs "New Function…" from the Command Palette, creates an SQS TypeScript function, invokes it
+// from its CodeLens with its sample event, then exports the workspace to AWS SAM. Screenshots of each step.
+import type { E2EContext } from './e2eContext';
+
+/** Palette → New Function… → AWS / TypeScript / SQS / name → ▶ Invoke → REPORT → Export to AWS SAM. */
+export async function run(t: E2EContext): Promise<void> {
+  await t.runCommand('Serverless Lab: New Function…');
+  await t.pickQuickItem('AWS Lambda');
+  await t.pickQuickItem('TypeScript');
+  await t.page.locator('.quick-input-list .monaco-list-row', { hasText: 'SQS message batch' }).first().waitFor({ state: 'visible', timeout: 20000 });
+  await t.screenshot('scaffold-wizard-trigger');
+  await t.pickQuickItem('SQS message batch');
+  const input = t.page.locator('.quick-input-widget .quick-input-box input');
+  await t.page.locator('.quick-input-widget .quick-input-title', { hasText: '4/4' }).waitFor({ state: 'visible', timeout: 20000 });
+  await input.fill('ordersWorker');
+  await input.press('Enter');
+
+  const tab = t.page.locator('.tabs-container .tab', { hasText: 'handler.ts' }).first();
+  await tab.waitFor({ state: 'visible', timeout: 30000 });
+  t.check(true, 'the new handler opens in an editor');
+  const lens = t.page.locator('.contentWidgets .codelens-decoration a', { hasText: '▶ Invoke' }).first();
+  await lens.waitFor({ state: 'visible', timeout: 60000 });
+  await t.screenshot('scaffold-sqs-handler');
+  await lens.click();
+
+  const panel = await t.webview('#report-cards .report-card', 60000);
+  const response = await panel.locator('#response').innerText();
+  t.check(response.includes('batchItemFailures'), `the SQS handler answers with a partial-batch response: ${JSON.stringify(response.slice(0, 120))}`);
+  const cards = await panel.locator('#report-cards .report-card').allInnerTexts();
+  t.check(cards.some((c) => c.includes('Billed Duration')), 'the REPORT cards are shown');
+  await t.screenshot('scaffold-sqs-invoke');
+
+  await t.runCommand('Serverless Lab: Export to AWS SAM');
+  await t.page.locator('.tabs-container .tab', { hasText: 'template.yaml' }).first().waitFor({ state: 'visible', timeout: 30000 });
+  const text = await t.page.locator('.monaco-editor .view-lines').first().innerText();
+  t.check(/AWS::Serverless::Function/.test(text) && /SQSPollerPolicy/.test(text), 'template.yaml has the function and its least-privilege SQS policy');
+  await t.screenshot('scaffold-sam-template');
+}
