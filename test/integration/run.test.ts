@@ -72,6 +72,29 @@ describe('run', function () {
     assert.strictEqual(JSON.parse(warm.response!.body!).invocationsInThisSandbox, 2);
   });
 
+  it('invokes the Python sample handler', async () => {
+    const app = vscode.Uri.joinPath(folder().uri, 'hello-python', 'app.py');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', (await vscode.workspace.openTextDocument(app)).uri);
+    assert.ok(lenses.some((l) => l.command?.title === '▶ Invoke' && (l.command.arguments as unknown[])[1] === 'lambda_handler'));
+    const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', app, 'lambda_handler', { event: { name: 'Py' }, reveal: false });
+    assert.strictEqual(record.response?.statusCode, 200);
+    assert.strictEqual(JSON.parse(record.response!.body!).message, 'Hello, Py!');
+  });
+
+  it('debugs a Node handler: attaches the JavaScript debugger and still returns the response', async () => {
+    const sessions: string[] = [];
+    const sub = vscode.debug.onDidStartDebugSession((s) => sessions.push(s.type));
+    try {
+      const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { mode: 'debug', event: { name: 'dbg' }, reveal: false });
+      assert.strictEqual(record.cold, true, 'debugging starts a fresh sandbox with the inspector');
+      assert.strictEqual(JSON.parse(record.response!.body!).message, 'Hello, dbg!');
+      assert.ok(sessions.some((t) => t.includes('node')), `a Node debug session started: ${JSON.stringify(sessions)}`);
+    } finally {
+      sub.dispose();
+      await vscode.debug.stopDebugging();
+    }
+  });
+
   it('keeps the invocation in the per-workspace history', async () => {
     const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
     const services = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { context: vscode.ExtensionContext };

@@ -65,6 +65,12 @@ export class InvokerHost implements vscode.Disposable {
     this.countEmitter.fire(this.sandboxCount());
   }
 
+  /** Stops one function's sandboxes. */
+  async stopFunction(functionName: string): Promise<void> {
+    await this.invoker?.stopSandboxes(functionName);
+    this.countEmitter.fire(this.sandboxCount());
+  }
+
   /** Stops all sandboxes and frees the invoker (awaited by deactivate through dispose ordering). */
   async shutdown(): Promise<void> {
     const invoker = this.invoker ?? (this.creating ? await this.creating.catch(() => undefined) : undefined);

@@ -167,8 +167,16 @@ export class RunService {
       void vscode.window.showWarningMessage(`Serverless Lab: the sandbox's inspector did not open port ${port}; the invocation ran without the debugger.`);
       return;
     }
-    await vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(uri), {
+    const started = await vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(uri), {
       type: 'pwa-node', request: 'attach', name: `Serverless Lab: ${functionName}`, address: '127.0.0.1', port, continueOnAttach: true, skipFiles: ['<node_internals>/**'],
+    }).then((ok) => ok, (err) => {
+      log.error(`attaching the debugger failed: ${String(err)}`);
+      return false;
     });
+    if (!started) {
+      // The sandbox waits at --inspect-brk with its timeout paused: stop it so the invocation cannot hang.
+      await this.host.stopFunction(functionName);
+      void vscode.window.showErrorMessage('Serverless Lab: the JavaScript debugger could not attach, so the paused sandbox was stopped. Check that the built-in JavaScript Debugger extension is enabled.');
+    }
   }
 }
