@@ -19,6 +19,7 @@ export const CommandIds = {
   runMenu: 'serverlessLab.runMenu',
   newFunction: 'serverlessLab.newFunction',
   exportSam: 'serverlessLab.exportSam',
+  showRosetta: 'serverlessLab.showRosetta',
 } as const;
 
 /** A contributed command id. */

@@ -5,14 +5,27 @@ import * as fs from 'fs';
 import type { ResolvedFunction } from './launch';
 import type { Sandbox } from './sandbox';
 
-/** Identifies the code and configuration a sandbox was started with. */
-export function fingerprint(fn: ResolvedFunction): string {
-  let mtime = 0;
+/** How long a handler file's mtime is trusted before it is checked again (keeps stat off the warm hot path). */
+export const MTIME_RECHECK_MS = 100;
+const mtimes = new Map<string, { checkedAt: number; mtimeMs: number }>();
+
+function handlerMtime(file: string): number {
+  const now = performance.now();
+  const known = mtimes.get(file);
+  if (known && now - known.checkedAt < MTIME_RECHECK_MS) return known.mtimeMs;
+  let mtimeMs = 0;
   try {
-    mtime = fs.statSync(fn.handlerFile).mtimeMs;
+    mtimeMs = fs.statSync(file).mtimeMs;
   } catch {
     // a missing file surfaces as an init error
   }
+  mtimes.set(file, { checkedAt: now, mtimeMs });
+  return mtimeMs;
+}
+
+/** Identifies the code and configuration a sandbox was started with (code edits are seen within MTIME_RECHECK_MS). */
+export function fingerprint(fn: ResolvedFunction): string {
+  const mtime = handlerMtime(fn.handlerFile);
   return `${fn.runtime}|${fn.handlerFile}|${fn.handlerName}|${fn.memoryMb}|${fn.timeoutSec}|${JSON.stringify(fn.env)}|${mtime}`;
 }
 

@@ -198,6 +198,8 @@ describe('invoker: Node runtime', function () {
     await invoker.invoke(fn2, { event: {} });
     fs.writeFileSync(path.join(dir, 'index.js'), 'exports.handler = async () => 2;\n');
     fs.utimesSync(path.join(dir, 'index.js'), new Date(), new Date(Date.now() + 5000));
+    // Edits are noticed within MTIME_RECHECK_MS (100 ms) of the previous check.
+    await new Promise((r) => setTimeout(r, 150));
     const changed = await invoker.invoke(fn2, { event: {} });
     assert.strictEqual(changed.response, 2);
     assert.strictEqual(changed.cold, true);

@@ -86,7 +86,8 @@ async function main(): Promise<void> {
     if (h['lambda-runtime-trace-id']) env._X_AMZN_TRACE_ID = h['lambda-runtime-trace-id'];
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
-      outcome = { ok: true, value: await runHandler(handler, JSON.parse(next.body), h) };
+      const result = runHandler(handler, JSON.parse(next.body), h);
+      outcome = { ok: true, value: result && typeof (result as Promise<unknown>).then === 'function' ? await result : result };
     } catch (err) {
       outcome = { ok: false, error: err };
     }
@@ -105,42 +106,72 @@ async function main(): Promise<void> {
   }
 }
 
-/** Calls the handler in async or callback style and settles with its result. */
-function runHandler(handler: NodeHandler, event: unknown, h: Record<string, string>): Promise<unknown> {
+// Static for the life of the environment: read once (process.env reads are not free).
+const staticContext = {
+  functionName: env.AWS_LAMBDA_FUNCTION_NAME,
+  functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION,
+  memoryLimitInMB: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+  logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME,
+  logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME,
+};
+
+/** The Node.js runtime's context object (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html). */
+class LambdaContext {
+  callbackWaitsForEmptyEventLoop = true;
+  functionName = staticContext.functionName;
+  functionVersion = staticContext.functionVersion;
+  invokedFunctionArn: string;
+  memoryLimitInMB = staticContext.memoryLimitInMB;
+  awsRequestId: string;
+  logGroupName = staticContext.logGroupName;
+  logStreamName = staticContext.logStreamName;
+  identity: unknown;
+  clientContext: unknown;
+  /** Legacy completion methods, wired to the callback in callback style. */
+  done: (err?: unknown, value?: unknown) => void = () => undefined;
+  succeed: (value?: unknown) => void = () => undefined;
+  fail: (err?: unknown) => void = () => undefined;
+  private readonly deadline: number;
+
+  constructor(h: Record<string, string>) {
+    this.invokedFunctionArn = h['lambda-runtime-invoked-function-arn'];
+    this.awsRequestId = h['lambda-runtime-aws-request-id'];
+    this.deadline = Number(h['lambda-runtime-deadline-ms']);
+    const identity = h['lambda-runtime-cognito-identity'];
+    const client = h['lambda-runtime-client-context'];
+    this.identity = identity ? JSON.parse(identity) : undefined;
+    this.clientContext = client ? JSON.parse(client) : undefined;
+  }
+
+  getRemainingTimeInMillis(): number {
+    return Math.max(0, this.deadline - Date.now());
+  }
+}
+
+/** Calls the handler in async or callback style; returns its result (or a promise of it). */
+function runHandler(handler: NodeHandler, event: unknown, h: Record<string, string>): unknown {
+  const context = new LambdaContext(h);
+  // Fast path: async handlers (no callback parameter) return a promise or a value.
+  if (handler.length < 3) {
+    const result = handler(event, context, noCallback);
+    if (result && typeof (result as Promise<unknown>).then === 'function') return result;
+    // A synchronous handler without a callback: the runtime answers null once the event loop drains.
+    return waitForEmptyLoop(resourceCounts()).then(() => undefined);
+  }
   return new Promise((resolve, reject) => {
-    const deadline = Number(h['lambda-runtime-deadline-ms']);
-    const context = {
-      callbackWaitsForEmptyEventLoop: true,
-      functionName: env.AWS_LAMBDA_FUNCTION_NAME,
-      functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION,
-      invokedFunctionArn: h['lambda-runtime-invoked-function-arn'],
-      memoryLimitInMB: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
-      awsRequestId: h['lambda-runtime-aws-request-id'],
-      logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME,
-      logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME,
-      identity: h['lambda-runtime-cognito-identity'] ? JSON.parse(h['lambda-runtime-cognito-identity']) : undefined,
-      clientContext: h['lambda-runtime-client-context'] ? JSON.parse(h['lambda-runtime-client-context']) : undefined,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      done: (err?: unknown, value?: unknown) => callback(err, value),
-      succeed: (value?: unknown) => callback(null, value),
-      fail: (err?: unknown) => callback(err ?? 'handled'),
-    };
     let settled = false;
-    // Only callback-style handlers wait for the event loop; don't pay for the count otherwise.
-    const baseline = handler.length >= 3 ? resourceCounts() : { timers: 0, other: 0 };
+    const baseline = resourceCounts();
     function callback(err?: unknown, value?: unknown): void {
       if (settled) return;
       settled = true;
       const finish = () => (err !== undefined && err !== null ? reject(err) : resolve(value));
       if (!context.callbackWaitsForEmptyEventLoop) return finish();
       // The managed runtime waits for the event loop to drain before it responds (callback style only).
-      // A running timer still counts itself, so the poll's own Timeout is allowed for.
-      const poll = () => {
-        const now = resourceCounts();
-        return now.timers <= baseline.timers + 1 && now.other <= baseline.other ? finish() : setTimeout(poll, 1);
-      };
-      setTimeout(poll, 0);
+      waitForEmptyLoop(baseline).then(finish);
     }
+    context.done = (err, value) => callback(err, value);
+    context.succeed = (value) => callback(null, value);
+    context.fail = (err) => callback(err ?? 'handled');
     let result: unknown;
     try {
       result = handler(event, context, callback);
@@ -150,10 +181,23 @@ function runHandler(handler: NodeHandler, event: unknown, h: Record<string, stri
     }
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       (result as Promise<unknown>).then((v) => { if (!settled) { settled = true; resolve(v); } }, (e) => { if (!settled) { settled = true; reject(e); } });
-    } else if (handler.length < 3) {
-      // A synchronous handler without a callback: the runtime answers null once the event loop drains.
-      callback(null, undefined);
     }
+  });
+}
+
+function noCallback(): void {
+  // Async handlers don't get a meaningful callback; calling it is a no-op, as in the managed runtime.
+}
+
+/** Resolves once only the resources present at `baseline` remain (a running timer counts itself). */
+function waitForEmptyLoop(baseline: { timers: number; other: number }): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = () => {
+      const now = resourceCounts();
+      if (now.timers <= baseline.timers + 1 && now.other <= baseline.other) resolve();
+      else setTimeout(poll, 1);
+    };
+    setTimeout(poll, 0);
   });
 }
 

@@ -39,17 +39,16 @@ export class RapidClient {
    */
   pipeline(requests: RapidRequest[]): Promise<RapidResponse>[] {
     const socket = this.connect();
-    const parts: Buffer[] = [];
+    // One UTF-8 string, one write: header names and values are ASCII, bodies are JSON text.
+    let out = '';
     const promises = requests.map((r) => {
-      let head = `${r.method} ${r.path} HTTP/1.1\r\nHost: ${this.host}:${this.port}\r\n`;
-      if (r.headers) for (const k in r.headers) head += `${k}: ${r.headers[k]}\r\n`;
-      const payload = r.body === undefined ? undefined : Buffer.from(r.body, 'utf8');
-      head += `Content-Length: ${payload ? payload.length : 0}\r\n\r\n`;
-      parts.push(Buffer.from(head, 'latin1'));
-      if (payload) parts.push(payload);
+      out += `${r.method} ${r.path} HTTP/1.1\r\nHost: ${this.host}:${this.port}\r\n`;
+      if (r.headers) for (const k in r.headers) out += `${k}: ${r.headers[k]}\r\n`;
+      out += `Content-Length: ${r.body === undefined ? 0 : Buffer.byteLength(r.body)}\r\n\r\n`;
+      if (r.body !== undefined) out += r.body;
       return new Promise<RapidResponse>((resolve, reject) => this.waiters.push({ resolve, reject }));
     });
-    socket.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    socket.write(out);
     return promises;
   }
 
