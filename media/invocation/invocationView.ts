@@ -60,7 +60,7 @@ function timeline(entry: HistoryEntry, recent: HistoryEntry[]): HTMLElement {
   const p = palette();
   const colors: Record<Phase, string> = { spawn: p.purple, runtimeInit: p.orange, functionInit: p.yellow, invoke: p.blue };
   const wrap = el('div', { class: 'chart-wrap timeline-chart' });
-  wrap.style.height = `${Math.max(120, rows.length * 34 + 60)}px`;
+  wrap.style.height = `${rows.length * 36 + 120}px`;
   const canvas = el('canvas', { role: 'img', 'aria-label': 'Stacked bars per invocation: sandbox spawn, runtime init, function init and invoke, in milliseconds. See the data table below.' });
   wrap.append(canvas);
   section.append(wrap);
@@ -79,7 +79,7 @@ function timeline(entry: HistoryEntry, recent: HistoryEntry[]): HTMLElement {
     options: {
       indexAxis: 'y',
       maintainAspectRatio: false,
-      scales: { x: { stacked: true, title: { display: true, text: 'milliseconds' } }, y: { stacked: true } },
+      scales: { x: { stacked: true, title: { display: true, text: 'milliseconds' } }, y: { stacked: true, ticks: { autoSkip: false } } },
       plugins: { tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ms(Number(ctx.raw))}` } } },
     },
   });
@@ -191,7 +191,7 @@ export function renderInvocation(root: HTMLElement, entry: HistoryEntry | undefi
   const header = el('header', { class: 'entry-header' });
   header.append(
     el('h2', {}, record.functionName),
-    el('span', { class: `badge ${record.cold ? 'cold' : 'warm'}` }, record.cold ? '❄ Cold start' : '🔥 Warm'),
+    el('span', { class: `badge ${record.cold ? 'cold' : 'warm'}` }, record.cold ? 'Cold start' : 'Warm'),
     el('span', { class: 'meta' }, `${new Date(entry.at).toLocaleString()} · event: ${entry.eventLabel} · sandbox ${record.sandboxId ?? '–'} · ${entry.runtime}, ${entry.memoryMb} MB`),
   );
   root.append(header);

@@ -4,6 +4,7 @@ import { registerLessonsCommand } from './commands/lessons';
 import { registerEventsCommand } from './commands/events';
 import { registerCostCommand } from './commands/cost';
 import { registerInvokeCommand } from './commands/invoke';
+import { registerKeepAliveCommand } from './commands/keepAlive';
 
 /** Entry point of the `serverless-lab` CLI; each command family registers itself on the program. */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerEventsCommand(program);
   registerCostCommand(program);
   registerInvokeCommand(program);
+  registerKeepAliveCommand(program);
   return program;
 }
 
