@@ -88,7 +88,7 @@ export function registerRun(services: ExtensionServices): void {
   void setContext('serverlessLab.hasLastInvocation', history.all().length > 0);
 
   context.subscriptions.push(
-    diagnostics, host, functions, history, lenses, panel,
+    diagnostics, host, run, functions, history, lenses, panel,
     samLenses,
     vscode.languages.registerCodeLensProvider(HANDLER_SELECTOR, lenses),
     vscode.languages.registerCodeLensProvider(SAM_SELECTOR, samLenses),

@@ -71,6 +71,9 @@ async function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
 /** Everything the run flow needs, created once by registerRun. */
 export class RunService {
   private lastTarget: { uri: vscode.Uri; handlerName: string } | undefined;
+  /** When each function last finished an invocation (load runs included), for cold/warm explanations. */
+  private readonly lastFinished = new Map<string, { finishedAt: number; sandboxId?: string }>();
+  private readonly finishedSub: vscode.Disposable;
   /** Called with every new history entry (the panel shows it). */
   onEntry: ((entry: HistoryEntry, reveal: boolean) => void) | undefined;
 
@@ -80,7 +83,13 @@ export class RunService {
     readonly functions: WorkspaceFunctions,
     readonly history: InvocationHistory,
     private readonly diagnostics: vscode.DiagnosticCollection,
-  ) {}
+  ) {
+    this.finishedSub = host.onDidFinishInvocation((r) => this.lastFinished.set(r.functionName, { finishedAt: Date.now(), sandboxId: r.sandboxId }));
+  }
+
+  dispose(): void {
+    this.finishedSub.dispose();
+  }
 
   /** The handler invoked most recently (for "Invoke Last Again"). */
   get last(): { uri: vscode.Uri; handlerName: string } | undefined {
@@ -135,7 +144,8 @@ export class RunService {
     const chosen = await this.chooseEvent(uri, config, trigger, options);
     if (!chosen) return undefined;
     this.lastTarget = { uri, handlerName };
-    const previous = this.history.lastFor(config.name);
+    const fromHistory = this.history.lastFor(config.name);
+    const previous = this.lastFinished.get(config.name) ?? (fromHistory ? { finishedAt: fromHistory.at, sandboxId: fromHistory.record.sandboxId } : undefined);
     const forcedCold = options.mode === 'cold';
     let debugPort: number | undefined;
     if (options.mode === 'debug') {
@@ -151,7 +161,7 @@ export class RunService {
       },
     );
     await this.rememberEvent(config.name, chosen);
-    const explanation = explainColdWarm(record, previous ? { finishedAt: previous.at, sandboxId: previous.record.sandboxId } : undefined, config.keepAliveSec ?? 600, forcedCold || debugPort !== undefined);
+    const explanation = explainColdWarm(record, previous, config.keepAliveSec ?? 600, forcedCold || debugPort !== undefined);
     const entry: HistoryEntry = {
       record, at: Date.now(), handlerFile: uri.fsPath, handlerName, runtime: config.runtime, memoryMb: config.memoryMb ?? 128,
       keepAliveSec: config.keepAliveSec ?? 600, eventLabel: chosen.label, forcedCold, explanation,
