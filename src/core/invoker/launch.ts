@@ -78,6 +78,7 @@ export interface LaunchContext {
   region: string;
   cacheDir: string;
   provisioned: boolean;
+  initCapMs: number;
 }
 
 /** Builds the sandbox's process spec, with a fresh private TMPDIR. */
@@ -107,7 +108,7 @@ export function launchSpec(fn: ResolvedFunction, ctx: LaunchContext): LaunchSpec
     SL_HANDLER_NAME: fn.handlerName,
     SL_CACHE_DIR: ctx.cacheDir,
   };
-  const spec = { env: { ...env, ...fn.env }, cwd: taskRoot, tmpDir, memoryMb: fn.memoryMb, measureTree: false };
+  const spec = { env: { ...env, ...fn.env }, cwd: taskRoot, tmpDir, memoryMb: fn.memoryMb, initCapMs: ctx.initCapMs, measureTree: false };
   switch (fn.runtime) {
     case 'nodejs':
       spec.env.ELECTRON_RUN_AS_NODE = '1';

@@ -7,7 +7,7 @@ import { FunctionPool, fingerprint } from './functionPool';
 import { endLine, exitError, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
 import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, resolveFunction, resolvePython, type ResolvedFunction } from './launch';
 import { LogSink } from './logCapture';
-import { Sandbox, type InitOutcome, type SandboxOutcome, type StopReason } from './sandbox';
+import { INIT_CAP_MS, Sandbox, type InitOutcome, type SandboxOutcome, type StopReason } from './sandbox';
 import type { InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig } from './types';
 
 /** Synchronous request payload limit (6 MB): https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
@@ -143,6 +143,7 @@ export class LocalInvoker implements Invoker {
       region: this.options.region ?? 'us-east-1',
       cacheDir: this.cacheDir,
       provisioned,
+      initCapMs: this.options.initCapMs ?? INIT_CAP_MS,
     });
     const sandbox = new Sandbox(id, spec, provisioned, (s, reason) => this.stopped(pool, s, reason));
     pool.sandboxes.add(sandbox);

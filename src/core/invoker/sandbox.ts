@@ -28,6 +28,8 @@ export interface LaunchSpec {
   cwd: string;
   tmpDir: string;
   memoryMb: number;
+  /** INIT cap in ms (Lambda: 10 s). */
+  initCapMs: number;
   /** Sum RSS over the process tree (custom runtimes may fork helpers). */
   measureTree: boolean;
 }
@@ -108,10 +110,11 @@ export class Sandbox {
       };
       // Debugging pauses at the first line; the init cap would fire while the learner steps.
       const cap = setTimeout(() => {
-        initSink.add(`INIT_REPORT Init Duration: ${INIT_CAP_MS.toFixed(2)} ms\tPhase: init\tStatus: timeout`);
+        const cap = this.spec.initCapMs;
+        initSink.add(`INIT_REPORT Init Duration: ${cap.toFixed(2)} ms\tPhase: init\tStatus: timeout`);
         this.stop('timeout');
-        settle({ ok: false, reason: 'timeout', initMs: INIT_CAP_MS, error: { errorType: 'Sandbox.Timedout', errorMessage: `Error: INIT phase timed out after ${(INIT_CAP_MS / 1000).toFixed(2)} seconds` } });
-      }, inspectPort ? 2 ** 31 - 1 : INIT_CAP_MS);
+        settle({ ok: false, reason: 'timeout', initMs: cap, error: { errorType: 'Sandbox.Timedout', errorMessage: `Error: INIT phase timed out after ${(cap / 1000).toFixed(2)} seconds` } });
+      }, inspectPort ? 2 ** 31 - 1 : this.spec.initCapMs);
       this.onReady = (reported) => {
         const initMs = performance.now() - t0;
         const inside = (reported.runtimeInitMs ?? 0) + (reported.functionInitMs ?? 0);

@@ -130,6 +130,8 @@ export interface InvokerOptions {
   logCapBytes?: number;
   /** AWS_REGION for sandboxes (default us-east-1). */
   region?: string;
+  /** INIT phase cap in ms (default 10000, Lambda's); lower it only in tests. */
+  initCapMs?: number;
   /** Folder holding the sandbox bootstraps (node.js, python.py); default: dist/bootstrap beside the bundle. */
   bootstrapDir?: string;
 }

@@ -2,8 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Invoker, InvokerEventMap } from '../../../src/core/invoker';
-import { makeDir, newInvoker, nodeFn, removeDir, waitFor } from './helpers';
+import { createInvoker, type Invoker, type InvokerEventMap } from '../../../src/core/invoker';
+import { bootstrapDir, makeDir, newInvoker, nodeFn, removeDir, startedPids, waitFor } from './helpers';
 
 const REPORT_RE = /^REPORT RequestId: [0-9a-f-]{36}\tDuration: \d+\.\d{2} ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB(\tInit Duration: \d+\.\d{2} ms)?$/;
 
@@ -132,6 +132,18 @@ describe('invoker: Node runtime', function () {
     const nh = await invoker.invoke(nodeFn(dir, 'nohandler.js'), { event: {} });
     assert.deepStrictEqual(nh.error, { errorType: 'Runtime.HandlerNotFound', errorMessage: 'nohandler.handler is undefined or not exported', stackTrace: [] });
     assert.strictEqual(invoker.sandboxCount(), 0, 'failed sandboxes are not kept');
+  });
+
+  it('caps INIT (Lambda: 10 s) and reports the init timeout', async () => {
+    await invoker.dispose();
+    invoker = createInvoker({ bootstrapDir, initCapMs: 500 });
+    invoker.on('sandboxStarted', (e) => startedPids.add(e.pid));
+    dir = makeDir({ 'slowinit.js': 'const end = Date.now() + 5000; while (Date.now() < end) {}\nexports.handler = async () => 1;\n' });
+    const r = await invoker.invoke(nodeFn(dir, 'slowinit.js'), { event: {} });
+    assert.strictEqual(r.error?.errorType, 'Sandbox.Timedout');
+    assert.match(r.error!.errorMessage, /INIT phase timed out after 0\.50 seconds/);
+    assert.ok(r.logs.some((l) => l === 'INIT_REPORT Init Duration: 500.00 ms\tPhase: init\tStatus: timeout'));
+    assert.strictEqual(invoker.sandboxCount(), 0);
   });
 
   it('reports unhandled promise rejections as Runtime.UnhandledPromiseRejection and replaces the sandbox', async () => {
