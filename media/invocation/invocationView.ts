@@ -13,6 +13,7 @@ export interface InvocationViewActions {
   invokeAgain(cold: boolean, prediction?: Prediction): void;
   runLoad(): void;
   openCost(): void;
+  saveTestEvent(): void;
 }
 
 /** Page options that change what the view shows. */
@@ -200,6 +201,7 @@ export function renderInvocation(root: HTMLElement, entry: HistoryEntry | undefi
     button('Invoke again', 'play', () => actions.invokeAgain(false)),
     button('Invoke cold', 'debug-restart', () => actions.invokeAgain(true)),
     button('Run load…', 'pulse', () => actions.runLoad()),
+    button('Save as test event', 'save', () => actions.saveTestEvent()),
     button('What would this cost?', 'credit-card', () => actions.openCost(), { id: 'open-cost' }),
   );
   root.append(toolbar);

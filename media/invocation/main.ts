@@ -128,6 +128,7 @@ function render(): void {
       openLocation: (file, line, column) => vscode.postMessage({ type: 'openLocation', file, line, column }),
       invokeAgain: (cold, prediction) => entry && vscode.postMessage({ type: 'invokeAgain', requestId: entry.record.requestId, cold, prediction }),
       runLoad: () => entry && vscode.postMessage({ type: 'runLoad', requestId: entry.record.requestId }),
+      saveTestEvent: () => entry && vscode.postMessage({ type: 'saveTestEvent', requestId: entry.record.requestId }),
       openCost: () => entry && vscode.postMessage({ type: 'openCost', source: 'invocation', requestId: entry.record.requestId }),
     });
   } else if (state.view === 'load') {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { version } from '../../package.json';
 import { registerLessonsCommand } from './commands/lessons';
 import { registerEventsCommand } from './commands/events';
+import { registerScaffoldCommand } from './commands/scaffold';
 import { registerCostCommand } from './commands/cost';
 import { registerInvokeCommand } from './commands/invoke';
 import { registerKeepAliveCommand } from './commands/keepAlive';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   // Command families register here, one line each: registerXCommand(program).
   registerLessonsCommand(program);
   registerEventsCommand(program);
+  registerScaffoldCommand(program);
   registerCostCommand(program);
   registerInvokeCommand(program);
   registerKeepAliveCommand(program);

@@ -78,6 +78,8 @@ export type WebviewToHost =
   | { type: 'openCost'; source: 'invocation' | 'load'; requestId?: string }
   /** Start "Run Load…" for the function of a history entry. */
   | { type: 'runLoad'; requestId: string }
+  /** Save the event last used for this entry's function as a test event file. */
+  | { type: 'saveTestEvent'; requestId: string }
   /** Forget all history. */
   | { type: 'clearHistory' };
 

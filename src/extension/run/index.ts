@@ -76,6 +76,10 @@ export function registerRun(services: ExtensionServices): void {
       if (!args) throw new Error('Nothing to estimate yet: invoke the function or run a load first.');
       await vscode.commands.executeCommand('serverlessLab.openCost', args);
     },
+    saveTestEvent: async (requestId) => {
+      const t = targetOf(requestId);
+      await vscode.commands.executeCommand(CommandIds.saveTestEvent, t.uri, t.handlerName);
+    },
     runLoad: async (requestId) => {
       const t = targetOf(requestId);
       await vscode.commands.executeCommand(CommandIds.runLoad, t.uri, t.handlerName);
@@ -120,12 +124,12 @@ export function registerRun(services: ExtensionServices): void {
   });
   registerSafeCommand(context, CommandIds.showInvocations, () => panel.show(undefined, false));
   registerSafeCommand(context, CommandIds.runMenu, () => showRunMenu(host.sandboxCount()));
-  registerSafeCommand(context, CommandIds.saveTestEvent, async () => {
-    const t = targetOf();
+  registerSafeCommand(context, CommandIds.saveTestEvent, async (uri?: vscode.Uri, handlerName?: string) => {
+    const t = uri && handlerName ? { uri, handlerName } : targetOf();
     const { config: fn, trigger } = await run.resolve(t.uri, t.handlerName);
     const folder = vscode.workspace.getWorkspaceFolder(t.uri) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('Open a folder first: test events are saved in its .serverless-lab/events folder.');
-    const uri = await saveTestEvent(folder, fn.name, run.defaultEvent(fn.name, trigger).event);
-    if (uri) await vscode.window.showTextDocument(uri);
+    const saved = await saveTestEvent(folder, fn.name, run.defaultEvent(fn.name, trigger).event);
+    if (saved) await vscode.window.showTextDocument(saved);
   });
 }

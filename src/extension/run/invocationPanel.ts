@@ -18,6 +18,7 @@ export interface PanelActions {
   exportLoad(format: 'csv' | 'json'): Promise<void>;
   openCost(source: 'invocation' | 'load', requestId?: string): Promise<void>;
   runLoad(requestId: string): Promise<void>;
+  saveTestEvent(requestId: string): Promise<void>;
 }
 
 function nonce(): string {
@@ -126,6 +127,8 @@ export class InvocationPanel implements vscode.Disposable {
           return await this.actions.openCost(message.source, message.requestId);
         case 'runLoad':
           return await this.actions.runLoad(message.requestId);
+        case 'saveTestEvent':
+          return await this.actions.saveTestEvent(message.requestId);
         case 'clearHistory':
           await this.history.clear();
           this.post({ type: 'init', history: [] });
