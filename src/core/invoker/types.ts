@@ -42,7 +42,7 @@ export interface InvokeRequest {
   /** Optional client context / cognito identity, passed through Runtime API headers. */
   clientContext?: unknown;
   cognitoIdentity?: unknown;
-  /** Start the sandbox with the Node inspector (debugging); the timeout clock pauses while attached. */
+  /** Start a fresh sandbox with the Node inspector (`--inspect-brk`, nodejs only); timeout and INIT cap are not enforced, and the sandbox stops after the invocation. */
   debug?: { inspectPort: number };
 }
 
