@@ -92,7 +92,7 @@ async function startCodeServer({ workspace, port, settings = {}, smokeTestDriver
   return {
     port, authority, tmp, settingsFile, proc: cs, output: () => out,
     remoteUri: p => `vscode-remote://${authority}${path.resolve(p)}`,
-    /** Rewrites user settings; the workbench applies them live (used to switch colour themes). */
+    /** Merges `patch` into the user settings file; the web workbench reads it on (re)load. */
     updateSettings(patch) {
       const cur = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
       fs.writeFileSync(settingsFile, JSON.stringify({ ...cur, ...patch }, null, 1));

@@ -10,6 +10,8 @@ const path = require('path');
 const { CFG, ensureHarness, build } = require('./paths');
 const H = require('./csHarness');
 
+// Editor backgrounds of the three default themes: how we know a theme switch has been applied.
+const EDITOR_BG = { light: '#ffffff', dark: '#1f1f1f', 'high-contrast': '#000000' };
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'high-contrast': 'Default High Contrast' };
 const artifacts = path.join(CFG.root, 'test-artifacts', 'e2e');
 
@@ -47,8 +49,8 @@ async function main() {
         await page.screenshot({ path: path.join(artifacts, `${name}-failure.png`) }).catch(() => undefined);
       }
       await page.keyboard.press('Escape').catch(() => undefined);
-      await t.runCommand('View: Close All Editors').catch(() => undefined);
       if (theme !== 'dark') await t.setTheme('dark').catch(() => undefined);
+      await t.runCommand('View: Close All Editors').catch(() => undefined);
     }
   } finally {
     await browser.close().catch(() => undefined);
@@ -101,11 +103,20 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
       }
     },
     async setTheme(name) {
+      // The offline theme picker lists only a marketplace error, and the web workbench does not watch the
+      // settings file, so: write the setting, reload (open webviews are restored by their serializers), and
+      // wait until the theme's editor background is applied.
+      if (name === getTheme()) return;
       server.updateSettings({ 'workbench.colorTheme': THEMES[name] });
       setThemeVar(name);
-      const want = name === 'light' ? 'vs' : name === 'dark' ? 'vs-dark' : 'hc-black';
-      await page.locator(`.monaco-workbench.${want}`).waitFor({ timeout: 30000 });
-      await page.waitForTimeout(800); // webviews repaint with the new variables
+      await page.waitForTimeout(1000); // let the workbench persist its editor state before the reload
+      await page.reload({ waitUntil: 'domcontentloaded', timeout: 180000 });
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 180000 });
+      await page.waitForFunction((bg) => {
+        const wb = document.querySelector('.monaco-workbench');
+        return !!wb && getComputedStyle(wb).getPropertyValue('--vscode-editor-background').trim().toLowerCase() === bg;
+      }, EDITOR_BG[name], { timeout: 60000 });
+      await page.waitForTimeout(1500); // restored webviews repaint with the new variables
     },
     async screenshot(name) {
       const file = path.join(artifacts, `${name}-${getTheme()}.png`);

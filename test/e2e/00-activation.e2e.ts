@@ -7,5 +7,5 @@ export async function run(t: E2EContext): Promise<void> {
   const line = t.page.locator('.part.panel .view-line', { hasText: 'Serverless Lab' }).filter({ hasText: 'activated' });
   await line.first().waitFor({ state: 'visible', timeout: 30000 });
   t.check(true, 'the Output view shows the "activated" line of the Serverless Lab log');
-  await t.runCommand('View: Close Panel');
+  await t.runCommand('View: Toggle Panel Visibility');
 }
