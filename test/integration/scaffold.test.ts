@@ -111,3 +111,19 @@ describe('scaffold', function () {
     assert.equal(await readText(first.template), edited);
   });
 });
+
+describe('scaffold: Rosetta', function () {
+  this.timeout(30_000);
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('shows the same HTTP job for AWS, Azure and Google side by side', async () => {
+    const uris = await vscode.commands.executeCommand<vscode.Uri[]>('serverlessLab.showRosetta', { group: 'http', language: 'typescript' });
+    assert.equal(uris.length, 3);
+    const texts = await Promise.all(uris.map(async (u) => (await vscode.workspace.openTextDocument(u)).getText()));
+    assert.match(texts[0], /APIGatewayProxyEventV2/);
+    assert.match(texts[1], /app\.http\(/);
+    assert.match(texts[2], /functions\.http\(/);
+    const columns = vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme === 'serverless-lab-rosetta').map((e) => e.viewColumn).sort();
+    assert.deepEqual(columns, [1, 2, 3]);
+  });
+});

@@ -59,6 +59,16 @@ export interface TemplateManifest {
   providers: Record<ProviderId, { label: string; description: string; typePackages?: string[] }>;
   languages: Record<LanguageId, LanguageSpec>;
   triggers: TriggerSpec[];
+  /** Groups of equivalent triggers across providers, shown side by side ("Rosetta"). */
+  rosetta?: RosettaGroup[];
+}
+
+/** One row of the Rosetta view: the same job as each provider writes it. */
+export interface RosettaGroup {
+  id: string;
+  label: string;
+  detail: string;
+  triggers: Partial<Record<ProviderId, string>>;
 }
 
 /** Thrown when templates/manifest.json is malformed; the message names the entry. */
@@ -82,6 +92,11 @@ export function parseManifest(text: string): TemplateManifest {
     for (const l of t.languages) if (!(l in data.languages)) throw new ManifestError(`${where}: unknown language "${l}"`);
     if (!t.events?.length) throw new ManifestError(`${where}: needs at least one sample event`);
   });
+  for (const g of data.rosetta ?? []) {
+    for (const [provider, id] of Object.entries(g.triggers)) {
+      if (!data.triggers.some((t) => t.id === id && t.provider === provider)) throw new ManifestError(`templates/manifest.json rosetta "${g.id}": no ${provider} trigger "${id}"`);
+    }
+  }
   return data;
 }
 

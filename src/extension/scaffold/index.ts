@@ -1,11 +1,13 @@
-// Scaffolding in the editor: "New Function…" and "Export to AWS SAM".
+// Scaffolding in the editor: "New Function…", "Export to AWS SAM" and the provider comparison (Rosetta).
 import * as path from 'path';
+import * as vscode from 'vscode';
 import { loadTemplates, type TemplateSource } from '../../core/scaffold';
 import { CommandIds } from '../commandIds';
 import { registerSafeCommand } from '../commandBoundary';
 import type { ExtensionServices } from '../extension';
 import { exportToSam, type ExportSamArgs } from './exportSam';
 import { newFunction, type NewFunctionArgs } from './newFunction';
+import { ROSETTA_SCHEME, RosettaContentProvider, showRosetta, type RosettaArgs } from './rosetta';
 
 /** Registers the scaffolding commands; templates are read lazily on first use. */
 export function registerScaffold(services: ExtensionServices): void {
@@ -14,4 +16,6 @@ export function registerScaffold(services: ExtensionServices): void {
   const load = () => (templates ??= loadTemplates(path.join(context.extensionPath, 'templates')));
   registerSafeCommand(context, CommandIds.newFunction, (args?: Partial<NewFunctionArgs>) => newFunction(load(), args));
   registerSafeCommand(context, CommandIds.exportSam, (args?: ExportSamArgs) => exportToSam(args));
+  registerSafeCommand(context, CommandIds.showRosetta, (args?: RosettaArgs) => showRosetta(load(), args));
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ROSETTA_SCHEME, new RosettaContentProvider(load)));
 }
