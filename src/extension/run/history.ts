@@ -6,6 +6,22 @@ const HISTORY_KEY = 'serverlessLab.run.history.v1';
 const LOAD_KEY = 'serverlessLab.run.lastLoad.v1';
 /** Log lines kept per stored invocation: workspaceState is not a log store. */
 const MAX_STORED_LOG_LINES = 200;
+/** Responses larger than this (as JSON) are stored as a truncated preview (Lambda allows 6 MB). */
+const MAX_STORED_RESPONSE_CHARS = 100_000;
+
+/** Trims what is persisted for one entry: long logs and big responses. */
+function forStorage(entry: HistoryEntry): HistoryEntry {
+  const { logs, response } = entry.record;
+  const record = { ...entry.record };
+  if (logs.length > MAX_STORED_LOG_LINES) {
+    record.logs = [...logs.slice(0, MAX_STORED_LOG_LINES - 1), `… ${logs.length - MAX_STORED_LOG_LINES + 1} more lines in "Serverless Lab: Functions"`];
+  }
+  const json = response === undefined ? '' : JSON.stringify(response);
+  if (json.length > MAX_STORED_RESPONSE_CHARS) {
+    record.response = { truncatedPreview: json.slice(0, MAX_STORED_RESPONSE_CHARS), note: `Response of ${json.length.toLocaleString('en-US')} characters truncated for the history.` };
+  }
+  return { ...entry, record };
+}
 
 /** Newest-first history of invocations, capped at `limit()` entries. */
 export class InvocationHistory {
@@ -35,12 +51,9 @@ export class InvocationHistory {
     return this.all().find((e) => e.record.functionName === functionName);
   }
 
-  /** Adds an entry (trimming logs and the list), newest first. */
+  /** Adds an entry (trimming logs, big responses and the list), newest first. */
   async add(entry: HistoryEntry): Promise<void> {
-    const logs = entry.record.logs;
-    const stored: HistoryEntry = logs.length > MAX_STORED_LOG_LINES
-      ? { ...entry, record: { ...entry.record, logs: [...logs.slice(0, MAX_STORED_LOG_LINES - 1), `… ${logs.length - MAX_STORED_LOG_LINES + 1} more lines in "Serverless Lab: Functions"`] } }
-      : entry;
+    const stored = forStorage(entry);
     await this.state.update(HISTORY_KEY, [stored, ...this.all()].slice(0, Math.max(1, this.limit())));
     this.changed.fire(stored);
   }
