@@ -1,5 +1,6 @@
 // A learner runs "New Function…" from the Command Palette, creates an SQS TypeScript function, invokes it
-// from its CodeLens with its sample event, then exports the workspace to AWS SAM. Screenshots of each step.
+// from its CodeLens with its sample event, exports the workspace to AWS SAM and compares providers (Rosetta).
+// Screenshots of each step.
 import type { E2EContext } from './e2eContext';
 
 /** Palette → New Function… → AWS / TypeScript / SQS / name → ▶ Invoke → REPORT → Export to AWS SAM. */
@@ -35,4 +36,13 @@ export async function run(t: E2EContext): Promise<void> {
   const text = await t.page.locator('.monaco-editor .view-lines').first().innerText();
   t.check(/AWS::Serverless::Function/.test(text) && /SQSPollerPolicy/.test(text), 'template.yaml has the function and its least-privilege SQS policy');
   await t.screenshot('scaffold-sam-template');
+
+  await t.runCommand('Serverless Lab: Compare Providers (Rosetta)…');
+  await t.pickQuickItem('HTTP request');
+  await t.pickQuickItem('TypeScript');
+  for (const file of ['aws-handler.ts', 'azure-handler.ts', 'gcp-handler.ts']) {
+    await t.page.locator('.tabs-container .tab', { hasText: file }).first().waitFor({ state: 'visible', timeout: 30000 });
+  }
+  t.check(true, 'the Rosetta view opens the AWS, Azure and Google versions side by side');
+  await t.screenshot('scaffold-rosetta-http');
 }

@@ -200,7 +200,8 @@ async function offerNextSteps(rendered: RenderedFunction, folder: vscode.Uri, na
     if (!(await exists(vscode.Uri.joinPath(folder, 'node_modules', pkg, 'package.json')))) missing.push(pkg);
   }
   const install = 'Install Type Packages';
-  const message = `Created ${name}: ${rendered.files.length} files and an entry in ${functionsFilePath}. Edit › Undo removes them all. Run its test: ${rendered.testCommand.join(' ')} (in ${rendered.functionDir}).`
+  const files = rendered.files.map((f) => f.path.split('/').slice(-2).join('/')).join(', ');
+  const message = `Created ${name} in one undoable edit: ${files}, and an entry in ${functionsFilePath}. Run its test: ${rendered.testCommand.join(' ')} (in ${rendered.functionDir}).`
     + (missing.length ? ` The editor needs ${missing.join(', ')} to type-check it.` : '');
   const choice = await vscode.window.showInformationMessage(message, ...(missing.length ? [install] : []));
   if (choice !== install) return;
