@@ -8,6 +8,8 @@ import type { AlivePoint, LoadSample } from './loadStats';
 export interface LoadTarget {
   invoke(index: number): Promise<InvocationRecord>;
   sandboxCount(): number;
+  /** Optional: subscribe to sandbox starts/stops so the "alive" series catches scale-out as it happens. */
+  onSandboxCountChange?(listener: () => void): () => void;
 }
 
 /** Result of a load run; `cancelled` runs keep the samples finished so far. */
@@ -56,6 +58,7 @@ export async function runLoad(
     alive.push({ tMs: now() - t0, alive: target.sandboxCount() });
   };
   sampleAlive();
+  const unsubscribe = target.onSandboxCountChange?.(sampleAlive);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < offsets.length && !options.signal?.aborted) {
@@ -71,7 +74,11 @@ export async function runLoad(
       options.onProgress?.(samples.length, offsets.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(plan.concurrency, offsets.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(plan.concurrency, offsets.length) }, worker));
+  } finally {
+    unsubscribe?.();
+  }
   samples.sort((a, b) => a.index - b.index);
   return { samples, alive, cancelled: !!options.signal?.aborted && samples.length < offsets.length };
 }

@@ -47,7 +47,15 @@ export async function runLoadCommand(run: RunService, uri: vscode.Uri, handlerNa
     async (progress, token) => {
       const signal = { get aborted() { return token.isCancellationRequested; } };
       let reported = 0;
-      return runLoad(plan, { invoke: () => run.host.invoke(config, { event }), sandboxCount: () => run.host.sandboxCount(config.name) }, {
+      const target = {
+        invoke: () => run.host.invoke(config, { event }),
+        sandboxCount: () => run.host.sandboxCount(config.name),
+        onSandboxCountChange: (listener: () => void) => {
+          const sub = run.host.onDidChangeSandboxCount(listener);
+          return () => sub.dispose();
+        },
+      };
+      return runLoad(plan, target, {
         signal,
         onProgress: (done, total) => {
           const pct = (done / total) * 100;

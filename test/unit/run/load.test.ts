@@ -76,7 +76,12 @@ describe('run/load', () => {
       },
     };
     const done: number[] = [];
-    const r = await runLoad({ count: 10, pattern: 'burst', ratePerSec: 1, concurrency: 2 }, target, { onProgress: (d) => done.push(d) });
+    let listener: (() => void) | undefined;
+    let unsubscribed = false;
+    const watched = { ...target, invoke: async (i: number) => { listener?.(); return target.invoke(i); }, onSandboxCountChange: (l: () => void) => { listener = l; return () => { unsubscribed = true; }; } };
+    const r = await runLoad({ count: 10, pattern: 'burst', ratePerSec: 1, concurrency: 2 }, watched, { onProgress: (d) => done.push(d) });
+    assert.equal(r.alive.length, 1 + 10 + 10, 'one sample at start, one per change event, one per completion');
+    assert.ok(unsubscribed);
     assert.equal(r.samples.length, 10);
     assert.equal(peak, 2);
     assert.deepEqual(r.samples.map((s) => s.index), [...Array(10).keys()]);
