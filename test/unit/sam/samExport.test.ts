@@ -17,6 +17,14 @@ const workspace: Record<string, FunctionEntry> = Object.fromEntries(triggers.map
   return [name, { handler: `functions/${name}/handler.${ext}`, handlerName: ext === 'py' ? 'lambda_handler' : 'handler', runtime: ext === 'py' ? 'python' : 'nodejs', memoryMb: 128 + i, timeoutSec: 3 + i, env: { SERVICE_NAME: name }, trigger }];
 }));
 
+/** cfn-lint (PyPI; preinstalled with this machine kind's Python): runs the SAM transform and CloudFormation's resource schemas. */
+function cfnLint(cwd: string): { status: number | null; output: string } {
+  const exe = path.join(path.dirname(realPython()), 'cfn-lint');
+  assert.ok(fs.existsSync(exe), `cfn-lint not found at ${exe}; install it with pip install cfn-lint`);
+  const res = spawnSync(exe, ['template.yaml'], { cwd, encoding: 'utf8' });
+  return { status: res.status, output: `${res.stdout}${res.stderr}` };
+}
+
 /** Folder of the installed aws-sam-translator / cfn-lint (PyPI), resolved through the real interpreter. */
 function pythonPackageDir(pkg: string): string {
   return execFileSync(realPython(), ['-c', `import ${pkg}, os; print(os.path.dirname(${pkg}.__file__))`], { encoding: 'utf8' }).trim();
@@ -33,16 +41,14 @@ describe('SAM export', function () {
     assert.equal(added.length, triggers.length);
     assert.deepEqual(skipped, []);
     fs.writeFileSync(path.join(dir, 'template.yaml'), text);
-    const cfnLint = path.join(path.dirname(realPython()), 'cfn-lint');
-    const res = spawnSync(cfnLint, ['template.yaml'], { cwd: dir, encoding: 'utf8' });
-    assert.equal(res.status, 0, `${res.stdout}${res.stderr}`);
+    const res = cfnLint(dir);
+    assert.equal(res.status, 0, res.output);
   });
 
   it('cfn-lint does reject a broken export (the check can fail)', () => {
     const text = exportSam(workspace).text.replace('Runtime: nodejs22.x', 'Runtime: nodejs4.3');
     fs.writeFileSync(path.join(dir, 'template.yaml'), text);
-    const res = spawnSync(path.join(path.dirname(realPython()), 'cfn-lint'), ['template.yaml'], { cwd: dir, encoding: 'utf8' });
-    assert.notEqual(res.status, 0);
+    assert.notEqual(cfnLint(dir).status, 0);
   });
 
   it('round-trips: the SAM reader gives back the same functions', () => {
@@ -116,8 +122,8 @@ describe('SAM export', function () {
     }
     assert.ok(out.indexOf('Outputs:') > out.indexOf('  FnCognitoPostConfirmation:'), 'resources are inserted inside Resources');
     fs.writeFileSync(path.join(dir, 'template.yaml'), result.text);
-    const res = spawnSync(path.join(path.dirname(realPython()), 'cfn-lint'), ['template.yaml'], { cwd: dir, encoding: 'utf8' });
-    assert.equal(res.status, 0, `${res.stdout}${res.stderr}`);
+    const res = cfnLint(dir);
+    assert.equal(res.status, 0, res.output);
     const read = readSamTemplate(result.text, 'template.yaml');
     assert.equal(read.functions.find((f) => f.logicalId === 'FnSqs')?.runtime, 'python3.12');
     assert.equal(read.functions.length, triggers.length);
