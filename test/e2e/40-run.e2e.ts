@@ -40,6 +40,19 @@ export async function run(t: E2EContext): Promise<void> {
   await panel.locator('#timeline').scrollIntoViewIfNeeded();
   await t.screenshot('run-timeline-warm');
 
+  // Predict, then run: predict warm and under 10 ms, run, and read the grade and the explanation.
+  await panel.locator('#predict-mode').check();
+  await panel.locator('#predict-warm').check();
+  await panel.locator('#predict-band').selectOption('lt10');
+  await panel.locator('#predict-run').click();
+  const grade = panel.locator('.grade');
+  await grade.waitFor({ state: 'visible', timeout: 30000 });
+  t.check(/Your prediction: [0-2]\/2/.test(await grade.innerText()), 'the prediction is graded');
+  t.check(/^(Warm|Cold):/.test(await panel.locator('.explanation').innerText()), 'the panel explains why it was warm or cold');
+  await grade.scrollIntoViewIfNeeded();
+  await t.screenshot('run-predict');
+  await panel.locator('#predict-mode').uncheck();
+
   await t.runCommand('Serverless Lab: Run Load…');
   await answer(t, '1/4', '30');
   await t.pickQuickItem('Burst');
