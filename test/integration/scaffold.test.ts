@@ -37,7 +37,7 @@ describe('scaffold', function () {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const rel of ['functions', '.serverless-lab/events/itSqs', '.serverless-lab/events/itThumbs', '.serverless-lab/events/sqsFunction', 'template.yaml']) {
+    for (const rel of ['functions', '.serverless-lab/events/itSqs', '.serverless-lab/events/itThumbs', '.serverless-lab/events/itAzure', '.serverless-lab/events/sqsFunction', 'template.yaml']) {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), rel), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
     // Restore functions.json exactly as other suites left it.
@@ -91,6 +91,18 @@ describe('scaffold', function () {
     assert.ok(r, 'the wizard finished');
     assert.equal(vscode.workspace.asRelativePath(r.handler!, false), 'functions/sqsFunction/handler.ts');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), r.handler!.toString());
+  });
+
+  it('an Azure function runs in the invoker through its generated Lambda-style shim', async () => {
+    const r = await vscode.commands.executeCommand<NewFunctionResult>('serverlessLab.newFunction', { provider: 'azure', language: 'typescript', trigger: 'azure-http', name: 'itAzure' });
+    const shim = vscode.Uri.joinPath(root(), 'functions/itAzure/lambdaShim.ts');
+    assert.ok(r.created.some((u) => u.toString() === shim.toString()));
+    const event = JSON.parse(await readText(vscode.Uri.joinPath(root(), '.serverless-lab/events/itAzure/post-order.json')));
+    const record = await vscode.commands.executeCommand<{ response?: { statusCode?: number; body?: string }; error?: unknown }>('serverlessLab.invokeHandler', shim, 'handler', { event, reveal: false });
+    assert.equal(record?.error, undefined, JSON.stringify(record?.error));
+    assert.equal(record?.response?.statusCode, 201);
+    assert.match(record?.response?.body ?? '', /"status":"accepted"/);
+    await vscode.commands.executeCommand('serverlessLab.stopAllSandboxes');
   });
 
   it('exports to SAM, then merges without clobbering', async () => {
