@@ -30,13 +30,29 @@ const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const median = (xs) => pct([...xs].sort((a, b) => a - b), 50);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Peers get the same minimal environment as sandboxes: e.g. NODE_EXTRA_CA_CERTS in a developer's
+ * environment makes every bare `node` start load a CA bundle (~100 ms here), which would flatter us.
+ */
+const PEER_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'en_US.UTF-8', TZ: ':UTC' };
+
 /** Spawn-to-exit time of a bare command, as seen from this process. */
 function timeSpawn(cmd, args) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(cmd, args, { stdio: 'ignore' });
+    const p = spawn(cmd, args, { stdio: 'ignore', env: PEER_ENV });
     p.on('error', reject);
     p.on('exit', () => resolve(performance.now() - t0));
+  });
+}
+
+/** Spawn-to-first-output time: the bare process's equivalent of "first response" (exit not included). */
+function timeFirstOutput(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: PEER_ENV });
+    p.on('error', reject);
+    p.stdout.once('data', () => resolve(performance.now() - t0));
   });
 }
 
@@ -139,15 +155,20 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
     log('2. cold start (node)…');
     const coldOurs = [];
     const bareNode = [];
+    const bareNodeOutput = [];
     for (let i = 0; i < coldRuns; i++) {
       bareNode.push(await timeSpawn(process.execPath, ['-e', '0']));
+      bareNodeOutput.push(await timeFirstOutput(process.execPath, ['-e', 'process.stdout.write("x")']));
       const t0 = performance.now();
       const r = await invoker.invoke(nodeFn, { event: {}, forceCold: true });
       coldOurs.push(performance.now() - t0);
       if (!r.cold || r.error) throw new Error('expected a successful cold start');
       await invoker.stopSandboxes(nodeFn.name);
     }
-    results.coldNode = { oursMedianMs: round(median(coldOurs), 2), bareNodeMedianMs: round(median(bareNode), 2), ratio: round(median(coldOurs) / median(bareNode), 2), runs: coldRuns };
+    results.coldNode = {
+      oursMedianMs: round(median(coldOurs), 2), bareNodeMedianMs: round(median(bareNode), 2), ratio: round(median(coldOurs) / median(bareNode), 2), runs: coldRuns,
+      bareNodeFirstOutputMedianMs: round(median(bareNodeOutput), 2), ratioVsFirstOutput: round(median(coldOurs) / median(bareNodeOutput), 2),
+    };
 
     // 3. Python: warm latency and cold start vs the resolved interpreter's `-c pass`.
     log('3. python warm + cold…');
@@ -168,8 +189,10 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
     }
     const coldPy = [];
     const barePy = [];
+    const barePyOutput = [];
     for (let i = 0; i < coldRuns; i++) {
       barePy.push(await timeSpawn(python, ['-c', 'pass']));
+      barePyOutput.push(await timeFirstOutput(python, ['-c', 'import sys; sys.stdout.write("x"); sys.stdout.flush()']));
       const t0 = performance.now();
       const r = await invoker.invoke(pyFn, { event: {}, forceCold: true });
       coldPy.push(performance.now() - t0);
@@ -179,6 +202,7 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
     results.python = {
       warm: stats(pyWarm), lambdaLocalP50: stats(llPy).p50, ratioP50VsLambdaLocal: round(stats(pyWarm).p50 / stats(llPy).p50, 2),
       coldOursMedianMs: round(median(coldPy), 2), barePythonMedianMs: round(median(barePy), 2), coldRatio: round(median(coldPy) / median(barePy), 2),
+      barePythonFirstOutputMedianMs: round(median(barePyOutput), 2), coldRatioVsFirstOutput: round(median(coldPy) / median(barePyOutput), 2),
     };
     await invoker.stopSandboxes();
 
@@ -211,7 +235,7 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
     await invoker.invoke(nodeFn, { event: {} });
     for (let i = 0; i < 10; i++) await invoker.invoke(nodeFn, { event: {} });
     off2();
-    const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6)'], { stdio: 'ignore' });
+    const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6)'], { stdio: 'ignore', env: PEER_ENV });
     await sleep(1000);
     const sandboxKb = rssKb(pid);
     const bareKb = rssKb(bare.pid);
@@ -229,9 +253,9 @@ export function invokerTable(r) {
   const rows = [
     ['Warm invoke, Node no-op (p50 / p99)', `${r.warmNode.ours.p50} / ${r.warmNode.ours.p99} ms`, `lambda-local execute(): ${r.warmNode.lambdaLocal.p50} / ${r.warmNode.lambdaLocal.p99} ms`, `${r.warmNode.ratioP50}× / ${r.warmNode.ratioP99}×`],
     ['Warm invoke vs serverless-offline (worker threads, Lambda invoke endpoint)', `${r.warmNode.ours.p50} / ${r.warmNode.ours.p99} ms`, r.warmNode.serverlessOffline.p50 ? `serverless-offline: ${r.warmNode.serverlessOffline.p50} / ${r.warmNode.serverlessOffline.p99} ms` : `not measured: ${r.warmNode.serverlessOffline.skipped}`, r.warmNode.serverlessOffline.p50 ? `${r.warmNode.ratioP50VsServerlessOffline}× / ${r.warmNode.ratioP99VsServerlessOffline}×` : '—'],
-    ['Cold start to first response, Node', `${r.coldNode.oursMedianMs} ms`, `bare node -e 0: ${r.coldNode.bareNodeMedianMs} ms`, `${r.coldNode.ratio}×`],
+    ['Cold start to first response, Node', `${r.coldNode.oursMedianMs} ms`, `bare node -e 0 (spawn→exit): ${r.coldNode.bareNodeMedianMs} ms; spawn→first output: ${r.coldNode.bareNodeFirstOutputMedianMs} ms`, `${r.coldNode.ratio}× / ${r.coldNode.ratioVsFirstOutput}×`],
     ['Warm invoke, Python no-op (p50 / p99)', `${r.python.warm.p50} / ${r.python.warm.p99} ms`, `lambda-local p50: ${r.python.lambdaLocalP50} ms`, `${r.python.ratioP50VsLambdaLocal}× (p50)`],
-    ['Cold start to first response, Python', `${r.python.coldOursMedianMs} ms`, `python -c pass: ${r.python.barePythonMedianMs} ms`, `${r.python.coldRatio}×`],
+    ['Cold start to first response, Python', `${r.python.coldOursMedianMs} ms`, `python -c pass (spawn→exit): ${r.python.barePythonMedianMs} ms; spawn→first output: ${r.python.barePythonFirstOutputMedianMs} ms`, `${r.python.coldRatio}× / ${r.python.coldRatioVsFirstOutput}×`],
     ['Throughput, concurrency 8', `${r.throughput.perSecond} inv/s (${r.throughput.invocations} in ${r.throughput.seconds} s)`, `${r.throughput.sandboxesStarted} sandboxes started, ${r.throughput.coldStarts} cold starts, ${r.throughput.errors} errors`, '—'],
     ['Idle RSS, warm Node sandbox', `${r.idleRss.sandboxMb} MB`, `bare idle node: ${r.idleRss.bareNodeMb} MB`, `${r.idleRss.ratio}×`],
   ];

@@ -92,6 +92,7 @@ describe('invoker: Node runtime', function () {
     dir = makeDir({
       'esm.mjs': 'export const handler = async (e) => ({ esm: true, e });\n',
       'cb.js': "exports.handler = (event, context, callback) => { let late = 0; setTimeout(() => { late = 1; console.log('timer ran'); }, 30); callback(null, { cb: true }); };\n",
+      'sync.js': "exports.handler = (event) => { setTimeout(() => console.log('sync timer ran'), 30); return 'ignored'; };\n",
       'typed.ts': "import { helper } from './lib';\ninterface E { n: number }\nexport const handler = async (e: E): Promise<{ doubled: number }> => ({ doubled: helper(e.n) });\n",
       'lib.ts': 'export const helper = (n: number): number => n * 2;\n',
     });
@@ -100,6 +101,9 @@ describe('invoker: Node runtime', function () {
     const cb = await invoker.invoke(nodeFn(dir, 'cb.js'), { event: {} });
     assert.deepStrictEqual(cb.response, { cb: true });
     assert.ok(cb.logs.some((l) => l.endsWith('timer ran')), 'callback style waits for the event loop to drain');
+    const sync = await invoker.invoke(nodeFn(dir, 'sync.js'), { event: {} });
+    assert.strictEqual(sync.response, null, 'a synchronous handler without callback answers null');
+    assert.ok(sync.logs.some((l) => l.endsWith('sync timer ran')), 'after the event loop drains');
     const ts = await invoker.invoke(nodeFn(dir, 'typed.ts'), { event: { n: 21 } });
     assert.deepStrictEqual(ts.response, { doubled: 42 }, JSON.stringify(ts.error));
   });

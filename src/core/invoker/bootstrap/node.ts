@@ -10,7 +10,9 @@ import { RapidClient } from '../inSandbox/rapidClient';
 import { InitError, loadHandler, type NodeHandler } from '../inSandbox/loadHandler';
 import { installConsole, setRequestId, writeFlushMarkers } from '../inSandbox/nodeConsole';
 
-const bootStart = performance.now();
+// process.hrtime: the `performance` global would load perf_hooks on the cold path.
+const now = (): number => { const [s, ns] = process.hrtime(); return s * 1e3 + ns / 1e6; };
+const bootStart = now();
 const env = process.env;
 const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '127.0.0.1:9001').split(':');
 const client = new RapidClient(apiHost, Number(apiPort));
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   installConsole();
   const file = env.SL_HANDLER_FILE ?? '';
   const name = env.SL_HANDLER_NAME ?? 'handler';
-  const loadStart = performance.now();
+  const loadStart = now();
   let handler: NodeHandler;
   try {
     handler = await loadHandler(file, name, env.SL_CACHE_DIR);
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
     await postError(`${BASE}/init/error`, doc).catch(() => undefined);
     process.exit(129);
   }
-  const loadEnd = performance.now();
+  const loadEnd = now();
   // Our invoker reads these to split Init Duration into phases; any other Runtime API ignores them.
   const initHeaders: Record<string, string> = {
     'X-SL-Runtime-Init-Ms': (loadStart - bootStart).toFixed(3),
@@ -153,10 +155,11 @@ function runHandler(handler: NodeHandler, event: unknown, h: Record<string, stri
   const context = new LambdaContext(h);
   // Fast path: async handlers (no callback parameter) return a promise or a value.
   if (handler.length < 3) {
+    const baseline = resourceCounts();
     const result = handler(event, context, noCallback);
     if (result && typeof (result as Promise<unknown>).then === 'function') return result;
     // A synchronous handler without a callback: the runtime answers null once the event loop drains.
-    return waitForEmptyLoop(resourceCounts()).then(() => undefined);
+    return waitForEmptyLoop(baseline).then(() => undefined);
   }
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -206,7 +209,8 @@ function resourceCounts(): { timers: number; other: number } {
   let other = 0;
   for (const r of process.getActiveResourcesInfo()) {
     if (r === 'Timeout') timers++;
-    else if (r !== 'Immediate') other++;
+    // stdout/stderr are created lazily (on a first console.log): they are not pending work.
+    else if (r !== 'Immediate' && r !== 'PipeWrap' && r !== 'TTYWrap') other++;
   }
   return { timers, other };
 }

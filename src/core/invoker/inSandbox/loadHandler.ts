@@ -3,7 +3,6 @@
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html (read 2026-11-26).
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 
 /** A Lambda-shaped init failure (posted to /runtime/init/error). */
 export class InitError extends Error {
@@ -47,17 +46,23 @@ function resolvePath(mod: Record<string, unknown>, name: string): unknown {
 async function loadModule(file: string, cacheDir: string | undefined): Promise<Record<string, unknown>> {
   const ext = path.extname(file);
   if (ext === '.ts' || ext === '.mts' || ext === '.cts') return compileCommonJs(file, transpile(file, cacheDir));
-  if (ext === '.mjs') return importer(pathToFileURL(file).href);
+  if (ext === '.mjs') return importer(fileUrl(file));
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the learner's module, resolved at run time
     return require(file);
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ERR_REQUIRE_ESM' || /Cannot use import statement|Unexpected token 'export'/.test(String((err as Error).message))) {
-      return importer(pathToFileURL(file).href);
+      return importer(fileUrl(file));
     }
     throw err;
   }
+}
+
+/** file:// URL for import(); `url` is loaded only for ESM handlers. */
+function fileUrl(file: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: off the CommonJS cold path
+  return (require('url') as typeof import('url')).pathToFileURL(file).href;
 }
 
 function toInitError(err: unknown): InitError {

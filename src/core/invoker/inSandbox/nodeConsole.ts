@@ -29,25 +29,46 @@ export function setRequestId(id: string): void {
 
 /** Replaces console methods with Lambda-formatted writers to stdout (info/log/debug) and stderr (warn/error). */
 export function installConsole(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    // Blocking writes, as Lambda's log pipe behaves: a flood can't pile up in the sandbox's memory
-    // and output is in the pipe before the response is posted.
-    (stream as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
-    const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
-    const isOut = stream === process.stdout;
-    stream.write = ((...args: unknown[]) => {
-      if (isOut) dirtyOut = true;
-      else dirtyErr = true;
-      return write(...args);
-    }) as typeof stream.write;
-  }
-  const levels: [keyof Console, string, NodeJS.WriteStream][] = [
-    ['log', 'INFO', process.stdout], ['info', 'INFO', process.stdout], ['debug', 'DEBUG', process.stdout],
-    ['warn', 'WARN', process.stderr], ['error', 'ERROR', process.stderr], ['trace', 'TRACE', process.stderr],
+  // process.stdout/stderr are created lazily by Node; creating them costs cold-start time, so they
+  // are patched on first access instead of up front.
+  patchLazily('stdout', () => (dirtyOut = true));
+  patchLazily('stderr', () => (dirtyErr = true));
+  const levels: [keyof Console, string, 'stdout' | 'stderr'][] = [
+    ['log', 'INFO', 'stdout'], ['info', 'INFO', 'stdout'], ['debug', 'DEBUG', 'stdout'],
+    ['warn', 'WARN', 'stderr'], ['error', 'ERROR', 'stderr'], ['trace', 'TRACE', 'stderr'],
   ];
-  for (const [method, level, stream] of levels) {
+  for (const [method, level, name] of levels) {
     (console as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-      stream.write(`${new Date().toISOString()}\t${requestId}\t${level}\t${format(...args)}\n`);
+      process[name].write(`${new Date().toISOString()}\t${requestId}\t${level}\t${format(...args)}\n`);
     };
   }
+}
+
+/** Wraps the lazy process.stdout/stderr getter: on first use, make writes blocking and track them. */
+function patchLazily(name: 'stdout' | 'stderr', onWrite: () => void): void {
+  const descriptor = Object.getOwnPropertyDescriptor(process, name);
+  if (!descriptor?.get) return patch(process[name], onWrite);
+  let stream: NodeJS.WriteStream | undefined;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: descriptor.enumerable,
+    get() {
+      if (!stream) {
+        stream = descriptor.get!.call(process) as NodeJS.WriteStream;
+        patch(stream, onWrite);
+      }
+      return stream;
+    },
+  });
+}
+
+function patch(stream: NodeJS.WriteStream, onWrite: () => void): void {
+  // Blocking writes, as Lambda's log pipe behaves: a flood can't pile up in the sandbox's memory
+  // and output is in the pipe before the response is posted.
+  (stream as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
+  const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
+  stream.write = ((...args: unknown[]) => {
+    onWrite();
+    return write(...args);
+  }) as typeof stream.write;
 }
