@@ -57,6 +57,7 @@ process.on('uncaughtException', (err) => fatal(undefined, err));
 process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseRejection', reason));
 
 async function main(): Promise<void> {
+  client.open();
   installConsole();
   const file = env.SL_HANDLER_FILE ?? '';
   const name = env.SL_HANDLER_NAME ?? 'handler';

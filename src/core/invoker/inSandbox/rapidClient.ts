@@ -52,6 +52,11 @@ export class RapidClient {
     return promises;
   }
 
+  /** Opens the connection now, so the TCP handshake overlaps with loading the handler. */
+  open(): void {
+    this.connect();
+  }
+
   private connect(): net.Socket {
     if (this.socket) return this.socket;
     const socket = net.connect(this.port, this.host);
