@@ -30,8 +30,6 @@ export async function run(t: E2EContext): Promise<void> {
   t.check((await panel.locator('#response').innerText()).includes('HTTP 200'), 'the HTTP response status is rendered');
   t.check((await panel.locator('#logs').innerText()).includes('REPORT RequestId:'), 'the logs include the REPORT line');
   await panel.locator('#timeline').scrollIntoViewIfNeeded();
-  // One theme only: this code-server build ships no other colour themes (the picker lists none), so
-  // t.setTheme cannot switch; light/high-contrast screenshots need the harness to install theme-defaults.
   await t.screenshot('run-invoke-cold');
 
   await panel.locator('button', { hasText: 'Invoke again' }).first().click();
@@ -70,4 +68,25 @@ export async function run(t: E2EContext): Promise<void> {
   await load.locator('#whatif-chart canvas').waitFor({ state: 'visible', timeout: 30000 });
   t.check((await load.locator('.simulation-label').innerText()).includes('SIMULATION'), 'the what-if is labelled as a simulation');
   await t.screenshot('run-keepalive-whatif');
+
+  // Light and high contrast: t.setTheme reloads the window, so each round also proves the panel comes back
+  // through its serializer, with the history (workspaceState) and the last load run.
+  for (const name of ['light', 'high-contrast'] as const) {
+    await t.setTheme(name);
+    const restored = await t.webview('#tab-invocation', 90000);
+    t.check(true, `after a reload (${name}) the invocation panel is restored by its serializer`);
+    await restored.locator('#tab-invocation').click();
+    await restored.locator('#report-cards .report-card').first().waitFor({ state: 'visible', timeout: 30000 });
+    t.check(await restored.locator('#history-list [role=option]').count() >= 3, 'the invocation history survived the reload');
+    await t.screenshot('run-invoke');
+    await restored.locator('#tab-load').click();
+    await restored.locator('#load-results canvas').first().waitFor({ state: 'visible', timeout: 30000 });
+    t.check(true, 'the last load run survived the reload');
+    await t.screenshot('run-load');
+    await restored.locator('#tab-whatIf').click();
+    if (!(await restored.locator('#whatif-chart canvas').count())) await restored.locator('#whatif-run').click();
+    await restored.locator('#whatif-chart canvas').waitFor({ state: 'visible', timeout: 30000 });
+    await t.screenshot('run-keepalive-whatif');
+  }
+  await t.setTheme('dark');
 }
