@@ -17,10 +17,11 @@ export function renderWhatIf(root: HTMLElement, result: WhatIfResult | undefined
   const form = el('form', { class: 'what-if-form', 'aria-label': 'Simulation inputs' });
   const patternLabel = el('label', { for: 'whatif-pattern' }, 'Traffic pattern ');
   const pattern = el('select', { id: 'whatif-pattern' });
-  for (const [value, text] of [['bursty', 'Bursty (clusters, long gaps)'], ['periodic', 'Periodic (timer)'], ['poisson', 'Poisson (steady random)']]) pattern.append(el('option', { value }, text));
-  pattern.value = result?.request.pattern ?? 'bursty';
+  for (const [value, text] of [['periodic', 'Periodic (timer)'], ['bursty', 'Bursty (clusters, long gaps)'], ['poisson', 'Poisson (steady random)']]) pattern.append(el('option', { value }, text));
+  // Periodic by default: timer-driven apps are where the hybrid policy's pre-warming shows most clearly.
+  pattern.value = result?.request.pattern ?? 'periodic';
   const rateLabel = el('label', { for: 'whatif-rate' }, ' Invocations per hour ');
-  const rate = el('input', { id: 'whatif-rate', type: 'number', min: '0.1', max: '3600', step: 'any', value: String(result?.request.perHour ?? 12) });
+  const rate = el('input', { id: 'whatif-rate', type: 'number', min: '0.1', max: '3600', step: 'any', value: String(result?.request.perHour ?? 4) });
   const go = button(busy ? 'Simulating…' : 'Simulate a day', 'graph-line', () => {
     const perHour = Number(rate.value);
     if (!(perHour > 0 && perHour <= 3600)) {
