@@ -51,6 +51,8 @@ export class InvokerHost implements vscode.Disposable {
       this.invoker = invoker;
       return invoker;
     })();
+    // A failed start must not be cached: the next run tries again.
+    this.creating.catch(() => (this.creating = undefined));
     return this.creating;
   }
 
