@@ -2,7 +2,7 @@
 // regular expressions without false hits inside comments or strings. Offsets and newlines are
 // preserved, so a match position in the masked text is the position in the original text.
 // Chosen over the TypeScript compiler API: `require('typescript')` measured 369 ms and 8.7 MB of
-// bundle on this machine, while this scanner handles a 1,000-line file in well under 1 ms.
+// bundle on this machine, while detection with this scanner took 3.4 ms for a 1,165-line file.
 
 /** Replaces a range with spaces, keeping newlines (so line/column arithmetic is unchanged). */
 function blank(chars: string[], from: number, to: number): void {
