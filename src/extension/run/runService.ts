@@ -140,6 +140,7 @@ export class RunService {
   /** Invokes a handler; returns its record, or undefined when nothing was invoked (cancelled, bad event). */
   async invokeHandler(uri: vscode.Uri, handlerName: string, options: InvokeOptions = {}): Promise<InvocationRecord | undefined> {
     assertTrusted();
+    if (!(await this.savedOrAccepted(uri))) return undefined;
     const { config, trigger } = await this.resolve(uri, handlerName);
     const chosen = await this.chooseEvent(uri, config, trigger, options);
     if (!chosen) return undefined;
@@ -170,6 +171,16 @@ export class RunService {
     await this.history.add(entry);
     this.onEntry?.(entry, options.reveal !== false);
     return record;
+  }
+
+  /** The sandbox loads the file from disk: offer to save unsaved edits first (never saved without asking). */
+  private async savedOrAccepted(uri: vscode.Uri): Promise<boolean> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!doc?.isDirty) return true;
+    const name = vscode.workspace.asRelativePath(uri);
+    const pick = await vscode.window.showWarningMessage(`${name} has unsaved changes. The sandbox runs the file on disk.`, { modal: true }, 'Save and Invoke', 'Invoke Saved Version');
+    if (pick === 'Save and Invoke') return doc.save();
+    return pick === 'Invoke Saved Version';
   }
 
   private async attachDebugger(uri: vscode.Uri, functionName: string, port: number): Promise<void> {
