@@ -164,6 +164,22 @@ describe('run', function () {
     assert.strictEqual(record.report.memorySizeMb, 256);
   });
 
+  it('gives saved code changes a fresh sandbox, like a new deployment', async () => {
+    const file = vscode.Uri.joinPath(folder().uri, 'hello-node', 'edited.js');
+    created.push(file);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('exports.handler = async () => "v1";\n'));
+    const first = await vscode.commands.executeCommand<{ response: unknown }>('serverlessLab.invokeHandler', file, 'handler', { event: {}, reveal: false });
+    assert.strictEqual(first.response, 'v1');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(file, doc.lineAt(0).range, 'exports.handler = async () => "v2";');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await doc.save());
+    const second = await vscode.commands.executeCommand<{ response: unknown; cold: boolean }>('serverlessLab.invokeHandler', file, 'handler', { event: {}, reveal: false });
+    assert.strictEqual(second.response, 'v2');
+    assert.strictEqual(second.cold, true);
+  });
+
   it('runs a small load and reports cold starts and sandboxes', async () => {
     await vscode.commands.executeCommand('serverlessLab.stopAllSandboxes');
     const load = await vscode.commands.executeCommand<{ samples: unknown[]; summary: { coldStarts: number; count: number; maxAlive: number; p50: number } }>(

@@ -61,7 +61,7 @@ export function explainColdWarm(record: InvocationRecord, previous: PreviousRun 
   if (!previous) return `Cold: this is the first invocation of this function since the sandboxes were started, so there was no warm sandbox to reuse.${init}`;
   const gap = Math.max(0, record.timings.startedAt - previous.finishedAt);
   if (gap > keepAliveSec * 1000) return `Cold: the last run finished ${formatGap(gap)} ago, longer than the idle keep-alive of ${keepAlive}, so its sandbox had been shut down.${init}`;
-  return `Cold: no idle sandbox was available (it was busy, crashed, timed out, or was stopped by "Stop All Sandboxes" or a window reload), so a new one had to start.${init}`;
+  return `Cold: no idle sandbox was available (it was busy, crashed, timed out, or was stopped by "Stop All Sandboxes", a saved code change or a window reload), so a new one had to start.${init}`;
 }
 
 /** Grades a prediction against the actual record. */

@@ -74,6 +74,9 @@ export class RunService {
   /** When each function last finished an invocation (load runs included), for cold/warm explanations. */
   private readonly lastFinished = new Map<string, { finishedAt: number; sandboxId?: string }>();
   private readonly finishedSub: vscode.Disposable;
+  private readonly saveSub: vscode.Disposable;
+  /** Function names that have run from each handler file, to reset them when the file is saved. */
+  private readonly functionsByFile = new Map<string, Set<string>>();
   /** Called with every new history entry (the panel shows it). */
   onEntry: ((entry: HistoryEntry, reveal: boolean) => void) | undefined;
 
@@ -85,10 +88,19 @@ export class RunService {
     private readonly diagnostics: vscode.DiagnosticCollection,
   ) {
     this.finishedSub = host.onDidFinishInvocation((r) => this.lastFinished.set(r.functionName, { finishedAt: Date.now(), sandboxId: r.sandboxId }));
+    // Like a new deployment on Lambda, changed code gets fresh sandboxes: warm ones still hold the old module.
+    this.saveSub = vscode.workspace.onDidSaveTextDocument((doc) => {
+      for (const name of this.functionsByFile.get(doc.uri.fsPath) ?? []) {
+        if (host.sandboxCount(name) === 0) continue;
+        log.info(`${doc.uri.fsPath} saved: stopping the sandboxes of ${name} so the next run loads the new code`);
+        void host.stopFunction(name);
+      }
+    });
   }
 
   dispose(): void {
     this.finishedSub.dispose();
+    this.saveSub.dispose();
   }
 
   /** The handler invoked most recently (for "Invoke Last Again"). */
@@ -100,7 +112,10 @@ export class RunService {
 
   /** Resolves the function config for a handler. */
   async resolve(uri: vscode.Uri, handlerName: string): Promise<{ config: FunctionConfig; trigger?: string }> {
-    return this.functions.resolve(uri, handlerName);
+    const resolved = await this.functions.resolve(uri, handlerName);
+    const names = this.functionsByFile.get(uri.fsPath) ?? new Set<string>();
+    this.functionsByFile.set(uri.fsPath, names.add(resolved.config.name));
+    return resolved;
   }
 
   private lastEvents(): Record<string, { event: unknown; label: string }> {
