@@ -140,7 +140,10 @@ def hints(request_id):
             stream._stream.flush()
             stream.dirty = False
             markers += 1
-    return {"X-SL-Flush-Markers": str(markers), "X-SL-Max-Rss-Kb": str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if sys.platform == "darwin":  # macOS reports bytes, Linux KiB
+        peak //= 1024
+    return {"X-SL-Flush-Markers": str(markers), "X-SL-Max-Rss-Kb": str(peak)}
 
 
 def load_handler():
