@@ -45,4 +45,14 @@ export async function run(t: E2EContext): Promise<void> {
   }
   t.check(true, 'the Rosetta view opens the AWS, Azure and Google versions side by side');
   await t.screenshot('scaffold-rosetta-http');
+
+  // Each theme switch reloads the window: the read-only comparison documents must come back with it.
+  for (const theme of ['light', 'high-contrast'] as const) {
+    await t.setTheme(theme);
+    await t.page.locator('.tabs-container .tab', { hasText: 'gcp-handler.ts' }).first().waitFor({ state: 'visible', timeout: 60000 });
+    await t.page.locator('.monaco-editor .view-lines', { hasText: 'Google Cloud Functions HTTP function' }).first().waitFor({ state: 'visible', timeout: 60000 });
+    t.check(true, `the Rosetta documents are restored after a reload (${theme})`);
+    await t.screenshot('scaffold-rosetta-http');
+  }
+  await t.setTheme('dark');
 }

@@ -7,7 +7,7 @@ import { registerSafeCommand } from '../commandBoundary';
 import type { ExtensionServices } from '../extension';
 import { exportToSam, type ExportSamArgs } from './exportSam';
 import { newFunction, type NewFunctionArgs } from './newFunction';
-import { ROSETTA_SCHEME, RosettaContentProvider, showRosetta, type RosettaArgs } from './rosetta';
+import { ROSETTA_SCHEME, RosettaFileSystem, showRosetta, type RosettaArgs } from './rosetta';
 
 /** Registers the scaffolding commands; templates are read lazily on first use. */
 export function registerScaffold(services: ExtensionServices): void {
@@ -17,5 +17,6 @@ export function registerScaffold(services: ExtensionServices): void {
   registerSafeCommand(context, CommandIds.newFunction, (args?: Partial<NewFunctionArgs>) => newFunction(load(), args));
   registerSafeCommand(context, CommandIds.exportSam, (args?: ExportSamArgs) => exportToSam(args));
   registerSafeCommand(context, CommandIds.showRosetta, (args?: RosettaArgs) => showRosetta(load(), args));
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ROSETTA_SCHEME, new RosettaContentProvider(load)));
+  const rosettaFs = new RosettaFileSystem(load);
+  context.subscriptions.push(rosettaFs, vscode.workspace.registerFileSystemProvider(ROSETTA_SCHEME, rosettaFs, { isReadonly: true, isCaseSensitive: true }));
 }

@@ -15,18 +15,61 @@ export interface RosettaArgs {
   language: LanguageId;
 }
 
-/** Serves `/<group>/<language>/<provider>-handler.<ext>` as the rendered handler; survives window reloads. */
-export class RosettaContentProvider implements vscode.TextDocumentContentProvider {
+/**
+ * Serves `/<group>/<language>/<provider>-handler.<ext>` as the rendered handler, read-only. A file system
+ * provider rather than a content provider, so "onFileSystem" activation lets the editors come back after a reload.
+ */
+export class RosettaFileSystem implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  /** Never fires: the documents only change when the extension is updated. */
+  readonly onDidChangeFile = this.changed.event;
+
   constructor(private readonly templates: () => TemplateSource) {}
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  private content(uri: vscode.Uri): Uint8Array {
     const [, groupId, language, file] = uri.path.split('/');
-    const provider = file.split('-')[0] as ProviderId;
+    const provider = (file ?? '').split('-')[0] as ProviderId;
     const { manifest, read } = this.templates();
     const trigger = manifest.rosetta?.find((g) => g.id === groupId)?.triggers[provider];
-    if (!trigger) return `// No ${provider} template in the "${groupId}" comparison.`;
+    if (!trigger || !(language in manifest.languages)) throw vscode.FileSystemError.FileNotFound(uri);
     const rendered = renderFunction(manifest, read, { provider, language: language as LanguageId, trigger, name: 'processOrder' });
-    return rendered.files.find((f) => f.role === 'handler')?.content ?? '';
+    return new TextEncoder().encode(rendered.files.find((f) => f.role === 'handler')?.content ?? '');
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: this.content(uri).byteLength, permissions: vscode.FilePermission.Readonly };
+  }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    return this.content(uri);
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }
 
