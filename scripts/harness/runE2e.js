@@ -4,6 +4,7 @@
 // name order in one workbench; each exports `run(t)`. Screenshots go to test-artifacts/e2e/.
 // Usage: node scripts/harness/runE2e.js [name-filter]
 'use strict';
+/* global document, getComputedStyle -- used inside page.waitForFunction, which runs in the browser */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
