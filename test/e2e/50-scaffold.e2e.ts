@@ -1,6 +1,8 @@
 // A learner runs "New Function…" from the Command Palette, creates an SQS TypeScript function, invokes it
 // from its CodeLens with its sample event, exports the workspace to AWS SAM and compares providers (Rosetta).
 // Screenshots of each step.
+import * as fs from 'fs';
+import * as path from 'path';
 import type { E2EContext } from './e2eContext';
 
 /** Palette → New Function… → AWS / TypeScript / SQS / name → ▶ Invoke → REPORT → Export to AWS SAM. */
@@ -33,7 +35,8 @@ export async function run(t: E2EContext): Promise<void> {
 
   await t.runCommand('Serverless Lab: Export to AWS SAM');
   await t.page.locator('.tabs-container .tab', { hasText: 'template.yaml' }).first().waitFor({ state: 'visible', timeout: 30000 });
-  const text = await t.page.locator('.monaco-editor .view-lines').first().innerText();
+  // The editor renders only the lines in view, so read what was written from disk.
+  const text = fs.readFileSync(path.join(t.workspace, 'template.yaml'), 'utf8');
   t.check(/AWS::Serverless::Function/.test(text) && /SQSPollerPolicy/.test(text), 'template.yaml has the function and its least-privilege SQS policy');
   await t.screenshot('scaffold-sam-template');
 
