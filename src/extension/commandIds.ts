@@ -1,4 +1,4 @@
-/** Every command id the extension contributes, in one typed place (must match package.json). */
+/** Every command id the extension registers, in one typed place. Contributed ids must match package.json; internal ones (CodeLens and status-bar targets) are registered only. */
 export const CommandIds = {
   openLesson: 'serverlessLab.openLesson',
   nextLesson: 'serverlessLab.nextLesson',

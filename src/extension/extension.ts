@@ -11,14 +11,18 @@ import { registerScaffold } from './scaffold';
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
   config: Config;
+  /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
+  onDeactivate(hook: () => Promise<void>): void;
 }
+
+const deactivateHooks: (() => Promise<void>)[] = [];
 
 /** Thin activation: each feature registers itself and pushes its disposables. */
 export function activate(context: vscode.ExtensionContext): ExtensionServices {
   initLog(context);
   const config = new Config();
   context.subscriptions.push(config, vscode.commands.registerCommand(CommandIds.showLog, showLog));
-  const services: ExtensionServices = { context, config };
+  const services: ExtensionServices = { context, config, onDeactivate: (hook) => deactivateHooks.push(hook) };
   // Feature modules register here, one line each: registerX(services).
   registerCost(services);
   registerLessons(services);
@@ -28,5 +32,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   return services;
 }
 
-/** Nothing to do: every resource is a disposable in context.subscriptions. */
-export function deactivate(): void {}
+/** Awaits async cleanup (sandbox shutdown) before VS Code disposes context.subscriptions. */
+export async function deactivate(): Promise<void> {
+  const hooks = deactivateHooks.splice(0);
+  await Promise.allSettled(hooks.map((hook) => hook()));
+}

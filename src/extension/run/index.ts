@@ -45,6 +45,7 @@ export function registerRun(services: ExtensionServices): void {
   const { context, config } = services;
   const diagnostics = vscode.languages.createDiagnosticCollection('serverlessLab.run');
   const host = new InvokerHost();
+  services.onDeactivate(() => host.shutdown());
   const functions = new WorkspaceFunctions(diagnostics);
   const history = new InvocationHistory(context.workspaceState, () => config.get<number>(SettingKeys.runHistorySize, 50));
   const run = new RunService(context.workspaceState, host, functions, history, diagnostics);

@@ -73,7 +73,7 @@ export class InvokerHost implements vscode.Disposable {
     this.countEmitter.fire(this.sandboxCount());
   }
 
-  /** Stops all sandboxes and frees the invoker (awaited by deactivate through dispose ordering). */
+  /** Stops all sandboxes and frees the invoker (awaited by deactivate()). */
   async shutdown(): Promise<void> {
     const invoker = this.invoker ?? (this.creating ? await this.creating.catch(() => undefined) : undefined);
     this.invoker = undefined;
