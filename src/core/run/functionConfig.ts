@@ -183,6 +183,12 @@ export function resolveFunction(
   const entry = workspaceRoot
     ? entries.find((e) => same(path.resolve(workspaceRoot, e.handler), handlerFile) && (e.handlerName ?? defaultHandlerName(handlerFile)) === handlerName)
     : undefined;
+  // An Azure/Google function's own file runs through its Lambda-style shim (the entry's handler).
+  const adapted = !entry && workspaceRoot ? entries.find((e) => e.source && same(path.resolve(workspaceRoot, e.source), handlerFile)) : undefined;
+  if (adapted && workspaceRoot) {
+    const shim = path.resolve(workspaceRoot, adapted.handler);
+    return resolveFunction(shim, adapted.handlerName ?? defaultHandlerName(shim), workspaceRoot, entries, sam);
+  }
   if (entry) {
     const config: FunctionConfig = {
       name: entry.name,

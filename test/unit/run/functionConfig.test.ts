@@ -55,6 +55,16 @@ describe('run/functionConfig', () => {
     assert.deepEqual([other.source, other.config.name, other.config.runtime, other.config.keepAliveSec], ['defaults', 'thing-process', 'nodejs', 600]);
   });
 
+  it("runs an Azure/Google function's own file through its Lambda-style shim", () => {
+    const { entries } = parseFunctionsFile(JSON.stringify({ functions: { onQueue: {
+      handler: 'functions/onQueue/lambdaShim.js', provider: 'azure', source: 'functions/onQueue/handler.js', timeoutSec: 7, trigger: 'sqs',
+    } } }));
+    const viaSource = resolveFunction(path.join(root, 'functions/onQueue/handler.js'), 'handler', root, entries);
+    assert.equal(viaSource.source, 'functions.json');
+    assert.equal(viaSource.config.handlerFile, path.join(root, 'functions/onQueue/lambdaShim.js'));
+    assert.deepEqual([viaSource.config.name, viaSource.config.timeoutSec, viaSource.trigger], ['onQueue', 7, 'sqs']);
+  });
+
   it('parses JSONC events and refuses malformed ones with a position', () => {
     assert.deepEqual(parseEventText('// comment\n{ "a": 1, }'), { ok: true, event: { a: 1 } });
     const bad = parseEventText('{\n  "a": 1\n  "b": 2\n}');
