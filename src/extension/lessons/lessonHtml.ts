@@ -1,33 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { webviewPage } from '../webviewHtml';
 
-/**
- * The page shell: strict CSP with a nonce, scripts and styles only from dist/media. The lesson
- * itself arrives later as a message, after the page says it is ready.
- */
+/** The lesson page shell; the lesson itself arrives as a message after the page says it is ready. */
 export function lessonHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', file)).toString();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('codicons/codicon.css')}">
-<link rel="stylesheet" href="${media('lesson.css')}">
-<title>Lesson</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="loading">Loading lesson…</p></main>
-<script nonce="${nonce}" src="${media('lesson.js')}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, extensionUri, {
+    view: 'lesson',
+    title: 'Lesson',
+    body: '<main id="app" aria-busy="true"><p class="loading">Loading lesson…</p></main>',
+  });
 }

@@ -5,6 +5,7 @@ import type { HistoryEntry, HostToWebview, LoadRunView, PanelView, WebviewToHost
 import type { Prediction } from '../../core/run/prediction';
 import { reportError } from '../commandBoundary';
 import { getLogger } from '../log';
+import { webviewPage } from '../webviewHtml';
 import type { InvocationHistory } from './history';
 
 const log = getLogger('run.panel');
@@ -19,11 +20,6 @@ export interface PanelActions {
   openCost(source: 'invocation' | 'load', requestId?: string): Promise<void>;
   runLoad(requestId: string): Promise<void>;
   saveTestEvent(requestId: string): Promise<void>;
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 32 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
 }
 
 /** Manages the single invocation panel. */
@@ -144,23 +140,12 @@ export class InvocationPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const media = (f: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', f)).toString();
-    const n = nonce();
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; font-src ${webview.cspSource}; img-src ${webview.cspSource} data:; script-src 'nonce-${n}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('codicons/codicon.css')}">
-<link rel="stylesheet" href="${media('invocation.css')}">
-<title>Serverless Lab: Invocations</title>
-</head>
-<body>
-<div id="app" role="application" aria-label="Serverless Lab invocations"></div>
-<script nonce="${n}" src="${media('invocation.js')}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.extensionUri, {
+      view: 'invocation',
+      title: 'Serverless Lab: Invocations',
+      body: '<div id="app" role="application" aria-label="Serverless Lab invocations"></div>',
+      dataImages: true,
+    });
   }
 
   dispose(): void {
