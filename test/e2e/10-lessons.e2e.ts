@@ -51,4 +51,12 @@ export async function run(t: E2EContext): Promise<void> {
   const lightCode = await t.webview('.hljs-keyword');
   await lightCode.locator('pre').first().scrollIntoViewIfNeeded();
   await t.screenshot('lesson-code');
+
+  // Lessons link to the tools: the cost lesson's link opens the Cost panel.
+  await t.runCommand('Serverless Lab: Open Lesson…');
+  await t.pickQuickItem('Cost basics: requests and GB-seconds');
+  const costLesson = await t.webview('a[href="command:serverlessLab.openCost"]');
+  await costLesson.locator('a[href="command:serverlessLab.openCost"]').click();
+  await t.webview('#total-aws');
+  t.check(true, 'the Cost panel opens from a link inside a lesson');
 }

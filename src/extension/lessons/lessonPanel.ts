@@ -10,6 +10,9 @@ import { lessonHtml } from './lessonHtml';
 import type { ProgressStore } from './progressStore';
 import { courseOrder, positionOf } from './sequence';
 
+/** Commands a lesson may run from a `command:` link: tools only, nothing that changes files. */
+export const LESSON_LINK_COMMANDS: readonly string[] = [CommandIds.openCost, CommandIds.openLesson, CommandIds.showLessons];
+
 const log = getLogger('lessonPanel');
 
 /** The single lesson panel: creates, restores and feeds it, and answers its messages. */
@@ -68,7 +71,13 @@ export class LessonPanelManager implements vscode.Disposable {
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media')], enableFindWidget: true };
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media')],
+      enableFindWidget: true,
+      // Lessons may link to these tools (e.g. [Cost panel](command:serverlessLab.openCost)); no other command runs from a link.
+      enableCommandUris: LESSON_LINK_COMMANDS,
+    };
   }
 
   private attach(panel: vscode.WebviewPanel): void {

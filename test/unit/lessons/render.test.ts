@@ -24,6 +24,12 @@ describe('lessons: rendering and directives', () => {
     assert.match(html, /&lt;script&gt;/);
   });
 
+  it('keeps command: links to extension tools, and still refuses javascript: links', () => {
+    const { html } = renderer.render(lesson('[Cost panel](command:serverlessLab.openCost) and [bad](javascript:alert(1))'));
+    assert.match(html, /<a href="command:serverlessLab\.openCost">Cost panel<\/a>/);
+    assert.doesNotMatch(html, /href="javascript:/);
+  });
+
   it('highlights known languages with highlight.js classes and leaves plain fences alone', () => {
     const { html, problems } = renderer.render(lesson('```python', 'def lambda_handler(event, context):', '    return {"statusCode": 200}', '```', '', '```', 'plain', '```'));
     assert.deepStrictEqual(problems, []);
