@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { Command } from 'commander';
+import { runCommand } from '../helpers/runCommand';
 import { registerEventsCommand } from '../../../src/cli/commands/events';
 
-/** Runs the events command family with argv and returns what it printed. */
-async function run(...argv: string[]): Promise<string> {
-  const program = new Command('serverless-lab').exitOverride();
-  registerEventsCommand(program);
-  const chunks: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((c: string) => { chunks.push(String(c)); return true; }) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } finally {
-    process.stdout.write = write;
-  }
-  return chunks.join('');
-}
+/** Runs the events command family with argv; returns stdout. */
+const run = (...argv: string[]): Promise<string> => runCommand(registerEventsCommand, ...argv);
 
 describe('events CLI', () => {
   it('lists the catalogue as JSON', async () => {

@@ -2,23 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { runCommand } from '../helpers/runCommand';
 import { registerScaffoldCommand } from '../../../src/cli/commands/scaffold';
 
-/** Runs the scaffold/sam commands with argv; returns stdout. */
-async function run(...argv: string[]): Promise<string> {
-  const program = new Command('serverless-lab').exitOverride();
-  registerScaffoldCommand(program);
-  const chunks: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((c: string) => { chunks.push(String(c)); return true; }) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } finally {
-    process.stdout.write = write;
-  }
-  return chunks.join('');
-}
+/** Runs the scaffold command family with argv; returns stdout. */
+const run = (...argv: string[]): Promise<string> => runCommand(registerScaffoldCommand, ...argv);
 
 describe('scaffold CLI', () => {
   let dir: string;
