@@ -2,6 +2,7 @@
 // .serverless-lab/events/<function>/*.json (JSONC). A malformed saved event becomes a diagnostic
 // at its line and column, and the invocation does not happen.
 import * as vscode from 'vscode';
+import { uriExists } from '../uriExists';
 import { generateEvent, listEvents } from '../../core/events';
 import { eventFileName, eventsFolder, parseEventText } from '../../core/run/eventFile';
 import { toDiagnostics } from './workspaceFunctions';
@@ -76,12 +77,9 @@ export async function saveTestEvent(folder: vscode.WorkspaceFolder, functionName
   const name = await vscode.window.showInputBox({ title: `Save test event for ${functionName}`, prompt: 'Name of the event file', value: 'my-event', validateInput: (v) => (v.trim() ? undefined : 'Enter a name') });
   if (!name) return undefined;
   const uri = vscode.Uri.joinPath(folder.uri, eventsFolder(functionName), eventFileName(name));
-  try {
-    await vscode.workspace.fs.stat(uri);
+  if (await uriExists(uri)) {
     const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Overwrite it?`, { modal: true }, 'Overwrite');
     if (answer !== 'Overwrite') return undefined;
-  } catch {
-    // Does not exist yet: nothing to confirm.
   }
   const header = `// Test event for ${functionName}. Comments are allowed (JSONC).\n`;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(header + JSON.stringify(event, null, 2) + '\n'));

@@ -1,6 +1,7 @@
 // SAM templates in the workspace: their AWS::Serverless::Function resources become invocable
 // functions (handler file found from CodeUri + Handler), and template problems become diagnostics.
 import * as vscode from 'vscode';
+import { uriExists } from '../uriExists';
 import type { SamFunctionLike } from '../../core/run/functionConfig';
 import { readSamTemplate, type SamFunction } from '../../core/sam';
 
@@ -8,15 +9,6 @@ import { readSamTemplate, type SamFunction } from '../../core/sam';
 export interface LocatedSamFunction extends SamFunctionLike {
   template: vscode.Uri;
   range: vscode.Range;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Reads one template's functions, setting its diagnostics; functions whose handler file is missing are skipped. */
@@ -49,7 +41,7 @@ export async function readTemplate(template: vscode.Uri, text: string, diagnosti
 async function firstExisting(dir: vscode.Uri, fn: SamFunction): Promise<vscode.Uri | undefined> {
   for (const candidate of fn.handlerFileCandidates) {
     const uri = vscode.Uri.joinPath(dir, candidate);
-    if (await exists(uri)) return uri;
+    if (await uriExists(uri)) return uri;
   }
   return undefined;
 }

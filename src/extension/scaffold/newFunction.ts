@@ -2,6 +2,7 @@
 // the handler, its test, sample events and a functions.json entry as ONE undoable workspace edit.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { uriExists } from '../uriExists';
 import {
   addFunctionEntry, functionsFilePath, parseFunctionsFile, planScaffold, renderFunction, suggestFreeName, triggersFor,
   validateFunctionName, type LanguageId, type ProviderId, type RenderedFunction, type TemplateSource,
@@ -28,19 +29,10 @@ export interface NewFunctionResult {
   conflicts: string[];
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  return (await exists(uri)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : undefined;
+  return (await uriExists(uri)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : undefined;
 }
 
 /** Names already used in the folder's functions.json (empty when absent or unreadable). */
@@ -123,7 +115,7 @@ function folderUri(folder: string | vscode.Uri | undefined): vscode.Uri {
 /** Finds conflicts for a name: existing files, or an entry of that name in functions.json. */
 async function conflictsFor(templates: TemplateSource, args: NewFunctionArgs, folder: vscode.Uri): Promise<{ rendered: RenderedFunction; conflicts: string[] }> {
   const rendered = renderFunction(templates.manifest, templates.read, args);
-  const plan = await planScaffold(rendered, (rel) => exists(vscode.Uri.joinPath(folder, rel)));
+  const plan = await planScaffold(rendered, (rel) => uriExists(vscode.Uri.joinPath(folder, rel)));
   const names = await existingNames(folder);
   if (names.some((n) => n.toLowerCase() === args.name.toLowerCase())) plan.conflicts.push(`${functionsFilePath} entry "${args.name}"`);
   return { rendered, conflicts: plan.conflicts };
@@ -197,7 +189,7 @@ async function create(rendered: RenderedFunction, folder: vscode.Uri): Promise<N
 async function offerNextSteps(rendered: RenderedFunction, folder: vscode.Uri, name: string): Promise<void> {
   const missing: string[] = [];
   for (const pkg of rendered.typePackages) {
-    if (!(await exists(vscode.Uri.joinPath(folder, 'node_modules', pkg, 'package.json')))) missing.push(pkg);
+    if (!(await uriExists(vscode.Uri.joinPath(folder, 'node_modules', pkg, 'package.json')))) missing.push(pkg);
   }
   const install = 'Install Type Packages';
   const files = rendered.files.map((f) => f.path.split('/').slice(-2).join('/')).join(', ');
