@@ -2,7 +2,7 @@
 // would print (response, logs with START/END/REPORT), or one JSON record per invocation with --json.
 import type { Command } from 'commander';
 import * as fs from 'fs';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as path from 'path';
 import { createInvoker, type FunctionConfig, type InvocationRecord, type RuntimeKind } from '../../core/invoker';
 import { resolveFunction } from '../../core/invoker/launch';

@@ -1,6 +1,6 @@
 // Saved test events: `.serverless-lab/events/<function>/<name>.json`, JSONC (comments allowed).
 import * as path from 'node:path';
-import { parse } from 'jsonc-parser/lib/esm/main.js';
+import { parse } from 'jsonc-parser';
 import { parseJsoncWithProblems, type PositionedProblem } from './functionConfig';
 
 /** Folder of a function's saved events, relative to the workspace folder. */

@@ -2,7 +2,7 @@
 // functions and defaults, resolved into the invoker's FunctionConfig for a handler. Problems are
 // reported with exact positions so the editor can show them as diagnostics on the right line.
 import * as path from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Architecture, FunctionConfig, RuntimeKind } from '../invoker/types';
 
 /** Path of the config file, relative to the workspace folder. */
