@@ -23,16 +23,17 @@ import { WorkspaceFunctions } from './workspaceFunctions';
 /** Lets the user pick a handler: from the active editor, else from the workspace's handler files. */
 async function pickHandler(): Promise<{ uri: vscode.Uri; handlerName: string } | undefined> {
   type Item = vscode.QuickPickItem & { uri: vscode.Uri; handler: DetectedHandler };
-  const fromDocument = (doc: vscode.TextDocument): Item[] => {
-    const language = languageOf(doc.languageId) ?? languageOf(doc.fileName);
-    return language ? detectHandlers(doc.getText(), language).map((h) => ({ label: h.handlerName, description: `${vscode.workspace.asRelativePath(doc.uri)}:${h.line + 1}`, uri: doc.uri, handler: h })) : [];
+  const detect = (uri: vscode.Uri, text: string, languageId?: string): Item[] => {
+    const language = (languageId && languageOf(languageId)) ?? languageOf(uri.fsPath);
+    return language ? detectHandlers(text, language).map((h) => ({ label: h.handlerName, description: `${vscode.workspace.asRelativePath(uri)}:${h.line + 1}`, uri, handler: h })) : [];
   };
   const active = vscode.window.activeTextEditor?.document;
-  let items = active ? fromDocument(active) : [];
+  let items = active ? detect(active.uri, active.getText(), active.languageId) : [];
   if (items.length === 1) return { uri: items[0].uri, handlerName: items[0].handler.handlerName };
   if (!items.length) {
+    // Read the bytes rather than opening documents: opening hundreds of files wakes every language server.
     const files = await vscode.workspace.findFiles('**/*.{js,mjs,cjs,ts,mts,py}', '{**/node_modules/**,**/dist/**,**/out/**,**/.venv/**}', 300);
-    for (const uri of files) items.push(...fromDocument(await vscode.workspace.openTextDocument(uri)));
+    for (const uri of files) items.push(...detect(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
   }
   if (!items.length) throw new Error('No handler found. Open a file that exports a handler (e.g. exports.handler = async (event) => …) or defines def lambda_handler(event, context).');
   items = items.sort((a, b) => (a.description ?? '').localeCompare(b.description ?? ''));
