@@ -2,7 +2,7 @@
 // UI end-to-end tests: the extension installed into a real VS Code workbench (code-server), clicked through
 // with Playwright in headless chromium. Specs are out/test/e2e/*.e2e.js (from test/e2e/*.e2e.ts), run in
 // name order in one workbench; each exports `run(t)`. Screenshots go to test-artifacts/e2e/.
-// Usage: node scripts/harness/runE2e.js [name-filter]
+// Usage: node scripts/harness/runE2e.js [name-filter] [--no-build]
 'use strict';
 /* global document, getComputedStyle -- used inside page.waitForFunction, which runs in the browser */
 const fs = require('fs');
@@ -18,8 +18,8 @@ const artifacts = path.join(CFG.root, 'test-artifacts', 'e2e');
 
 async function main() {
   ensureHarness();
-  if (!process.env.SL_NO_BUILD) build();
-  const filter = process.argv[2];
+  if (!process.argv.includes('--no-build')) build(); // npm test has just built
+  const filter = process.argv.slice(2).find((a) => !a.startsWith('--'));
   const specDir = path.join(CFG.root, 'out/test/e2e');
   const specs = fs.existsSync(specDir) ? fs.readdirSync(specDir).filter(f => f.endsWith('.e2e.js') && (!filter || f.includes(filter))).sort() : [];
   if (!specs.length) { console.error('no e2e specs found'); return 3; }

@@ -11,7 +11,7 @@ const H = require('./csHarness');
 
 (async () => {
   ensureHarness();
-  if (!process.env.SL_NO_BUILD) build();
+  if (!process.argv.includes('--no-build')) build(); // npm test has just built
   const testsIndex = path.join(CFG.root, 'out/test/integration/index.js');
   if (!fs.existsSync(testsIndex)) { console.error('no integration tests were built (test/integration/index.ts missing?)'); process.exit(3); }
   // A throwaway copy of the sample workspace, so tests can create and delete files freely.
