@@ -25,7 +25,7 @@ const live = new Map();
 const killAll = () => {
   for (const [pid, dir] of live) {
     try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
-    if (!process.env.KEEP_TMP) try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+    if (dir && !process.env.KEEP_TMP) try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
   }
   live.clear();
 };
@@ -72,7 +72,7 @@ async function startCodeServer({ workspace, port, settings = {}, smokeTestDriver
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     workspace];
   const cs = spawn(CFG.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
-  live.set(cs.pid, persistentDir ? '' : tmp);
+  live.set(cs.pid, persistentDir ? undefined : tmp); // a persistent profile (npm start) is never deleted
   let out = '';
   const onData = d => { out += d; if (verbose) process.stdout.write('[cs] ' + d); };
   cs.stdout.on('data', onData); cs.stderr.on('data', onData);
