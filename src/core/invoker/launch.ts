@@ -113,8 +113,9 @@ export function launchSpec(fn: ResolvedFunction, ctx: LaunchContext): LaunchSpec
     case 'nodejs':
       spec.env.ELECTRON_RUN_AS_NODE = '1';
       spec.env.AWS_EXECUTION_ENV = `AWS_Lambda_nodejs${process.versions.node.split('.')[0]}.x`;
-      // Cap V8's heap at Memory Size so a heap bomb fails fast; the RSS watchdog enforces the rest.
-      return { ...spec, command: ctx.nodePath, args: [`--max-old-space-size=${fn.memoryMb}`, path.join(ctx.bootstrapDir, 'node.js')] };
+      // No V8 flags: any flag (even --max-old-space-size) makes Node reject its built-in code cache
+      // and recompile core modules, ~10 ms of every cold start here. The RSS watchdog enforces Memory Size.
+      return { ...spec, command: ctx.nodePath, args: [path.join(ctx.bootstrapDir, 'node.js')] };
     case 'python':
       spec.env.PYTHONUNBUFFERED = '1';
       spec.env.PYTHONDONTWRITEBYTECODE = '1';

@@ -29,16 +29,43 @@ export class LiteResponse {
 
   /** Sends status, headers and body in one write. */
   send(status: number, headers: Record<string, string | number>, body: string): void {
+    let lines = '';
+    for (const k in headers) lines += `${k}: ${headers[k]}\r\n`;
+    this.sendLines(status, lines, body);
+  }
+
+  /** Like send(), with the header lines already formatted (`Name: value\r\n` each): the hot path's form. */
+  sendLines(status: number, headerLines: string, body: string): void {
     if (this.sent || this.closed) return;
     this.sent = true;
-    let head = `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Status'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
-    for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
-    this.conn.respond(`${head}\r\n${body}`);
+    // Bodies here are JSON text; an all-ASCII body's byte length is its string length.
+    const bytes = body.length < 256 && isAscii(body) ? body.length : Buffer.byteLength(body);
+    this.conn.respond(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Status'}\r\nContent-Length: ${bytes}\r\n${headerLines}\r\n${body}`);
   }
+}
+
+/** True when every UTF-16 unit of `s` is ASCII (then its UTF-8 byte length is s.length). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 202: 'Accepted', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 413: 'Payload Too Large', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error' };
 const MAX_HEAD = 64 * 1024;
+const HEAD_END = Buffer.from('\r\n\r\n');
+const EMPTY = Buffer.alloc(0);
+/** Lower-cased header names by their spelling on the wire: clients repeat the same few every request. */
+const headerNames = new Map<string, string>();
+
+/** The lower-case, trimmed form of a raw header name (cached: the hot path sees a handful of names). */
+export function headerName(raw: string): string {
+  let name = headerNames.get(raw);
+  if (name === undefined) {
+    name = raw.trim().toLowerCase();
+    if (headerNames.size < 512) headerNames.set(raw, name);
+  }
+  return name;
+}
 
 /** Loopback server calling `handler` once per complete request. */
 export class LiteHttpServer {
@@ -82,7 +109,7 @@ interface PendingBody {
 
 /** One client connection: parses requests in order and serves them one at a time. */
 class Connection {
-  private buf: Buffer = Buffer.alloc(0);
+  private buf: Buffer = EMPTY;
   private pending: PendingBody | undefined;
   private ready: LiteRequest[] = [];
   private waiting = false;
@@ -151,10 +178,10 @@ class Connection {
         continue;
       }
       this.buf = this.buf.length ? Buffer.concat([this.buf, data]) : data;
-      data = Buffer.alloc(0);
+      data = EMPTY;
       const rest = this.parseHead();
       if (rest === undefined) break;
-      this.buf = Buffer.alloc(0);
+      this.buf = EMPTY;
       data = rest;
     }
     this.serve();
@@ -181,31 +208,42 @@ class Connection {
 
   /** Parses a request head from `buf`; returns the bytes after it, or undefined if incomplete. */
   private parseHead(): Buffer | undefined {
-    const end = this.buf.indexOf('\r\n\r\n');
+    const end = this.buf.indexOf(HEAD_END);
     if (end < 0) {
       if (this.buf.length > MAX_HEAD) this.fail(431);
       return undefined;
     }
-    const lines = this.buf.toString('latin1', 0, end).split('\r\n');
-    const [method, url] = lines[0].split(' ');
+    // One string per head and index arithmetic: no split() arrays or per-line copies on the hot path.
+    const head = this.buf.toString('latin1', 0, end);
+    let eol = head.indexOf('\r\n');
+    if (eol < 0) eol = head.length;
+    const sp1 = head.indexOf(' ');
+    const sp2 = head.indexOf(' ', sp1 + 1);
+    const method = head.slice(0, sp1);
+    const url = head.slice(sp1 + 1, sp2 > sp1 && sp2 < eol ? sp2 : eol);
     const headers: Record<string, string> = {};
-    for (let i = 1; i < lines.length; i++) {
-      const c = lines[i].indexOf(':');
-      if (c > 0) headers[lines[i].slice(0, c).trim().toLowerCase()] = lines[i].slice(c + 1).trim();
+    for (let i = eol + 2; i < head.length; i = eol + 2) {
+      eol = head.indexOf('\r\n', i);
+      if (eol < 0) eol = head.length;
+      const c = head.indexOf(':', i);
+      if (c > i && c < eol) headers[headerName(head.slice(i, c))] = head.slice(c + 1, eol).trim();
     }
-    if ((headers.connection ?? '').toLowerCase() === 'close') this.closeAfter = true;
+    const connection = headers.connection;
+    if (connection !== undefined && connection.toLowerCase() === 'close') this.closeAfter = true;
     const after = this.buf.subarray(end + 4);
-    if (/chunked/i.test(headers['transfer-encoding'] ?? '')) return this.parseChunked(method, url, headers, after);
-    const length = Number(headers['content-length'] ?? 0);
+    const te = headers['transfer-encoding'];
+    if (te !== undefined && /chunked/i.test(te)) return this.parseChunked(method, url, headers, after);
+    const cl = headers['content-length'];
+    const length = cl === undefined ? 0 : Number(cl);
     if (!Number.isInteger(length) || length < 0) return this.fail(400);
     // curl sends `Expect: 100-continue` for bodies over 1 KiB and waits for this before sending them.
-    if ((headers.expect ?? '').toLowerCase() === '100-continue') this.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
-    const p: PendingBody = { method, url, headers, length, received: 0, kept: [], keptBytes: 0 };
+    const expect = headers.expect;
+    if (expect !== undefined && expect.toLowerCase() === '100-continue') this.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
     if (length === 0) {
       this.ready.push({ method, url, headers, body: '', tooLarge: false });
       return after;
     }
-    this.pending = p;
+    this.pending = { method, url, headers, length, received: 0, kept: [], keptBytes: 0 };
     return after;
   }
 
@@ -254,7 +292,7 @@ class Connection {
 
   private fail(status: number): undefined {
     this.socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
-    this.buf = Buffer.alloc(0);
+    this.buf = EMPTY;
     this.pending = undefined;
     return undefined;
   }

@@ -96,10 +96,9 @@ export class RuntimeApiServer {
       reply(res, 202);
       return this.listener.onInitError(parseError(req.body, req.headers));
     }
-    const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(url);
-    if (req.method === 'POST' && m) {
-      const id = decodeURIComponent(m[1]);
-      const kind = m[2];
+    const m = req.method === 'POST' ? invocationPost(url) : undefined;
+    if (m) {
+      const [id, kind] = m;
       if (this.done.has(id)) return reply(res, 403, 'InvalidStateTransition', `State transition from Response to ${kind} failed for request ${id}`);
       if (id !== this.inFlight) return reply(res, 400, 'InvalidRequestID', `Invalid request ID: ${id}`);
       this.inFlight = undefined;
@@ -155,16 +154,31 @@ export class RuntimeApiServer {
 }
 
 function send(res: LiteResponse, e: PendingEvent): void {
-  const headers: Record<string, string | number> = {
-    'Content-Type': 'application/json',
-    'Lambda-Runtime-Aws-Request-Id': e.requestId,
-    'Lambda-Runtime-Deadline-Ms': e.deadlineMs,
-    'Lambda-Runtime-Invoked-Function-Arn': e.functionArn,
-    'Lambda-Runtime-Trace-Id': e.traceId,
-  };
-  if (e.clientContext !== undefined) headers['Lambda-Runtime-Client-Context'] = e.clientContext;
-  if (e.cognitoIdentity !== undefined) headers['Lambda-Runtime-Cognito-Identity'] = e.cognitoIdentity;
-  res.send(200, headers, e.payload);
+  let lines = `Content-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: ${e.requestId}\r\nLambda-Runtime-Deadline-Ms: ${e.deadlineMs}\r\nLambda-Runtime-Invoked-Function-Arn: ${e.functionArn}\r\nLambda-Runtime-Trace-Id: ${e.traceId}\r\n`;
+  if (e.clientContext !== undefined) lines += `Lambda-Runtime-Client-Context: ${e.clientContext}\r\n`;
+  if (e.cognitoIdentity !== undefined) lines += `Lambda-Runtime-Cognito-Identity: ${e.cognitoIdentity}\r\n`;
+  res.sendLines(200, lines, e.payload);
+}
+
+const INVOCATION = `${BASE}/invocation/`;
+
+/** `[requestId, 'response' | 'error']` for POST …/invocation/{id}/response|error, else undefined. */
+function invocationPost(url: string): [string, 'response' | 'error'] | undefined {
+  if (!url.startsWith(INVOCATION)) return undefined;
+  const slash = url.indexOf('/', INVOCATION.length);
+  if (slash <= INVOCATION.length || url.indexOf('/', slash + 1) >= 0) return undefined;
+  const kind = url.slice(slash + 1);
+  if (kind !== 'response' && kind !== 'error') return undefined;
+  const raw = url.slice(INVOCATION.length, slash);
+  let id = raw;
+  if (raw.includes('%')) {
+    try {
+      id = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  return [id, kind];
 }
 
 function readHints(headers: Record<string, string>): RuntimeHints {
@@ -179,7 +193,7 @@ function readHints(headers: Record<string, string>): RuntimeHints {
 
 function reply(res: LiteResponse, status: number, errorType?: string, errorMessage?: string): void {
   const body = errorType ? JSON.stringify({ errorMessage, errorType }) : '{"status":"OK"}';
-  res.send(status, { 'Content-Type': 'application/json' }, body);
+  res.sendLines(status, 'Content-Type: application/json\r\n', body);
 }
 
 /** Accepts the documented `stackTrace` and the Node runtime's `trace`; falls back to the error-type header. */
