@@ -23,27 +23,51 @@ function handlerMtime(file: string): number {
   return mtimeMs;
 }
 
-/** Identifies the code and configuration a sandbox was started with (code edits are seen within MTIME_RECHECK_MS). */
-export function fingerprint(fn: ResolvedFunction): string {
-  const mtime = handlerMtime(fn.handlerFile);
-  return `${fn.runtime}|${fn.handlerFile}|${fn.handlerName}|${fn.memoryMb}|${fn.timeoutSec}|${JSON.stringify(fn.env)}|${mtime}`;
+/** The code and configuration a sandbox was started with (code edits are seen within MTIME_RECHECK_MS). */
+export interface Fingerprint {
+  fn: ResolvedFunction;
+  mtimeMs: number;
+}
+
+/** Takes the fingerprint of a function's configuration and code now. */
+export function fingerprint(fn: ResolvedFunction): Fingerprint {
+  return { fn, mtimeMs: handlerMtime(fn.handlerFile) };
+}
+
+/** Same code and the same configuration that matters to a running sandbox (compared field by field: no strings built per call). */
+export function samePrint(a: Fingerprint, b: Fingerprint): boolean {
+  const x = a.fn;
+  const y = b.fn;
+  return a.mtimeMs === b.mtimeMs && x.runtime === y.runtime && x.handlerFile === y.handlerFile && x.handlerName === y.handlerName &&
+    x.memoryMb === y.memoryMb && x.timeoutSec === y.timeoutSec && sameEnv(x.env, y.env);
+}
+
+function sameEnv(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  // Every key of `a` has its value in `b`; equal sizes leave `b` no extra keys.
+  return n === Object.keys(b).length;
 }
 
 /** Sandboxes of one function. */
 export class FunctionPool {
   readonly sandboxes = new Set<Sandbox>();
   fn: ResolvedFunction;
-  private print: string;
+  private print: Fingerprint;
 
-  constructor(fn: ResolvedFunction, print: string) {
+  constructor(fn: ResolvedFunction, print: Fingerprint) {
     this.fn = fn;
     this.print = print;
   }
 
   /** Adopts a new configuration; sandboxes of older code retire (idle ones stop now). */
-  update(fn: ResolvedFunction, print: string): Sandbox[] {
+  update(fn: ResolvedFunction, print: Fingerprint): Sandbox[] {
     this.fn = fn;
-    if (print === this.print) return [];
+    if (samePrint(print, this.print)) return [];
     this.print = print;
     const stale: Sandbox[] = [];
     for (const s of this.sandboxes) {

@@ -166,13 +166,15 @@ export class LocalInvoker implements Invoker {
   }
 
   private pendingEvent(fn: ResolvedFunction, requestId: string, payload: string, request: InvokeRequest) {
-    const hex = requestId.replace(/-/g, '');
+    // X-Ray ids from the request id's hex digits (UUID layout 8-4-4-4-12): Root takes 24, Parent 16.
+    const r = requestId;
+    const now = Date.now();
     return {
       requestId,
       payload,
-      deadlineMs: Date.now() + fn.timeoutSec * 1000,
+      deadlineMs: now + fn.timeoutSec * 1000,
       functionArn: `arn:aws:lambda:${this.options.region ?? 'us-east-1'}:${LOCAL_ACCOUNT_ID}:function:${fn.name}`,
-      traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${hex.slice(0, 24)};Parent=${hex.slice(16)};Sampled=0`,
+      traceId: `Root=1-${Math.floor(now / 1000).toString(16)}-${r.slice(0, 8)}${r.slice(9, 13)}${r.slice(14, 18)}${r.slice(19, 23)}${r.slice(24, 28)};Parent=${r.slice(19, 23)}${r.slice(24)};Sampled=0`,
       clientContext: request.clientContext === undefined ? undefined : JSON.stringify(request.clientContext),
       cognitoIdentity: request.cognitoIdentity === undefined ? undefined : JSON.stringify(request.cognitoIdentity),
     };
