@@ -20,6 +20,7 @@ export function buildBootstraps(): Promise<void> {
       outdir: bootstrapDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['esbuild'], logLevel: 'warning',
     });
     for (const f of fs.readdirSync(src).filter((f) => f.endsWith('.py'))) fs.copyFileSync(path.join(src, f), path.join(bootstrapDir, f));
+    fs.writeFileSync(path.join(bootstrapDir, 'package.json'), '{"type":"commonjs"}\n');
   })();
   return built;
 }

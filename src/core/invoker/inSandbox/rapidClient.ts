@@ -3,7 +3,7 @@
 // costs more than the loopback round trip itself. This speaks exactly the subset the Runtime API needs
 // (one request at a time on one keep-alive socket, Content-Length bodies) and nothing else.
 // Protocol: https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html (read 2026-11-26).
-import * as net from 'net';
+import { openTransport, type Transport } from './transport';
 
 const HEAD_END = Buffer.from('\r\n\r\n');
 const EMPTY = Buffer.alloc(0);
@@ -40,7 +40,7 @@ export interface RapidRequest {
 
 /** One keep-alive connection to AWS_LAMBDA_RUNTIME_API; responses are matched to requests in order. */
 export class RapidClient {
-  private socket: net.Socket | undefined;
+  private transport: Transport | undefined;
   private buffer: Buffer = EMPTY;
   /** Resolvers of the requests in flight, in order. (A broken connection ends the process: nothing rejects.) */
   private readonly waiters: ((r: RapidResponse) => void)[] = [];
@@ -93,21 +93,20 @@ export class RapidClient {
     this.connect();
   }
 
-  private connect(): net.Socket {
-    if (this.socket) return this.socket;
-    // `onread` reads into one reused buffer and skips the stream layer: no 64 KiB allocation and
-    // no 'data' event dispatch per read. Bytes must be copied out before the callback returns.
-    const socket = net.connect({ port: this.port, host: this.host, onread: { buffer: Buffer.allocUnsafe(64 * 1024), callback: (n: number, buf: Uint8Array) => this.onData(buf as Buffer, n) } });
-    socket.setNoDelay(true);
+  private connect(): Transport {
+    if (this.transport) return this.transport;
     // The Runtime API never closes a healthy connection: the host is gone or stopped this sandbox.
-    socket.on('error', () => process.exit(0));
-    socket.on('close', () => process.exit(0));
-    this.socket = socket;
-    return socket;
+    this.transport = openTransport(this.host, this.port, (buf, n) => this.onData(buf, n), () => process.exit(0));
+    return this.transport;
+  }
+
+  /** Which byte transport carries the Runtime API (see transport.ts). */
+  get transportKind(): Transport['kind'] | undefined {
+    return this.transport?.kind;
   }
 
   /** Parses complete responses from the `n` bytes read into `chunk` (a reused buffer). */
-  private onData(chunk: Buffer, n: number): boolean {
+  private onData(chunk: Buffer, n: number): void {
     const buf = this.buffer.length ? Buffer.concat([this.buffer, chunk.subarray(0, n)]) : chunk.subarray(0, n);
     let pos = 0;
     for (;;) {
@@ -144,6 +143,5 @@ export class RapidClient {
     }
     // Keep an incomplete tail as a copy: the read buffer is overwritten by the next read.
     this.buffer = pos === buf.length ? EMPTY : Buffer.from(buf.subarray(pos));
-    return true;
   }
 }
