@@ -42,7 +42,8 @@ export function samePrint(a: Fingerprint, b: Fingerprint): boolean {
     x.memoryMb === y.memoryMb && x.timeoutSec === y.timeoutSec && sameEnv(x.env, y.env);
 }
 
-function sameEnv(a: Record<string, string>, b: Record<string, string>): boolean {
+/** Shallow equality of two environment maps. */
+export function sameEnv(a: Record<string, string>, b: Record<string, string>): boolean {
   if (a === b) return true;
   let n = 0;
   for (const k in a) {

@@ -26,7 +26,8 @@ export function resolveFunction(fn: FunctionConfig): ResolvedFunction | Invocati
     runtime: fn.runtime,
     memoryMb: fn.memoryMb ?? 128,
     timeoutSec: fn.timeoutSec ?? 3,
-    env: fn.env ?? {},
+    // A private copy: the pool compares it with later configs, so in-place edits by the caller must not reach it.
+    env: { ...fn.env },
     architecture: fn.architecture ?? (os.arch() === 'arm64' ? 'arm64' : 'x86_64'),
     keepAliveSec: fn.keepAliveSec ?? 600,
     reservedConcurrency: fn.reservedConcurrency,

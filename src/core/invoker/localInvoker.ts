@@ -3,7 +3,7 @@
 import { randomUUID } from 'crypto';
 import * as os from 'os';
 import * as path from 'path';
-import { FunctionPool, fingerprint } from './functionPool';
+import { FunctionPool, fingerprint, sameEnv } from './functionPool';
 import { endLine, exitError, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
 import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, resolveFunction, resolvePython, type ResolvedFunction } from './launch';
 import { LogSink } from './logCapture';
@@ -26,6 +26,7 @@ export class LocalInvoker implements Invoker {
   private watchdog: NodeJS.Timeout | undefined;
   private readonly reaper: NodeJS.Timeout;
   private nextSandbox = 1;
+  private lastResolved: { config: FunctionConfig; copy: FunctionConfig; fn: ResolvedFunction } | undefined;
   private disposed = false;
 
   constructor(private readonly options: InvokerOptions) {
@@ -37,7 +38,7 @@ export class LocalInvoker implements Invoker {
   async invoke(config: FunctionConfig, request: InvokeRequest): Promise<InvocationRecord> {
     const requestId = randomUUID();
     const startedAt = Date.now();
-    const fn = resolveFunction(config);
+    const fn = this.resolve(config);
     if ('errorType' in fn) return this.rejected(requestId, config.name, fn);
     if (this.disposed) return this.rejected(requestId, fn.name, { errorType: 'ServiceException', errorMessage: 'The invoker has been shut down.' });
     let payload: string;
@@ -57,8 +58,9 @@ export class LocalInvoker implements Invoker {
     }
     const debugPort = fn.runtime === 'nodejs' ? request.debug?.inspectPort : undefined;
     let sandbox = request.forceCold || debugPort ? undefined : pool.takeIdle();
-    this.emit('invocationStarted', { requestId, functionName: fn.name });
-    const sink = new LogSink(this.options.logCapBytes ?? 256 * 1024, (line) => this.emit('log', { requestId, functionName: fn.name, line }));
+    if (this.listeners.has('invocationStarted')) this.emit('invocationStarted', { requestId, functionName: fn.name });
+    const onLine = this.listeners.has('log') ? (line: string) => this.emit('log', { requestId, functionName: fn.name, line }) : undefined;
+    const sink = new LogSink(this.options.logCapBytes ?? 256 * 1024, onLine);
     let init: InitOutcome | undefined;
     if (sandbox) {
       sandbox.state = 'busy';
@@ -102,7 +104,11 @@ export class LocalInvoker implements Invoker {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
     set.add(listener as Listener);
-    return () => set.delete(listener as Listener);
+    return () => {
+      set.delete(listener as Listener);
+      // Keep `listeners.has(event)` meaning "someone listens": the hot path skips building payloads otherwise.
+      if (!set.size && this.listeners.get(event) === set) this.listeners.delete(event);
+    };
   }
 
   async stopSandboxes(functionName?: string): Promise<void> {
@@ -124,6 +130,18 @@ export class LocalInvoker implements Invoker {
     this.watchdog = undefined;
     await this.stopSandboxes();
     this.listeners.clear();
+  }
+
+  /**
+   * resolveFunction(), reusing the last result while the caller passes the same, unchanged config
+   * object (the CLI's --repeat, load runs): validation and path resolution stay off the warm path.
+   */
+  private resolve(config: FunctionConfig): ResolvedFunction | InvocationError {
+    const last = this.lastResolved;
+    if (last && last.config === config && sameConfig(config, last.copy)) return last.fn;
+    const fn = resolveFunction(config);
+    this.lastResolved = 'errorType' in fn ? undefined : { config, copy: { ...config, env: config.env && { ...config.env } }, fn };
+    return fn;
   }
 
   private poolFor(fn: ResolvedFunction): FunctionPool {
@@ -215,9 +233,10 @@ export class LocalInvoker implements Invoker {
     const initDurationMs = init?.ok && !sandbox.provisioned ? init.initMs : undefined;
     const report = makeReport(durationMs, initDurationMs, fn.memoryMb, peakKb, fn.billingRule);
     const logs = sink.finish();
+    const logListeners = this.listeners.has('log');
     for (const line of [...extra, endLine(requestId), reportLine(requestId, report)]) {
       logs.push(line);
-      this.emit('log', { requestId, functionName: fn.name, line });
+      if (logListeners) this.emit('log', { requestId, functionName: fn.name, line });
     }
     const record: InvocationRecord = {
       requestId,
@@ -303,4 +322,16 @@ export class LocalInvoker implements Invoker {
     const now = Date.now();
     for (const pool of this.pools.values()) for (const s of pool.expired(now)) s.stop('idle');
   }
+}
+
+const CONFIG_KEYS = ['name', 'handlerFile', 'handlerName', 'runtime', 'memoryMb', 'timeoutSec', 'architecture', 'keepAliveSec', 'reservedConcurrency', 'provisionedConcurrency', 'billingRule'] as const;
+/** Fails to compile when FunctionConfig gains a field that sameConfig() doesn't compare. */
+const everyKeyCompared: Exclude<keyof FunctionConfig, (typeof CONFIG_KEYS)[number] | 'env'> extends never ? true : never = true;
+void everyKeyCompared;
+
+/** Field-by-field equality of two configs (env compared shallowly). */
+function sameConfig(a: FunctionConfig, b: FunctionConfig): boolean {
+  for (const k of CONFIG_KEYS) if (a[k] !== b[k]) return false;
+  if (a.env === b.env) return true;
+  return !!a.env && !!b.env && sameEnv(a.env, b.env);
 }

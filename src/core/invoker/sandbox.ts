@@ -50,7 +50,8 @@ interface Current {
   requestId: string;
   sink: LogSink;
   settle: (o: SandboxOutcome) => void;
-  timer?: NodeJS.Timeout;
+  /** Subject to the function timeout (not while debugging). */
+  timed: boolean;
   markersSeen: number;
   markersExpected: number;
   outcome?: SandboxOutcome;
@@ -80,6 +81,8 @@ export class Sandbox {
   private onInitError: ((e: InvocationError) => void) | undefined;
   private onDeath: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
   private stopReason: StopReason | undefined;
+  private timeoutTimer: NodeJS.Timeout | undefined;
+  private timeoutMs = 0;
 
   constructor(readonly id: string, readonly spec: LaunchSpec, readonly provisioned: boolean, private readonly stopped: (s: Sandbox, reason: StopReason) => void) {
     this.api = new RuntimeApiServer({
@@ -180,13 +183,30 @@ export class Sandbox {
     for (const l of this.stray) sink.add(l);
     this.stray = [];
     return new Promise((resolve) => {
-      const cur: Current = { requestId: event.requestId, sink, settle: resolve, markersSeen: 0, markersExpected: 0 };
-      if (timeoutSec !== undefined) {
-        cur.timer = setTimeout(() => this.kill(event.requestId, 'timeout'), timeoutSec * 1000);
-      }
+      const cur: Current = { requestId: event.requestId, sink, settle: resolve, markersSeen: 0, markersExpected: 0, timed: timeoutSec !== undefined };
       this.current = cur;
       this.api.deliver(event);
+      if (timeoutSec !== undefined) this.armTimeout(timeoutSec * 1000);
     });
+  }
+
+  /**
+   * One timer per sandbox, re-armed per invocation (refresh() allocates nothing); when it fires it
+   * times out whatever invocation is still running, which is the one that re-armed it.
+   */
+  private armTimeout(ms: number): void {
+    if (this.timeoutTimer && this.timeoutMs === ms) {
+      this.timeoutTimer.refresh();
+      return;
+    }
+    clearTimeout(this.timeoutTimer);
+    this.timeoutMs = ms;
+    this.timeoutTimer = setTimeout(() => {
+      const cur = this.current;
+      if (cur?.timed && !cur.outcome) this.kill(cur.requestId, 'timeout');
+    }, ms);
+    // Only an invocation in flight needs it, and that keeps the process alive through its socket.
+    this.timeoutTimer.unref();
   }
 
   /** Peak RSS in KiB over this environment's life (the kernel's VmHWM; tree samples for custom runtimes). */
@@ -229,6 +249,7 @@ export class Sandbox {
   stop(reason: StopReason): void {
     if (this.stopReason) return;
     this.stopReason = reason;
+    clearTimeout(this.timeoutTimer);
     if (this.pid && this.state !== 'dead') this.samplePeak();
     this.state = 'dead';
     if (this.pid) {
@@ -263,7 +284,6 @@ export class Sandbox {
   private finish(requestId: string, outcome: SandboxOutcome, hints: RuntimeHints): void {
     const cur = this.current;
     if (!cur || cur.requestId !== requestId || cur.outcome) return;
-    clearTimeout(cur.timer);
     // The real peak, read while the process surely exists (a fatal error exits right after):
     // our bootstraps report the kernel's ru_maxrss; for other runtimes read /proc.
     if (hints.maxRssKb !== undefined && !this.spec.measureTree) {
@@ -326,7 +346,6 @@ export class Sandbox {
       death?.(code, signal);
       if (cur && this.current === cur) {
         this.current = undefined;
-        clearTimeout(cur.timer);
         clearTimeout(cur.flushTimer);
         cur.settle(cur.outcome ?? { kind: 'died', reason, code, signal });
       }

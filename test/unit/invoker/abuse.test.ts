@@ -115,6 +115,18 @@ describe('invoker: abuse (each followed by a successful invocation)', function (
     await expectRecovery();
   });
 
+  it('the timeout counts only from each invocation: idle time between warm calls never times a sandbox out', async () => {
+    const first = await invoker.invoke(fn, { event: {} });
+    await new Promise((r) => setTimeout(r, 1300));
+    const second = await invoker.invoke(fn, { event: {} });
+    assert.strictEqual(second.error, undefined);
+    assert.strictEqual(second.sandboxId, first.sandboxId, 'the idle sandbox survived a timeout-length pause');
+    const hung = await invoker.invoke(fn, { event: { mode: 'never' } });
+    assert.strictEqual(hung.error?.errorType, 'Sandbox.Timedout');
+    assert.ok(hung.report.durationMs >= 1000 && hung.report.durationMs < 2500, `timed out after ${hung.report.durationMs} ms`);
+    await expectRecovery();
+  });
+
   it('a runtime that crashes in the middle of posting a response gives Runtime.ExitError, then works again', async () => {
     const custom: FunctionConfig = { name: 'crashy', handlerFile: path.join(dir, 'crashy', 'bootstrap'), handlerName: 'handler', runtime: 'provided' };
     const r = await invoker.invoke(custom, { event: { crash: true } });

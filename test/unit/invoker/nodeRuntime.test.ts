@@ -242,6 +242,19 @@ describe('invoker: Node runtime', function () {
     assert.strictEqual(forced.cold, true);
   });
 
+  it('sees changes made to the same config object between invocations, environment included', async () => {
+    dir = makeDir({ 'env.js': 'exports.handler = async () => ({ v: process.env.V, mem: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE });\n' });
+    const fn = nodeFn(dir, 'env.js', { env: { V: '1' } });
+    const a = await invoker.invoke(fn, { event: {} });
+    fn.env!.V = '2';
+    const b = await invoker.invoke(fn, { event: {} });
+    fn.memoryMb = 256;
+    const c = await invoker.invoke(fn, { event: {} });
+    assert.deepStrictEqual([a.response, b.response, c.response], [{ v: '1', mem: '128' }, { v: '2', mem: '128' }, { v: '2', mem: '256' }]);
+    assert.deepStrictEqual([a.cold, b.cold, c.cold], [true, true, true]);
+    assert.strictEqual(c.report.memorySizeMb, 256);
+  });
+
   it('caps log output per invocation with a visible truncation marker', async () => {
     dir = makeDir({ 'index.js': "exports.handler = async () => { for (let i = 0; i < 5000; i++) console.log('line ' + i + ' ' + 'z'.repeat(100)); return 'done'; };\n" });
     const r = await invoker.invoke(nodeFn(dir), { event: {} });
