@@ -243,6 +243,11 @@ class Connection {
       this.ready.push({ method, url, headers, body: '', tooLarge: false });
       return after;
     }
+    // The common case: the whole (small) body arrived with its head. Decode it straight from the buffer.
+    if (length <= after.length && length <= this.limit) {
+      this.ready.push({ method, url, headers, body: after.toString('utf8', 0, length), tooLarge: false });
+      return after.subarray(length);
+    }
     this.pending = { method, url, headers, length, received: 0, kept: [], keptBytes: 0 };
     return after;
   }
