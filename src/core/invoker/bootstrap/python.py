@@ -27,6 +27,7 @@ class RapidClient:
         self.addr = (host, int(port))
         self.sock = None
         self.buf = b""
+        self.host_line = "Host: %s:%d\r\n" % self.addr
 
     def request(self, method, path, body=None, headers=None):
         return self.pipeline([(method, path, body, headers)])[0]
@@ -40,7 +41,7 @@ class RapidClient:
         out = b""
         for method, path, body, headers in requests:
             data = body.encode("utf-8") if body is not None else b""
-            head = "%s %s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, path, self.addr[0], self.addr[1])
+            head = "%s %s HTTP/1.1\r\n%s" % (method, path, self.host_line)
             for k, v in (headers or {}).items():
                 head += "%s: %s\r\n" % (k, v)
             head += "Content-Length: %d\r\n\r\n" % len(data)
@@ -75,15 +76,20 @@ class RapidClient:
 class LambdaContext:
     """The context object as the managed Python runtime provides it."""
 
+    # Fixed for the life of the environment: read once (os.environ lookups encode keys on every call).
+    _static = None
+
     def __init__(self, headers):
-        env = os.environ
-        self.function_name = env.get("AWS_LAMBDA_FUNCTION_NAME")
-        self.function_version = env.get("AWS_LAMBDA_FUNCTION_VERSION")
+        static = LambdaContext._static
+        if static is None:
+            env = os.environ
+            static = LambdaContext._static = (
+                env.get("AWS_LAMBDA_FUNCTION_NAME"), env.get("AWS_LAMBDA_FUNCTION_VERSION"),
+                int(env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")), env.get("AWS_LAMBDA_LOG_GROUP_NAME"), env.get("AWS_LAMBDA_LOG_STREAM_NAME"),
+            )
+        self.function_name, self.function_version, self.memory_limit_in_mb, self.log_group_name, self.log_stream_name = static
         self.invoked_function_arn = headers.get("lambda-runtime-invoked-function-arn")
-        self.memory_limit_in_mb = int(env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"))
         self.aws_request_id = headers.get("lambda-runtime-aws-request-id")
-        self.log_group_name = env.get("AWS_LAMBDA_LOG_GROUP_NAME")
-        self.log_stream_name = env.get("AWS_LAMBDA_LOG_STREAM_NAME")
         self._deadline = int(headers.get("lambda-runtime-deadline-ms", "0"))
         identity = headers.get("lambda-runtime-cognito-identity")
         client_context = headers.get("lambda-runtime-client-context")
