@@ -5,6 +5,7 @@
 // keep-alive, pipelined requests served in order, Content-Length and chunked bodies,
 // `Expect: 100-continue`, `Connection: close`; bodies above a limit are drained and flagged.
 import * as net from 'net';
+import { EMPTY_BUFFER as EMPTY, HEAD_END, parseHeaders, startLineEnd } from './httpHead';
 
 /** A fully read request. */
 export interface LiteRequest {
@@ -52,21 +53,6 @@ function isAscii(s: string): boolean {
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 202: 'Accepted', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 413: 'Payload Too Large', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error' };
 const MAX_HEAD = 64 * 1024;
-const HEAD_END = Buffer.from('\r\n\r\n');
-const EMPTY = Buffer.alloc(0);
-/** Lower-cased header names by their spelling on the wire: clients repeat the same few every request. */
-const headerNames = new Map<string, string>();
-
-/** The lower-case, trimmed form of a raw header name (cached: the hot path sees a handful of names). */
-export function headerName(raw: string): string {
-  let name = headerNames.get(raw);
-  if (name === undefined) {
-    name = raw.trim().toLowerCase();
-    if (headerNames.size < 512) headerNames.set(raw, name);
-  }
-  return name;
-}
-
 /** Loopback server calling `handler` once per complete request. */
 export class LiteHttpServer {
   private readonly server: net.Server;
@@ -215,19 +201,12 @@ class Connection {
     }
     // One string per head and index arithmetic: no split() arrays or per-line copies on the hot path.
     const head = this.buf.toString('latin1', 0, end);
-    let eol = head.indexOf('\r\n');
-    if (eol < 0) eol = head.length;
+    const eol = startLineEnd(head);
     const sp1 = head.indexOf(' ');
     const sp2 = head.indexOf(' ', sp1 + 1);
     const method = head.slice(0, sp1);
     const url = head.slice(sp1 + 1, sp2 > sp1 && sp2 < eol ? sp2 : eol);
-    const headers: Record<string, string> = {};
-    for (let i = eol + 2; i < head.length; i = eol + 2) {
-      eol = head.indexOf('\r\n', i);
-      if (eol < 0) eol = head.length;
-      const c = head.indexOf(':', i);
-      if (c > i && c < eol) headers[headerName(head.slice(i, c))] = head.slice(c + 1, eol).trim();
-    }
+    const headers = parseHeaders(head, eol);
     const connection = headers.connection;
     if (connection !== undefined && connection.toLowerCase() === 'close') this.closeAfter = true;
     const after = this.buf.subarray(end + 4);

@@ -3,21 +3,8 @@
 // costs more than the loopback round trip itself. This speaks exactly the subset the Runtime API needs
 // (one request at a time on one keep-alive socket, Content-Length bodies) and nothing else.
 // Protocol: https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html (read 2026-11-26).
+import { EMPTY_BUFFER as EMPTY, HEAD_END, parseHeaders, startLineEnd } from '../httpHead';
 import { openTransport, type Transport } from './transport';
-
-const HEAD_END = Buffer.from('\r\n\r\n');
-const EMPTY = Buffer.alloc(0);
-const names = new Map<string, string>();
-
-/** Lower-cased header name, cached by its spelling on the wire (the API repeats the same few). */
-function lowerName(raw: string): string {
-  let name = names.get(raw);
-  if (name === undefined) {
-    name = raw.trim().toLowerCase();
-    if (names.size < 256) names.set(raw, name);
-  }
-  return name;
-}
 
 function ignore(): void {
   // The answer to a POST whose outcome the runtime doesn't need (202 Accepted).
@@ -114,25 +101,10 @@ export class RapidClient {
       if (end < 0) break;
       // One string per head and index arithmetic: no split() arrays or per-line copies on the hot path.
       const head = buf.toString('latin1', pos, end);
-      let eol = head.indexOf('\r\n');
-      if (eol < 0) eol = head.length;
       const status = Number(head.slice(9, 12));
-      const headers: Record<string, string> = {};
-      let length = 0;
-      for (let i = eol + 2; i < head.length; i = eol + 2) {
-        eol = head.indexOf('\r\n', i);
-        if (eol < 0) eol = head.length;
-        const c = head.indexOf(':', i);
-        if (c <= i || c > eol) continue;
-        const name = lowerName(head.slice(i, c));
-        let v = c + 1;
-        while (v < eol && (head.charCodeAt(v) === 32 || head.charCodeAt(v) === 9)) v++;
-        let e = eol;
-        while (e > v && (head.charCodeAt(e - 1) === 32 || head.charCodeAt(e - 1) === 9)) e--;
-        const value = head.slice(v, e);
-        headers[name] = value;
-        if (name === 'content-length') length = Number(value);
-      }
+      const headers = parseHeaders(head, startLineEnd(head));
+      const cl = headers['content-length'];
+      const length = cl === undefined ? 0 : Number(cl) || 0;
       const bodyStart = end + 4;
       if (buf.length < bodyStart + length) break;
       const body = length ? buf.toString('utf8', bodyStart, bodyStart + length) : '';
