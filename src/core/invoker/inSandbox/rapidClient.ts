@@ -87,11 +87,6 @@ export class RapidClient {
     return this.transport;
   }
 
-  /** Which byte transport carries the Runtime API (see transport.ts). */
-  get transportKind(): Transport['kind'] | undefined {
-    return this.transport?.kind;
-  }
-
   /** Parses complete responses from the `n` bytes read into `chunk` (a reused buffer). */
   private onData(chunk: Buffer, n: number): void {
     const buf = this.buffer.length ? Buffer.concat([this.buffer, chunk.subarray(0, n)]) : chunk.subarray(0, n);

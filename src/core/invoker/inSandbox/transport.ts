@@ -12,8 +12,6 @@
 export interface Transport {
   /** Queues a write (sent once connected); writes are sent in order. */
   write(data: string): void;
-  /** Which implementation is in use (for tests and diagnostics). */
-  readonly kind: 'tcp_wrap' | 'net';
 }
 
 /** Called with `n` bytes read into `buf`; the buffer may be reused after the call returns. */
@@ -108,7 +106,6 @@ function openTcpWrap(host: string, port: number, onBytes: OnBytes, onClosed: () 
     return undefined;
   }
   return {
-    kind: 'tcp_wrap',
     write(data: string) {
       if (closed) return;
       if (connected) send(data);
@@ -125,5 +122,5 @@ function openNet(host: string, port: number, onBytes: OnBytes, onClosed: () => v
   socket.setNoDelay(true);
   socket.on('error', onClosed);
   socket.on('close', onClosed);
-  return { kind: 'net', write: (data) => void socket.write(data) };
+  return { write: (data) => void socket.write(data) };
 }
