@@ -242,6 +242,13 @@ describe('invoker: Node runtime', function () {
     assert.strictEqual(forced.cold, true);
   });
 
+  it('keeps deprecation warnings out of the logs: with --pending-deprecation the runtime takes the net path', async () => {
+    dir = makeDir({ 'dep.js': "exports.handler = async () => ({ netLoaded: process.moduleLoadList.includes('NativeModule net') });\n" });
+    const r = await invoker.invoke(nodeFn(dir, 'dep.js', { env: { NODE_OPTIONS: '--pending-deprecation' } }), { event: {} });
+    assert.deepStrictEqual(r.response, { netLoaded: true });
+    assert.ok(!r.logs.some((l) => /DeprecationWarning|DEP0111/.test(l)), r.logs.join('\n'));
+  });
+
   it('sees changes made to the same config object between invocations, environment included', async () => {
     dir = makeDir({ 'env.js': 'exports.handler = async () => ({ v: process.env.V, mem: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE });\n' });
     const fn = nodeFn(dir, 'env.js', { env: { V: '1' } });
