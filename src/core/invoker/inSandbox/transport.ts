@@ -1,11 +1,11 @@
 // The byte pipe under the sandbox's Runtime API client: one loopback TCP connection.
 //
-// Why two implementations: loading `net` (and the whole `stream` family it pulls in) costs about
-// 4–5 ms of every Node cold start here, a third of what the bootstrap adds to bare `node`. The fast
-// path drives libuv's TCP handle directly through `process.binding('tcp_wrap')`, the same handle `net`
-// wraps, which Node creates in ~0.3 ms. It is an internal interface, so it is feature-checked and
-// falls back to `net` if any piece is missing or fails; `SL_RUNTIME_TRANSPORT=net` forces the fallback
-// (the test suite runs the runtime through both). Measured figures: README, Benchmarks.
+// Why two implementations: loading `net` (and the whole `stream` family it pulls in) and building a
+// Socket cost about 10 ms of every Node cold start here (A/B in one run: 1.31x -> 1.11x bare `node`).
+// The fast path drives libuv's TCP handle directly through `process.binding('tcp_wrap')`, the same
+// handle `net` wraps, which Node creates in ~0.3 ms. It is an internal interface, so it is
+// feature-checked and falls back to `net` if any piece is missing or fails; `SL_RUNTIME_TRANSPORT=net`
+// forces the fallback (tests carry large bodies over both). Measured figures: README, Benchmarks.
 // The wire protocol is unchanged: HTTP/1.1 to AWS_LAMBDA_RUNTIME_API (host:port).
 
 /** A connected (or connecting) stream of bytes to the Runtime API. */
