@@ -1,14 +1,12 @@
 // Chart.js charts of the Cost panel, themed from VS Code's --vscode-* variables (re-read on theme change).
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { CostItemId, CostModel, Provider } from '../../src/core/cost/index';
+import { cssVar } from '../shared/dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);
 
-/** Reads a theme colour; falls back to the editor foreground so nothing is ever hard-coded. */
-function themeColor(name: string): string {
-  const style = getComputedStyle(document.body);
-  return style.getPropertyValue(name).trim() || style.getPropertyValue('--vscode-foreground').trim() || style.color;
-}
+/** A theme colour, falling back to the editor foreground. */
+const themeColor = (name: string): string => cssVar(name, '--vscode-foreground');
 
 const ITEM_COLORS: Record<CostItemId, string> = {
   requests: '--vscode-charts-blue',

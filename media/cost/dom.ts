@@ -1,12 +1,5 @@
-// Tiny DOM helpers: every text goes through textContent, never innerHTML, so model strings are inert.
-
-/** Creates an element with optional attributes and children (strings become text nodes). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
-  for (const c of children) if (c !== undefined) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return el;
-}
+// Cost panel DOM pieces, built with the shared h() (text nodes only, never innerHTML).
+import { h } from '../shared/dom';
 
 /** A number that expands to the formula behind it (native <details>: keyboard accessible). */
 export function expandable(summary: Node | string, formula: string, extra?: Node): HTMLDetailsElement {

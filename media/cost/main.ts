@@ -5,11 +5,11 @@ import type { CostModel, CostScenario } from '../../src/core/cost/index';
 import { fmtNum } from '../../src/core/cost/format';
 import { COST_STATE_VERSION, type CostHostMessage, type CostWebviewMessage, type CostWebviewState } from '../../src/shared/costProtocol';
 import { costChart, sweepChart } from './charts';
-import { h } from './dom';
+import { h } from '../shared/dom';
+import { vscodeApi } from '../shared/vscodeApi';
 import { costTable, renderGranularity, renderProvisioned, renderTotals, renderUnconfirmed, sweepTable } from './render';
 
-declare function acquireVsCodeApi(): { postMessage(message: CostWebviewMessage): void; getState(): unknown; setState(state: CostWebviewState): void };
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<CostWebviewMessage, CostWebviewState>();
 
 let scenario: CostScenario | undefined;
 let model: CostModel | undefined;

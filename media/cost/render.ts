@@ -1,7 +1,8 @@
 // Renders the computed model (never computes prices itself: every figure comes from the host).
 import { fmtNum, fmtUsd, type CostBreakdown, type CostModel, type GranularityRow, type Provider } from '../../src/core/cost/index';
 import { ITEM_LABELS, PROVIDER_LABELS, PROVIDERS } from './charts';
-import { expandable, h, table } from './dom';
+import { h } from '../shared/dom';
+import { expandable, table } from './dom';
 
 const ms = (v: number) => `${fmtNum(v, 1)} ms`;
 

@@ -4,14 +4,9 @@ import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
   PointElement, ScatterController, Tooltip, type ChartConfiguration,
 } from 'chart.js';
+import { cssVar } from '../shared/dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip, Legend);
-
-/** Reads a CSS variable from the body (VS Code sets theme colours there). */
-export function cssVar(name: string, fallbackVar?: string): string {
-  const style = getComputedStyle(document.body);
-  return style.getPropertyValue(name).trim() || (fallbackVar ? style.getPropertyValue(fallbackVar).trim() : '') || style.color;
-}
 
 /** The chart palette, from VS Code's chart colour tokens. */
 export function palette(): { fg: string; grid: string; blue: string; orange: string; red: string; green: string; purple: string; yellow: string } {

@@ -1,12 +1,5 @@
-// Small DOM helpers for the invocation panel (no framework: the page is small and static).
-
-/** Creates an element with attributes and optional text (text is never parsed as HTML). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+// Invocation panel DOM pieces, built with the shared h() (no framework: the page is small and static).
+import { h } from '../shared/dom';
 
 /** Formats milliseconds with two decimals below 100 ms and none above (like Lambda's REPORT). */
 export function ms(value: number | undefined): string {
@@ -16,28 +9,28 @@ export function ms(value: number | undefined): string {
 
 /** A button with a codicon and a label. */
 export function button(label: string, icon: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
-  const b = el('button', { type: 'button', ...attrs });
-  b.append(el('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }), document.createTextNode(` ${label}`));
+  const b = h('button', { type: 'button', ...attrs });
+  b.append(h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }), document.createTextNode(` ${label}`));
   b.addEventListener('click', onClick);
   return b;
 }
 
 /** A data table (the accessible alternative to a chart), inside a collapsible <details>. */
 export function dataTable(caption: string, headers: string[], rows: (string | number)[][], open = false): HTMLDetailsElement {
-  const details = el('details', { class: 'data-table' });
+  const details = h('details', { class: 'data-table' });
   if (open) details.open = true;
-  details.append(el('summary', {}, `Data table: ${caption}`));
-  const table = el('table');
-  table.append(el('caption', { class: 'visually-hidden' }, caption));
-  const head = el('tr');
-  for (const h of headers) head.append(el('th', { scope: 'col' }, h));
-  const thead = el('thead');
+  details.append(h('summary', {}, `Data table: ${caption}`));
+  const table = h('table');
+  table.append(h('caption', { class: 'visually-hidden' }, caption));
+  const head = h('tr');
+  for (const label of headers) head.append(h('th', { scope: 'col' }, label));
+  const thead = h('thead');
   thead.append(head);
   table.append(thead);
-  const body = el('tbody');
+  const body = h('tbody');
   for (const r of rows) {
-    const tr = el('tr');
-    for (const c of r) tr.append(el('td', {}, String(c)));
+    const tr = h('tr');
+    for (const c of r) tr.append(h('td', {}, String(c)));
     body.append(tr);
   }
   table.append(body);
@@ -47,7 +40,7 @@ export function dataTable(caption: string, headers: string[], rows: (string | nu
 
 /** A labelled figure card (REPORT metric, summary value). */
 export function card(label: string, value: string, className = 'report-card'): HTMLElement {
-  const c = el('div', { class: className, role: 'group', 'aria-label': `${label}: ${value}` });
-  c.append(el('div', { class: 'card-label' }, label), el('div', { class: 'card-value' }, value));
+  const c = h('div', { class: className, role: 'group', 'aria-label': `${label}: ${value}` });
+  c.append(h('div', { class: 'card-label' }, label), h('div', { class: 'card-value' }, value));
   return c;
 }

@@ -5,7 +5,8 @@ import { parseFrame, stackLines } from '../../src/core/run/stackFrames';
 import { PHASE_LABELS, initBarsMs, timelineSegments, type Phase } from '../../src/core/run/timeline';
 import type { HistoryEntry } from '../../src/shared/invocationProtocol';
 import { makeChart, palette } from './charts';
-import { button, card, dataTable, el, ms } from './dom';
+import { h } from '../shared/dom';
+import { button, card, dataTable, ms } from './dom';
 
 /** Callbacks from the view to the page controller. */
 export interface InvocationViewActions {
@@ -33,7 +34,7 @@ const CLOUD_INIT: [string, number, number][] = [
 
 function reportCards(entry: HistoryEntry): HTMLElement {
   const r = entry.record.report;
-  const cards = el('div', { id: 'report-cards', class: 'cards', role: 'list', 'aria-label': 'REPORT metrics' });
+  const cards = h('div', { id: 'report-cards', class: 'cards', role: 'list', 'aria-label': 'REPORT metrics' });
   // Two decimals, exactly as the REPORT line prints them (Billed Duration and memory are integers).
   const exact = (v: number): string => `${v.toFixed(2)} ms`;
   const items: [string, string][] = [
@@ -54,15 +55,15 @@ function reportCards(entry: HistoryEntry): HTMLElement {
 const PHASES: Phase[] = ['spawn', 'runtimeInit', 'functionInit', 'invoke'];
 
 function timeline(entry: HistoryEntry, recent: HistoryEntry[]): HTMLElement {
-  const section = el('section', { id: 'timeline', 'aria-label': 'Cold-start timeline' });
-  section.append(el('h3', {}, 'Timeline: where the milliseconds went'));
+  const section = h('section', { id: 'timeline', 'aria-label': 'Cold-start timeline' });
+  section.append(h('h3', {}, 'Timeline: where the milliseconds went'));
   const rows = recent.slice(0, 8).reverse();
   const label = (e: HistoryEntry): string => `${e === entry ? '▶ ' : ''}${e.record.cold ? 'cold' : 'warm'} ${new Date(e.at).toLocaleTimeString([], { hour12: false })}`;
   const p = palette();
   const colors: Record<Phase, string> = { spawn: p.purple, runtimeInit: p.orange, functionInit: p.yellow, invoke: p.blue };
-  const wrap = el('div', { class: 'chart-wrap timeline-chart' });
+  const wrap = h('div', { class: 'chart-wrap timeline-chart' });
   wrap.style.height = `${rows.length * 36 + 120}px`;
-  const canvas = el('canvas', { role: 'img', 'aria-label': 'Stacked bars per invocation: sandbox spawn, runtime init, function init and invoke, in milliseconds. See the data table below.' });
+  const canvas = h('canvas', { role: 'img', 'aria-label': 'Stacked bars per invocation: sandbox spawn, runtime init, function init and invoke, in milliseconds. See the data table below.' });
   wrap.append(canvas);
   section.append(wrap);
   makeChart(canvas, {
@@ -85,7 +86,7 @@ function timeline(entry: HistoryEntry, recent: HistoryEntry[]): HTMLElement {
     },
   });
   const init = initBarsMs(entry.record);
-  const note = el('p', { class: 'note' });
+  const note = h('p', { class: 'note' });
   note.textContent = entry.record.cold
     ? `Cold start: REPORT Init Duration ${entry.record.report.initDurationMs?.toFixed(2)} ms = spawn + runtime init + function init bars (${init?.toFixed(2)} ms). Locally, "spawn" is starting the sandbox process; on Lambda the micro-VM is started before Init. The invoke bar is the REPORT Duration.`
     : 'Warm start: no init phases; the invoke bar is the REPORT Duration.';
@@ -96,29 +97,29 @@ function timeline(entry: HistoryEntry, recent: HistoryEntry[]): HTMLElement {
 }
 
 function cloudOverlay(entry: HistoryEntry): HTMLElement {
-  const section = el('section', { class: 'cloud-overlay', 'aria-label': 'Cloud reference figures' });
-  section.append(el('h3', {}, 'Cloud reference (not measured here)'));
+  const section = h('section', { class: 'cloud-overlay', 'aria-label': 'Cloud reference figures' });
+  section.append(h('h3', {}, 'Cloud reference (not measured here)'));
   const local = entry.record.report.initDurationMs;
-  section.append(el('p', { class: 'note' }, `Local Init Duration (measured on this machine): ${local !== undefined ? ms(local) : 'warm invocation, none'}. Typical AWS Lambda Init Duration from the lambda-perf daily benchmark (hello world, ZIP, 128 MB, x86_64, Oct–Dec 2025; source: github.com/maxday/lambda-perf):`));
+  section.append(h('p', { class: 'note' }, `Local Init Duration (measured on this machine): ${local !== undefined ? ms(local) : 'warm invocation, none'}. Typical AWS Lambda Init Duration from the lambda-perf daily benchmark (hello world, ZIP, 128 MB, x86_64, Oct–Dec 2025; source: github.com/maxday/lambda-perf):`));
   section.append(dataTable('typical cloud Init Duration', ['Runtime', 'p50', 'p90'], CLOUD_INIT.filter(([rt]) => rt.startsWith(entry.runtime === 'python' ? 'python' : 'nodejs')).map(([rt, p50, p90]) => [rt, `${p50} ms`, `${p90} ms`]), true));
   return section;
 }
 
 function predictForm(actions: InvocationViewActions): HTMLElement {
-  const form = el('form', { class: 'predict', 'aria-label': 'Predict, then run' });
-  form.append(el('h3', {}, 'Predict, then run'));
-  const coldSet = el('fieldset');
-  coldSet.append(el('legend', {}, 'Will the next invocation be…'));
+  const form = h('form', { class: 'predict', 'aria-label': 'Predict, then run' });
+  form.append(h('h3', {}, 'Predict, then run'));
+  const coldSet = h('fieldset');
+  coldSet.append(h('legend', {}, 'Will the next invocation be…'));
   for (const [value, text] of [['warm', 'warm (a sandbox is reused)'], ['cold', 'cold (a new sandbox starts)']]) {
     const id = `predict-${value}`;
-    const radio = el('input', { type: 'radio', name: 'predict-cold', id, value });
+    const radio = h('input', { type: 'radio', name: 'predict-cold', id, value });
     if (value === 'warm') radio.checked = true;
-    coldSet.append(radio, el('label', { for: id }, text));
+    coldSet.append(radio, h('label', { for: id }, text));
   }
-  const bandLabel = el('label', { for: 'predict-band' }, 'Billed duration: ');
-  const select = el('select', { id: 'predict-band' });
-  for (const b of BILLED_BANDS) select.append(el('option', { value: b.id }, b.label));
-  form.append(coldSet, bandLabel, select, el('br'));
+  const bandLabel = h('label', { for: 'predict-band' }, 'Billed duration: ');
+  const select = h('select', { id: 'predict-band' });
+  for (const b of BILLED_BANDS) select.append(h('option', { value: b.id }, b.label));
+  form.append(coldSet, bandLabel, select, h('br'));
   form.append(button('Run and grade my prediction', 'play', () => {
     const cold = (form.querySelector('input[name="predict-cold"]:checked') as HTMLInputElement | null)?.value === 'cold';
     actions.invokeAgain(false, { cold, band: select.value as BilledBandId });
@@ -130,29 +131,29 @@ function predictForm(actions: InvocationViewActions): HTMLElement {
 function grade(entry: HistoryEntry): HTMLElement | undefined {
   if (!entry.prediction) return undefined;
   const g = entry.prediction.grade;
-  const box = el('section', { class: `grade score-${g.score}`, role: 'status', 'aria-label': 'Prediction grade' });
+  const box = h('section', { class: `grade score-${g.score}`, role: 'status', 'aria-label': 'Prediction grade' });
   const band = BILLED_BANDS.find((b) => b.id === g.actualBand)?.label ?? g.actualBand;
   box.append(
-    el('h3', {}, `Your prediction: ${g.score}/2`),
-    el('p', {}, `${g.coldCorrect ? '✓' : '✗'} You said ${entry.prediction.prediction.cold ? 'cold' : 'warm'}; it was ${entry.record.cold ? 'cold' : 'warm'}.`),
-    el('p', {}, `${g.bandCorrect ? '✓' : '✗'} Billed ${entry.record.report.billedDurationMs} ms is in the band "${band}".`),
+    h('h3', {}, `Your prediction: ${g.score}/2`),
+    h('p', {}, `${g.coldCorrect ? '✓' : '✗'} You said ${entry.prediction.prediction.cold ? 'cold' : 'warm'}; it was ${entry.record.cold ? 'cold' : 'warm'}.`),
+    h('p', {}, `${g.bandCorrect ? '✓' : '✗'} Billed ${entry.record.report.billedDurationMs} ms is in the band "${band}".`),
   );
   return box;
 }
 
 function responseView(entry: HistoryEntry, actions: InvocationViewActions): HTMLElement {
-  const section = el('section', { id: 'response', 'aria-label': entry.record.error ? 'Error' : 'Response' });
+  const section = h('section', { id: 'response', 'aria-label': entry.record.error ? 'Error' : 'Response' });
   const { record } = entry;
   if (record.error) {
     section.classList.add('is-error');
-    section.append(el('h3', {}, `${record.throttled ? 'Throttled' : 'Error'}: ${record.error.errorType}`), el('p', { class: 'error-message' }, record.error.errorMessage));
-    const list = el('ol', { class: 'stack', 'aria-label': 'Stack trace' });
+    section.append(h('h3', {}, `${record.throttled ? 'Throttled' : 'Error'}: ${record.error.errorType}`), h('p', { class: 'error-message' }, record.error.errorMessage));
+    const list = h('ol', { class: 'stack', 'aria-label': 'Stack trace' });
     for (const line of stackLines(record.error.stackTrace)) {
-      const li = el('li');
+      const li = h('li');
       const frame = parseFrame(line);
       if (frame) {
         li.append(document.createTextNode(line.slice(0, frame.start)));
-        const link = el('a', { href: '#', title: `Open ${frame.file}:${frame.line}` }, line.slice(frame.start, frame.start + frame.length));
+        const link = h('a', { href: '#', title: `Open ${frame.file}:${frame.line}` }, line.slice(frame.start, frame.start + frame.length));
         link.addEventListener('click', (e) => { e.preventDefault(); actions.openLocation(frame.file, frame.line, frame.column); });
         li.append(link, document.createTextNode(line.slice(frame.start + frame.length)));
       } else li.textContent = line;
@@ -161,22 +162,22 @@ function responseView(entry: HistoryEntry, actions: InvocationViewActions): HTML
     section.append(list);
     return section;
   }
-  section.append(el('h3', {}, 'Response'));
+  section.append(h('h3', {}, 'Response'));
   const value = record.response as { statusCode?: unknown; body?: unknown; headers?: unknown } | undefined;
   if (value && typeof value === 'object' && typeof value.statusCode === 'number') {
-    const status = el('p', { class: `http-status ${value.statusCode < 400 ? 'ok' : 'bad'}` }, `HTTP ${value.statusCode}`);
+    const status = h('p', { class: `http-status ${value.statusCode < 400 ? 'ok' : 'bad'}` }, `HTTP ${value.statusCode}`);
     section.append(status);
     let body = value.body;
     if (typeof body === 'string') {
       try { body = JSON.parse(body); } catch { /* a plain-text body is shown as is */ }
     }
-    section.append(el('h4', {}, 'Body'), el('pre', { class: 'json', tabindex: '0' }, typeof body === 'string' ? body : JSON.stringify(body, null, 2)));
-    if (value.headers) section.append(el('h4', {}, 'Headers'), el('pre', { class: 'json', tabindex: '0' }, JSON.stringify(value.headers, null, 2)));
-    const raw = el('details');
-    raw.append(el('summary', {}, 'Raw response'), el('pre', { class: 'json' }, JSON.stringify(value, null, 2)));
+    section.append(h('h4', {}, 'Body'), h('pre', { class: 'json', tabindex: '0' }, typeof body === 'string' ? body : JSON.stringify(body, null, 2)));
+    if (value.headers) section.append(h('h4', {}, 'Headers'), h('pre', { class: 'json', tabindex: '0' }, JSON.stringify(value.headers, null, 2)));
+    const raw = h('details');
+    raw.append(h('summary', {}, 'Raw response'), h('pre', { class: 'json' }, JSON.stringify(value, null, 2)));
     section.append(raw);
   } else {
-    section.append(el('pre', { class: 'json', tabindex: '0' }, record.response === undefined ? '(no response)' : JSON.stringify(record.response, null, 2)));
+    section.append(h('pre', { class: 'json', tabindex: '0' }, record.response === undefined ? '(no response)' : JSON.stringify(record.response, null, 2)));
   }
   return section;
 }
@@ -185,18 +186,18 @@ function responseView(entry: HistoryEntry, actions: InvocationViewActions): HTML
 export function renderInvocation(root: HTMLElement, entry: HistoryEntry | undefined, recent: HistoryEntry[], options: InvocationViewOptions, actions: InvocationViewActions): void {
   root.replaceChildren();
   if (!entry) {
-    root.append(el('p', { class: 'empty' }, 'No invocations yet. Click "▶ Invoke" above a handler, or run "Serverless Lab: Invoke Function…".'));
+    root.append(h('p', { class: 'empty' }, 'No invocations yet. Click "▶ Invoke" above a handler, or run "Serverless Lab: Invoke Function…".'));
     return;
   }
   const { record } = entry;
-  const header = el('header', { class: 'entry-header' });
+  const header = h('header', { class: 'entry-header' });
   header.append(
-    el('h2', {}, record.functionName),
-    el('span', { class: `badge ${record.cold ? 'cold' : 'warm'}` }, record.cold ? 'Cold start' : 'Warm'),
-    el('span', { class: 'meta' }, `${new Date(entry.at).toLocaleString()} · event: ${entry.eventLabel} · sandbox ${record.sandboxId ?? '–'} · ${entry.runtime}, ${entry.memoryMb} MB`),
+    h('h2', {}, record.functionName),
+    h('span', { class: `badge ${record.cold ? 'cold' : 'warm'}` }, record.cold ? 'Cold start' : 'Warm'),
+    h('span', { class: 'meta' }, `${new Date(entry.at).toLocaleString()} · event: ${entry.eventLabel} · sandbox ${record.sandboxId ?? '–'} · ${entry.runtime}, ${entry.memoryMb} MB`),
   );
   root.append(header);
-  const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Invocation actions' });
+  const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Invocation actions' });
   toolbar.append(
     button('Invoke again', 'play', () => actions.invokeAgain(false)),
     button('Invoke cold', 'debug-restart', () => actions.invokeAgain(true)),
@@ -207,12 +208,12 @@ export function renderInvocation(root: HTMLElement, entry: HistoryEntry | undefi
   root.append(toolbar);
   const graded = grade(entry);
   if (graded) root.append(graded);
-  root.append(el('p', { class: 'explanation' }, entry.explanation));
+  root.append(h('p', { class: 'explanation' }, entry.explanation));
   if (options.predictMode) root.append(predictForm(actions));
   root.append(reportCards(entry), timeline(entry, recent));
   if (options.cloudOverlay) root.append(cloudOverlay(entry));
   root.append(responseView(entry, actions));
-  const logs = el('section', { 'aria-label': 'Logs' });
-  logs.append(el('h3', {}, 'Logs'), el('pre', { id: 'logs', tabindex: '0' }, record.logs.join('\n')));
+  const logs = h('section', { 'aria-label': 'Logs' });
+  logs.append(h('h3', {}, 'Logs'), h('pre', { id: 'logs', tabindex: '0' }, record.logs.join('\n')));
   root.append(logs);
 }

@@ -2,7 +2,8 @@
 // a latency histogram with p50/p90/p99, the cold-start percentage, and CSV/JSON export.
 import type { LoadRunView } from '../../src/shared/invocationProtocol';
 import { makeChart, palette } from './charts';
-import { button, card, dataTable, el, ms } from './dom';
+import { h } from '../shared/dom';
+import { button, card, dataTable, ms } from './dom';
 
 /** Callbacks from the load view. */
 export interface LoadViewActions {
@@ -11,10 +12,10 @@ export interface LoadViewActions {
 }
 
 function chartBox(id: string, title: string, description: string): { section: HTMLElement; canvas: HTMLCanvasElement } {
-  const section = el('section', { class: 'chart-section', id, 'aria-label': title });
-  section.append(el('h3', {}, title));
-  const wrap = el('div', { class: 'chart-wrap' });
-  const canvas = el('canvas', { role: 'img', 'aria-label': `${description} See the data table below.` });
+  const section = h('section', { class: 'chart-section', id, 'aria-label': title });
+  section.append(h('h3', {}, title));
+  const wrap = h('div', { class: 'chart-wrap' });
+  const canvas = h('canvas', { role: 'img', 'aria-label': `${description} See the data table below.` });
   wrap.append(canvas);
   section.append(wrap);
   return { section, canvas };
@@ -23,20 +24,20 @@ function chartBox(id: string, title: string, description: string): { section: HT
 /** Renders a load run (or an empty state). */
 export function renderLoad(root: HTMLElement, load: LoadRunView | undefined, actions: LoadViewActions): void {
   root.replaceChildren();
-  const container = el('div', { id: 'load-results' });
+  const container = h('div', { id: 'load-results' });
   root.append(container);
   if (!load) {
-    container.append(el('p', { class: 'empty' }, 'No load run yet. Run "Serverless Lab: Run Load…" (or "Run load…" on an invocation) to put load on a function.'));
+    container.append(h('p', { class: 'empty' }, 'No load run yet. Run "Serverless Lab: Run Load…" (or "Run load…" on an invocation) to put load on a function.'));
     return;
   }
   const s = load.summary;
   const p = palette();
   const planText = load.plan.pattern === 'burst' ? 'burst (all at once)' : `${load.plan.pattern}, ${load.plan.ratePerSec}/s`;
   container.append(
-    el('h2', {}, `Load run: ${load.functionName}`),
-    el('p', { class: 'meta' }, `${load.plan.count} invocations · ${planText} · concurrency limit ${load.plan.concurrency} · ${new Date(load.at).toLocaleString()}${load.cancelled ? ' · cancelled early' : ''} · measured locally`),
+    h('h2', {}, `Load run: ${load.functionName}`),
+    h('p', { class: 'meta' }, `${load.plan.count} invocations · ${planText} · concurrency limit ${load.plan.concurrency} · ${new Date(load.at).toLocaleString()}${load.cancelled ? ' · cancelled early' : ''} · measured locally`),
   );
-  const cards = el('div', { class: 'cards', role: 'list', 'aria-label': 'Load run summary' });
+  const cards = h('div', { class: 'cards', role: 'list', 'aria-label': 'Load run summary' });
   for (const [label, value] of [
     ['Cold starts', `${s.coldPct.toFixed(1)} % (${s.coldStarts} of ${s.count - s.throttled})`],
     ['p50 latency', ms(s.p50)], ['p90 latency', ms(s.p90)], ['p99 latency', ms(s.p99)],
@@ -46,7 +47,7 @@ export function renderLoad(root: HTMLElement, load: LoadRunView | undefined, act
     c.setAttribute('role', 'listitem');
     cards.append(c);
   }
-  const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Load run actions' });
+  const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Load run actions' });
   toolbar.append(
     button('Export CSV', 'export', () => actions.exportLoad('csv')),
     button('Export JSON', 'json', () => actions.exportLoad('json')),
@@ -91,6 +92,6 @@ export function renderLoad(root: HTMLElement, load: LoadRunView | undefined, act
     },
     options: { maintainAspectRatio: false, scales: { x: { title: { display: true, text: 'latency (ms)' } }, y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
-  hist.section.append(el('p', { class: 'note' }, `p50 ${ms(s.p50)} · p90 ${ms(s.p90)} · p99 ${ms(s.p99)} (nearest-rank percentiles of client latency, cold starts included).`));
+  hist.section.append(h('p', { class: 'note' }, `p50 ${ms(s.p50)} · p90 ${ms(s.p90)} · p99 ${ms(s.p99)} (nearest-rank percentiles of client latency, cold starts included).`));
   hist.section.append(dataTable('latency histogram', ['From (ms)', 'To (ms)', 'Count', 'Percentiles'], s.histogram.map((b) => [b.fromMs.toFixed(1), b.toMs.toFixed(1), b.count, marker(b)])));
 }

@@ -1,20 +1,14 @@
 // Invocation panel page: history list, tabs (invocation, load run, keep-alive what-if), messaging
 // with the host and versioned state so the panel comes back as it was after a reload.
 import type { HistoryEntry, HostToWebview, InvocationPanelState, LoadRunView, PanelView, WebviewToHost, WhatIfResult } from '../../src/shared/invocationProtocol';
+import { h } from '../shared/dom';
+import { vscodeApi } from '../shared/vscodeApi';
 import { destroyCharts, onThemeChange } from './charts';
-import { el } from './dom';
 import { renderInvocation } from './invocationView';
 import { renderLoad } from './loadView';
 import { renderWhatIf } from './whatIfView';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToHost): void;
-  getState(): unknown;
-  setState(state: InvocationPanelState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<WebviewToHost, InvocationPanelState>();
 const app = document.getElementById('app') as HTMLElement;
 
 /** Accepts only the current state version; older or foreign states start fresh. */
@@ -43,16 +37,16 @@ function selected(): HistoryEntry | undefined {
 }
 
 function historyList(): HTMLElement {
-  const nav = el('nav', { class: 'history', 'aria-label': 'Recent invocations' });
-  nav.append(el('h2', { id: 'history-title' }, 'Recent'));
-  const list = el('ul', { role: 'listbox', 'aria-labelledby': 'history-title', tabindex: '0', id: 'history-list' });
+  const nav = h('nav', { class: 'history', 'aria-label': 'Recent invocations' });
+  nav.append(h('h2', { id: 'history-title' }, 'Recent'));
+  const list = h('ul', { role: 'listbox', 'aria-labelledby': 'history-title', tabindex: '0', id: 'history-list' });
   const current = selected();
   history.forEach((e, i) => {
-    const li = el('li', { role: 'option', id: `h-${i}`, 'aria-selected': String(e === current), 'data-request-id': e.record.requestId });
+    const li = h('li', { role: 'option', id: `h-${i}`, 'aria-selected': String(e === current), 'data-request-id': e.record.requestId });
     li.append(
-      el('span', { class: `dot ${e.record.error ? 'error' : e.record.cold ? 'cold' : 'warm'}`, 'aria-hidden': 'true' }),
-      el('span', { class: 'fn' }, e.record.functionName),
-      el('span', { class: 'sub' }, `${e.record.cold ? 'cold' : 'warm'} · ${e.record.report.billedDurationMs} ms${e.record.error ? ' · error' : ''}`),
+      h('span', { class: `dot ${e.record.error ? 'error' : e.record.cold ? 'cold' : 'warm'}`, 'aria-hidden': 'true' }),
+      h('span', { class: 'fn' }, e.record.functionName),
+      h('span', { class: 'sub' }, `${e.record.cold ? 'cold' : 'warm'} · ${e.record.report.billedDurationMs} ms${e.record.error ? ' · error' : ''}`),
     );
     li.addEventListener('click', () => select(e.record.requestId, true));
     list.append(li);
@@ -66,10 +60,10 @@ function historyList(): HTMLElement {
     select(history[to].record.requestId, true);
   });
   if (history.length) {
-    const clear = el('button', { type: 'button', class: 'link', id: 'clear-history' }, 'Clear history');
+    const clear = h('button', { type: 'button', class: 'link', id: 'clear-history' }, 'Clear history');
     clear.addEventListener('click', () => vscode.postMessage({ type: 'clearHistory' }));
     nav.append(list, clear);
-  } else nav.append(el('p', { class: 'empty' }, 'None yet.'));
+  } else nav.append(h('p', { class: 'empty' }, 'None yet.'));
   return nav;
 }
 
@@ -81,9 +75,9 @@ function select(requestId: string, focusList: boolean): void {
 }
 
 function tabs(): HTMLElement {
-  const bar = el('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Views' });
+  const bar = h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Views' });
   for (const t of TABS) {
-    const tab = el('button', { role: 'tab', type: 'button', id: `tab-${t.id}`, 'aria-selected': String(state.view === t.id), 'aria-controls': 'view', tabindex: state.view === t.id ? '0' : '-1' }, t.label);
+    const tab = h('button', { role: 'tab', type: 'button', id: `tab-${t.id}`, 'aria-selected': String(state.view === t.id), 'aria-controls': 'view', tabindex: state.view === t.id ? '0' : '-1' }, t.label);
     tab.addEventListener('click', () => showView(t.id));
     tab.addEventListener('keydown', (ev) => {
       const i = TABS.findIndex((x) => x.id === state.view);
@@ -95,12 +89,12 @@ function tabs(): HTMLElement {
     });
     bar.append(tab);
   }
-  const options = el('div', { class: 'options' });
+  const options = h('div', { class: 'options' });
   const toggle = (id: string, label: string, checked: boolean, onChange: (v: boolean) => void): void => {
-    const input = el('input', { type: 'checkbox', id });
+    const input = h('input', { type: 'checkbox', id });
     input.checked = checked;
     input.addEventListener('change', () => onChange(input.checked));
-    options.append(input, el('label', { for: id }, label));
+    options.append(input, h('label', { for: id }, label));
   };
   toggle('predict-mode', 'Predict, then run', state.predictMode, (v) => { state = { ...state, predictMode: v }; save(); render(); });
   toggle('cloud-overlay', 'Cloud reference', state.cloudOverlay, (v) => { state = { ...state, cloudOverlay: v }; save(); render(); });
@@ -117,8 +111,8 @@ function showView(view: PanelView): void {
 function render(): void {
   destroyCharts();
   app.replaceChildren();
-  const main = el('main', { id: 'view', role: 'tabpanel', 'aria-labelledby': `tab-${state.view}` });
-  app.append(tabs(), el('div', { class: 'layout' }));
+  const main = h('main', { id: 'view', role: 'tabpanel', 'aria-labelledby': `tab-${state.view}` });
+  app.append(tabs(), h('div', { class: 'layout' }));
   const layout = app.querySelector('.layout') as HTMLElement;
   if (state.view === 'invocation') layout.append(historyList());
   layout.append(main);

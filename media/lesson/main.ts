@@ -1,14 +1,8 @@
 // Lesson page: renders what the host sends, hydrates quizzes, and reports answers and navigation.
 import { LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView } from '../../src/shared/lessonProtocol';
+import { vscodeApi } from '../shared/vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: LessonWebviewMessage): void;
-  getState(): unknown;
-  setState(state: LessonWebviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<LessonWebviewMessage, LessonWebviewState>();
 const app = document.getElementById('app') as HTMLElement;
 let lesson: LessonView | undefined;
 let nextRequestId = 1;
