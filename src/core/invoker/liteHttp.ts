@@ -28,15 +28,8 @@ export class LiteResponse {
 
   constructor(private readonly conn: Connection) {}
 
-  /** Sends status, headers and body in one write. */
-  send(status: number, headers: Record<string, string | number>, body: string): void {
-    let lines = '';
-    for (const k in headers) lines += `${k}: ${headers[k]}\r\n`;
-    this.sendLines(status, lines, body);
-  }
-
-  /** Like send(), with the header lines already formatted (`Name: value\r\n` each): the hot path's form. */
-  sendLines(status: number, headerLines: string, body: string): void {
+  /** Sends status, header lines (preformatted, `Name: value\r\n` each) and body in one write. */
+  send(status: number, headerLines: string, body: string): void {
     if (this.sent || this.closed) return;
     this.sent = true;
     // Bodies here are JSON text; an all-ASCII body's byte length is its string length.

@@ -157,7 +157,7 @@ function send(res: LiteResponse, e: PendingEvent): void {
   let lines = `Content-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: ${e.requestId}\r\nLambda-Runtime-Deadline-Ms: ${e.deadlineMs}\r\nLambda-Runtime-Invoked-Function-Arn: ${e.functionArn}\r\nLambda-Runtime-Trace-Id: ${e.traceId}\r\n`;
   if (e.clientContext !== undefined) lines += `Lambda-Runtime-Client-Context: ${e.clientContext}\r\n`;
   if (e.cognitoIdentity !== undefined) lines += `Lambda-Runtime-Cognito-Identity: ${e.cognitoIdentity}\r\n`;
-  res.sendLines(200, lines, e.payload);
+  res.send(200, lines, e.payload);
 }
 
 const INVOCATION = `${BASE}/invocation/`;
@@ -193,7 +193,7 @@ function readHints(headers: Record<string, string>): RuntimeHints {
 
 function reply(res: LiteResponse, status: number, errorType?: string, errorMessage?: string): void {
   const body = errorType ? JSON.stringify({ errorMessage, errorType }) : '{"status":"OK"}';
-  res.sendLines(status, 'Content-Type: application/json\r\n', body);
+  res.send(status, 'Content-Type: application/json\r\n', body);
 }
 
 /** Accepts the documented `stackTrace` and the Node runtime's `trace`; falls back to the error-type header. */

@@ -33,7 +33,7 @@ describe('invoker: loopback HTTP server', () => {
     seen = [];
     server = new LiteHttpServer(100, (req, res) => {
       seen.push(req);
-      res.send(202, { 'X-Echo': req.body.length }, `got ${req.method} ${req.url}`);
+      res.send(202, `X-Echo: ${req.body.length}\r\n`, `got ${req.method} ${req.url}`);
     });
     port = await server.listen();
   });
