@@ -7,8 +7,9 @@ import { FunctionPool, fingerprint, sameEnv } from './functionPool';
 import { endLine, exitError, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
 import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, resolveFunction, resolvePython, type ResolvedFunction } from './launch';
 import { LogSink } from './logCapture';
+import { hostPlatform, limitations, type ProcessPlatform } from './platform';
 import { INIT_CAP_MS, Sandbox, type InitOutcome, type SandboxOutcome, type StopReason } from './sandbox';
-import type { InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig } from './types';
+import type { InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig, PlatformLimits } from './types';
 
 /** Synchronous request payload limit (6 MB): https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const MAX_REQUEST_BYTES = 6291456;
@@ -28,9 +29,11 @@ export class LocalInvoker implements Invoker {
   private nextSandbox = 1;
   private lastResolved: { config: FunctionConfig; copy: FunctionConfig; fn: ResolvedFunction } | undefined;
   private disposed = false;
+  private readonly platform: ProcessPlatform;
 
   constructor(private readonly options: InvokerOptions) {
     this.bootstrapDir = findBootstrapDir(options.bootstrapDir);
+    this.platform = options.platform ?? hostPlatform();
     this.reaper = setInterval(() => this.reap(), REAPER_MS);
     this.reaper.unref();
   }
@@ -163,7 +166,8 @@ export class LocalInvoker implements Invoker {
       provisioned,
       initCapMs: this.options.initCapMs ?? INIT_CAP_MS,
     });
-    const sandbox = new Sandbox(id, spec, provisioned, (s, reason) => this.stopped(pool, s, reason));
+    if (inspectPort) spec.freezeIdle = false;
+    const sandbox = new Sandbox(id, spec, provisioned, (s, reason) => this.stopped(pool, s, reason), this.platform);
     pool.sandboxes.add(sandbox);
     this.watch();
     if (fn.runtime === 'python') {
@@ -251,6 +255,8 @@ export class LocalInvoker implements Invoker {
     };
     if (error) record.error = error;
     else record.response = response;
+    const limits = platformLimits(this.platform, peakKb > 0);
+    if (limits) record.platformLimits = limits;
     this.emit('invocationFinished', record);
     return record;
   }
@@ -270,6 +276,8 @@ export class LocalInvoker implements Invoker {
       requestId, functionName: fn.name, cold: true, sandboxId: sandbox.id,
       timings: { invokeMs: 0, startedAt }, report, logs, error: init.error,
     };
+    const limits = platformLimits(this.platform, report.maxMemoryUsedMb > 0);
+    if (limits) record.platformLimits = limits;
     this.emit('invocationFinished', record);
     return record;
   }
@@ -334,4 +342,13 @@ function sameConfig(a: FunctionConfig, b: FunctionConfig): boolean {
   for (const k of CONFIG_KEYS) if (a[k] !== b[k]) return false;
   if (a.env === b.env) return true;
   return !!a.env && !!b.env && sameEnv(a.env, b.env);
+}
+
+/** The record's platformLimits: undefined when the OS provided everything (Linux with procfs). */
+function platformLimits(platform: ProcessPlatform, memoryMeasured: boolean): PlatformLimits | undefined {
+  const c = platform.capabilities;
+  const notes = limitations(c);
+  if (!memoryMeasured && c.memoryMeasurement !== 'kernel-peak') notes.push('Max Memory Used could not be measured on this OS (shown as 0)');
+  if (!notes.length) return undefined;
+  return { os: platform.os, memoryLimitEnforced: c.memoryLimitEnforced, memoryMeasured, frozenWhileIdle: c.freeze, notes };
 }
