@@ -223,7 +223,7 @@ export class LocalInvoker implements Invoker {
       error = exitError(requestId, outcome.code, outcome.signal);
     }
     const peakKb = sandbox.peakKb();
-    if (sandbox.state !== 'dead' && peakKb > fn.memoryMb * 1024) {
+    if (this.platform.capabilities.memoryLimitEnforced && sandbox.state !== 'dead' && peakKb > fn.memoryMb * 1024) {
       // The peak rose above Memory Size between watchdog samples: Lambda would have killed it.
       sandbox.oom();
       response = undefined;

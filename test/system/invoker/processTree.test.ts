@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import * as path from 'path';
-import type { Invoker } from '../../../src/core/invoker';
+import { createInvoker, type Invoker } from '../../../src/core/invoker';
 import { hostPlatform } from '../../../src/core/invoker/platform';
 import { bootstrapDir, buildBootstraps, makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../../unit/invoker/helpers';
 import { alive } from './procState';
@@ -48,6 +48,20 @@ describe('system: invoker process trees', function () {
     } else {
       assert.strictEqual(r.platformLimits?.memoryLimitEnforced, false);
       assert.ok(r.platformLimits?.notes.includes('memory limit not enforced on this OS'));
+    }
+  });
+
+  it('on an OS without memory enforcement (injected platform), the record says so instead of killing', async () => {
+    const platform = { ...hostPlatform(), capabilities: { ...caps, memoryLimitEnforced: false, memoryMeasurement: 'runtime-report' as const } };
+    const lenient = createInvoker({ bootstrapDir, platform });
+    try {
+      dir = makeDir({ 'big.js': 'const keep = []; exports.handler = async () => { keep.push(Buffer.alloc(200 * 1024 * 1024, 1)); return keep.length; };\n' });
+      const r = await lenient.invoke(nodeFn(dir, 'big.js', { timeoutSec: 20 }), { event: {} });
+      assert.strictEqual(r.response, 1, JSON.stringify(r.error));
+      assert.strictEqual(r.platformLimits?.memoryLimitEnforced, false);
+      assert.ok(r.platformLimits?.notes.includes('memory limit not enforced on this OS'), JSON.stringify(r.platformLimits));
+    } finally {
+      await lenient.dispose();
     }
   });
 

@@ -109,7 +109,7 @@ export function linuxPlatform(api: ProcessApi): ProcessPlatform {
       walk(pid);
       // Stop first so nothing forks a new child between the scan and the kill.
       signalTree(api, pid, all, 'SIGSTOP');
-      for (const p of pidsWithMarker(api, marker, process.pid)) all.add(p);
+      for (const p of pidsWithMarker(api, marker, process.pid)) if (p !== pid) all.add(p);
       signalTree(api, pid, all, 'SIGKILL');
     },
     freeze: (pid, known) => freezeTree(api, pid, known),
