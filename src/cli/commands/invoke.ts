@@ -168,6 +168,8 @@ function print(record: InvocationRecord, json: boolean): void {
     return;
   }
   for (const line of record.logs) process.stdout.write(`${line}\n`);
+  // On stderr, so stdout stays exactly what Lambda would print.
+  for (const note of record.platformLimits?.notes ?? []) process.stderr.write(`note: ${note}\n`);
   if (record.error) process.stdout.write(`${JSON.stringify(record.error, null, 2)}\n`);
   else process.stdout.write(`${JSON.stringify(record.response, null, 2)}\n`);
 }
