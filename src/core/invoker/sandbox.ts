@@ -17,7 +17,9 @@ export const INIT_CAP_MS = 10_000;
  * grace keeps SIGSTOP/SIGCONT off back-to-back invocations (load runs, --repeat), where the thaw
  * would sit on the hot path, while fire-and-forget work still gets no real time to finish.
  */
-export const FREEZE_GRACE_MS = 5;
+export const FREEZE_GRACE_MS = 20;
+/** Every how many memory samples the process tree is walked again to find new children. */
+const DISCOVER_EVERY = 5;
 /** Lines a sandbox may print between invocations before they are dropped. */
 const STRAY_LINES_CAP = 1000;
 
@@ -95,6 +97,7 @@ export class Sandbox {
   private readonly marker: string;
   private sampling = false;
   private lastSampleAt = 0;
+  private samples = 0;
   /** True while the tree is stopped (SIGSTOP) between invocations. */
   frozen = false;
   private freezeTimer: NodeJS.Timeout | undefined;
@@ -249,9 +252,12 @@ export class Sandbox {
     this.record(this.platform.sampleTree(this.pid) as TreeSample);
   }
 
-  private record(sample: TreeSample): void {
+  /** Keeps the peaks; `ofKnown`: the sample measured only known pids, so any missing from it have exited. */
+  private record(sample: TreeSample, ofKnown = false): void {
     if (sample.peakKb > this.lastPeakKb) this.lastPeakKb = sample.peakKb;
     if (sample.rssKb > this.treePeakKb) this.treePeakKb = sample.rssKb;
+    // Forget exited pids, so a later tree kill can't hit an unrelated process that reused one.
+    if (ofKnown) this.known.clear();
     for (const p of sample.descendants) this.known.add(p);
   }
 
@@ -261,17 +267,20 @@ export class Sandbox {
     const now = performance.now();
     if (now - this.lastSampleAt < this.platform.sampleIntervalMs) return;
     this.lastSampleAt = now;
-    const sample = this.platform.sampleTree(this.pid);
-    if (!(sample instanceof Promise)) return this.checked(sample);
+    // The root and known children every tick (a memory bomb is caught within ~20 ms); new children
+    // are discovered on every DISCOVER_EVERY-th tick (~100 ms), which keeps the tick to one read.
+    const ofKnown = this.samples++ % DISCOVER_EVERY !== 0;
+    const sample = this.platform.sampleTree(this.pid, ofKnown ? this.known : undefined);
+    if (!(sample instanceof Promise)) return this.checked(sample, ofKnown);
     this.sampling = true;
     sample.then((s) => {
       this.sampling = false;
-      if (this.state !== 'dead') this.checked(s);
+      if (this.state !== 'dead') this.checked(s, ofKnown);
     }, () => (this.sampling = false));
   }
 
-  private checked(sample: TreeSample): void {
-    this.record(sample);
+  private checked(sample: TreeSample, ofKnown: boolean): void {
+    this.record(sample, ofKnown);
     if (sample.rssKb > this.spec.memoryMb * 1024) this.oom();
   }
 

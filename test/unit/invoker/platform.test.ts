@@ -62,6 +62,12 @@ describe('invoker platform interface', () => {
       assert.deepStrictEqual(sample, { rssKb: 641_000, peakKb: 45_000, descendants: [101, 102] });
     });
 
+    it('measures only the root and known pids when given them, dropping exited ones', () => {
+      const { api } = fakeApi(table());
+      // 200 is an orphan no walk would find; 999 has exited.
+      assert.deepStrictEqual(platformFor('linux', api).sampleTree(100, [101, 200, 999]), { rssKb: 645_000, peakKb: 45_000, descendants: [101, 200] });
+    });
+
     it('kills group, descendants, known pids and marked orphans, stopping them first; spares others', () => {
       const { api, signals } = fakeApi(table());
       platformFor('linux', api).killTree(100, [150], MARK);
@@ -108,6 +114,8 @@ describe('invoker platform interface', () => {
       assert.deepStrictEqual(started, ['ps -A -o pid=,ppid=,rss=']);
       assert.ok(p.sampleIntervalMs > 0, 'ps spawns are spaced out');
       assert.deepStrictEqual(treeFromTable(parsePsTable('garbage\n'), 5), { rssKb: 0, peakKb: 0, descendants: [] });
+      // A known orphan (re-parented to launchd) still counts while alive; an exited one doesn't.
+      assert.deepStrictEqual(await p.sampleTree(100, [300, 999]), { rssKb: 650_000, peakKb: 0, descendants: [101, 102, 300] });
     });
 
     it('kills and freezes through the process group, has no parent-death guard, and says what it lacks', () => {

@@ -20,8 +20,8 @@ export function parsePsTable(text: string): { children: Map<number, number[]>; r
   return { children, rss };
 }
 
-/** Sums the tree rooted at `pid` in a parsed table. */
-export function treeFromTable(table: ReturnType<typeof parsePsTable>, pid: number): TreeSample {
+/** Sums the tree rooted at `pid` in a parsed table, plus `known` pids still alive elsewhere (re-parented orphans). */
+export function treeFromTable(table: ReturnType<typeof parsePsTable>, pid: number, known: Iterable<number> = []): TreeSample {
   const descendants: number[] = [];
   let rssKb = table.rss.get(pid) ?? 0;
   const walk = (p: number) => {
@@ -32,13 +32,19 @@ export function treeFromTable(table: ReturnType<typeof parsePsTable>, pid: numbe
     }
   };
   walk(pid);
+  for (const p of known) {
+    if (descendants.includes(p) || !table.rss.has(p)) continue;
+    descendants.push(p);
+    rssKb += table.rss.get(p) ?? 0;
+  }
   return { rssKb, peakKb: 0, descendants };
 }
 
 /** The macOS implementation over `api`. */
 export function darwinPlatform(api: ProcessApi): ProcessPlatform {
   const capabilities: PlatformCapabilities = { memoryLimitEnforced: true, memoryMeasurement: 'sampled', freeze: true, parentDeathGuard: false, orphansKilled: false };
-  const sampleTree = async (pid: number): Promise<TreeSample> => treeFromTable(parsePsTable(await api.run('ps', ['-A', '-o', 'pid=,ppid=,rss='])), pid);
+  // One ps call lists everything, so known pids are always re-checked along with the walk.
+  const sampleTree = async (pid: number, known?: Iterable<number>): Promise<TreeSample> => treeFromTable(parsePsTable(await api.run('ps', ['-A', '-o', 'pid=,ppid=,rss='])), pid, known);
   return {
     os: 'darwin',
     capabilities,

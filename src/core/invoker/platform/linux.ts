@@ -84,10 +84,20 @@ export function linuxPlatform(api: ProcessApi): ProcessPlatform {
       // The kernel SIGKILLs the sandbox when the host dies (even a SIGKILLed or crashed extension host).
       return setpriv ? { command: setpriv, args: ['--pdeathsig', 'KILL', '--', command, ...args] } : { command, args };
     },
-    sampleTree(pid): TreeSample {
+    sampleTree(pid, known): TreeSample {
       const root = readStatus(api, pid);
       const descendants: number[] = [];
       let rssKb = root.rssKb;
+      if (known) {
+        for (const p of known) {
+          const { rssKb: kb } = readStatus(api, p);
+          if (kb) {
+            descendants.push(p);
+            rssKb += kb;
+          }
+        }
+        return { rssKb, peakKb: root.peakKb, descendants };
+      }
       const walk = (p: number) => {
         for (const c of childrenOf(api, p)) {
           descendants.push(c);

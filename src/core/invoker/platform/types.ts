@@ -56,8 +56,12 @@ export interface ProcessPlatform {
   readonly sampleIntervalMs: number;
   /** The command line that starts `command` under the parent-death guard, where the OS has one. */
   guardCommand(command: string, args: string[]): { command: string; args: string[] };
-  /** Memory and descendants of the tree rooted at `pid`; synchronous where the OS makes it cheap. */
-  sampleTree(pid: number): TreeSample | Promise<TreeSample>;
+  /**
+   * Memory and descendants of the tree rooted at `pid`; synchronous where the OS makes it cheap.
+   * With `known`, a platform may measure just the root and those pids instead of discovering the
+   * tree again (Linux: one file per process instead of one per thread), for frequent samples.
+   */
+  sampleTree(pid: number, known?: Iterable<number>): TreeSample | Promise<TreeSample>;
   /**
    * Kills the sandbox's whole tree: its group, its live descendants, the `known` pids seen earlier
    * (children that detached and were re-parented), and processes carrying `marker` (`NAME=value`
