@@ -176,6 +176,13 @@ export class RuntimeApiServer {
 
 /** Reads the whole body (up to the limit; the rest is drained) and calls `done` once. */
 function readRequest(req: http.IncomingMessage, done: (r: ApiRequest) => void): void {
+  const h = req.headers;
+  const length = h['content-length'];
+  if ((length === undefined || length === '0') && h['transfer-encoding'] === undefined) {
+    // No body (GET /next, every warm call): route now instead of waiting a turn for 'end'.
+    req.resume();
+    return done({ method: req.method ?? '', url: req.url ?? '', headers: h, body: '', tooLarge: false });
+  }
   const chunks: Buffer[] = [];
   let kept = 0;
   let size = 0;
