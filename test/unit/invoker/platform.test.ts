@@ -62,6 +62,14 @@ describe('invoker platform interface', () => {
       assert.deepStrictEqual(sample, { rssKb: 641_000, peakKb: 45_000, descendants: [101, 102] });
     });
 
+    it('can look at main threads only when discovering children (cheaper, one read per process)', () => {
+      const { api } = fakeApi(table());
+      const seen: string[] = [];
+      const spy: ProcessApi = { ...api, readdir: (d) => (seen.push(d), api.readdir(d)) };
+      assert.deepStrictEqual(platformFor('linux', spy).sampleTree(100, undefined, true), { rssKb: 641_000, peakKb: 45_000, descendants: [101, 102] });
+      assert.deepStrictEqual(seen, [], 'no thread listing');
+    });
+
     it('measures only the root and known pids when given them, dropping exited ones', () => {
       const { api } = fakeApi(table());
       // 200 is an orphan no walk would find; 999 has exited.

@@ -22,12 +22,12 @@ function field(text: string, name: string): number {
   return i < 0 ? 0 : parseInt(text.slice(i + name.length, text.indexOf('\n', i)), 10) || 0;
 }
 
-/** Direct children of `pid`, from every thread's children list (any thread may fork). */
-export function childrenOf(api: ProcessApi, pid: number): number[] {
+/** Direct children of `pid`, from every thread's children list (any thread may fork), or the main thread's only. */
+export function childrenOf(api: ProcessApi, pid: number, mainThreadOnly = false): number[] {
   const kids: number[] = [];
   let tasks: string[];
   try {
-    tasks = api.readdir(`/proc/${pid}/task`);
+    tasks = mainThreadOnly ? [String(pid)] : api.readdir(`/proc/${pid}/task`);
   } catch {
     return kids;
   }
@@ -84,7 +84,7 @@ export function linuxPlatform(api: ProcessApi): ProcessPlatform {
       // The kernel SIGKILLs the sandbox when the host dies (even a SIGKILLed or crashed extension host).
       return setpriv ? { command: setpriv, args: ['--pdeathsig', 'KILL', '--', command, ...args] } : { command, args };
     },
-    sampleTree(pid, known): TreeSample {
+    sampleTree(pid, known, mainThreadOnly = false): TreeSample {
       const root = readStatus(api, pid);
       const descendants: number[] = [];
       let rssKb = root.rssKb;
@@ -99,7 +99,7 @@ export function linuxPlatform(api: ProcessApi): ProcessPlatform {
         return { rssKb, peakKb: root.peakKb, descendants };
       }
       const walk = (p: number) => {
-        for (const c of childrenOf(api, p)) {
+        for (const c of childrenOf(api, p, mainThreadOnly)) {
           descendants.push(c);
           rssKb += readStatus(api, c).rssKb;
           walk(c);

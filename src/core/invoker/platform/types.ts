@@ -60,8 +60,10 @@ export interface ProcessPlatform {
    * Memory and descendants of the tree rooted at `pid`; synchronous where the OS makes it cheap.
    * With `known`, a platform may measure just the root and those pids instead of discovering the
    * tree again (Linux: one file per process instead of one per thread), for frequent samples.
+   * `mainThreadOnly`: discover children forked by each process's main thread only (Linux: one
+   * read per process instead of one per thread; Node forks from its main thread).
    */
-  sampleTree(pid: number, known?: Iterable<number>): TreeSample | Promise<TreeSample>;
+  sampleTree(pid: number, known?: Iterable<number>, mainThreadOnly?: boolean): TreeSample | Promise<TreeSample>;
   /**
    * Kills the sandbox's whole tree: its group, its live descendants, the `known` pids seen earlier
    * (children that detached and were re-parented), and processes carrying `marker` (`NAME=value`
