@@ -5,12 +5,18 @@ import { getLogger, initLog, showLog } from './log';
 import { registerCost } from './cost';
 import { registerLessons } from './lessons';
 import { registerRun } from './run';
+import { RuntimeHost } from './runtime/runtimeHost';
+import type { RuntimeService } from '../core/runtime/runtimeService';
 import { registerScaffold } from './scaffold';
 
 /** Services shared by the feature modules; created once in activate(). */
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
   config: Config;
+  /** The one function registry, runtime service and sandbox events (cheap until first used). */
+  runtimeHost: RuntimeHost;
+  /** The one runtime service, created on first use: every feature that runs a function invokes through it. */
+  runtime(): Promise<RuntimeService>;
   /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
   onDeactivate(hook: () => Promise<void>): void;
 }
@@ -22,7 +28,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   initLog(context);
   const config = new Config();
   context.subscriptions.push(config, vscode.commands.registerCommand(CommandIds.showLog, showLog));
-  const services: ExtensionServices = { context, config, onDeactivate: (hook) => deactivateHooks.push(hook) };
+  const runtimeHost = new RuntimeHost(context.globalStorageUri);
+  context.subscriptions.push(runtimeHost);
+  deactivateHooks.push(() => runtimeHost.shutdown());
+  const services: ExtensionServices = { context, config, runtimeHost, runtime: () => runtimeHost.runtime(), onDeactivate: (hook) => deactivateHooks.push(hook) };
   // Feature modules register here, one line each: registerX(services).
   registerCost(services);
   registerLessons(services);

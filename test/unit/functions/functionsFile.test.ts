@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
 import { eventFileName, parseEventText } from '../../../src/core/run/eventFile';
-import { parseFunctionsFile, resolveFunction } from '../../../src/core/run/functionConfig';
+import { parseFunctionsFile } from '../../../src/core/functions';
 
-const root = path.resolve('/ws');
+const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../schemas/functions.schema.json'), 'utf8'));
 
-describe('run/functionConfig', () => {
+describe('functions/functionsFile', () => {
   it('parses entries with comments and trailing commas', () => {
     const text = `{
   // my functions
@@ -19,17 +21,17 @@ describe('run/functionConfig', () => {
     assert.deepEqual({ ...entries[0] }, { name: 'orders', handler: 'src/orders.js', memoryMb: 256, env: { TABLE: 't' }, trigger: 'sqs', line: 3 });
   });
 
-  it('reports invalid values on their exact line and column', () => {
+  it('reports invalid values on their exact line and column and leaves them out', () => {
     const text = '{\n  "functions": {\n    "a": {\n      "handler": "a.js",\n      "memoryMb": 64,\n      "timeout": 3\n    },\n    "b": {}\n  }\n}';
     const { entries, problems } = parseFunctionsFile(text);
     assert.equal(entries.length, 1);
     assert.equal(entries[0].memoryMb, undefined);
-    const mem = problems.find((p) => p.message.includes('memoryMb'))!;
+    const mem = problems.find((p) => p.message.startsWith('"memoryMb"'))!;
     assert.deepEqual([mem.line, mem.character, mem.length, mem.severity], [4, 18, 2, 'error']);
     const unknown = problems.find((p) => p.message.includes('Unknown property "timeout"'))!;
-    assert.deepEqual([unknown.line, unknown.severity], [5, 'warning']);
+    assert.deepEqual([unknown.line, unknown.character, unknown.severity], [5, 6, 'warning']);
     const missing = problems.find((p) => p.message.includes('"b" has no "handler"'))!;
-    assert.equal(missing.line, 7);
+    assert.deepEqual([missing.line, missing.character], [7, 4]);
   });
 
   it('reports syntax errors with positions', () => {
@@ -39,30 +41,34 @@ describe('run/functionConfig', () => {
     assert.match(problems[0].message, /CommaExpected/);
   });
 
-  it('resolves functions.json first, then SAM, then defaults', () => {
-    const { entries } = parseFunctionsFile('{"functions":{"orders":{"handler":"src/orders.js","timeoutSec":10,"trigger":"sqs"}}}');
-    const file = path.join(root, 'src/orders.js');
-    const fromJson = resolveFunction(file, 'handler', root, entries);
-    assert.equal(fromJson.source, 'functions.json');
-    assert.equal(fromJson.config.name, 'orders');
-    assert.equal(fromJson.config.timeoutSec, 10);
-    assert.equal(fromJson.config.memoryMb, 128);
-    assert.equal(fromJson.trigger, 'sqs');
-    const sam = [{ name: 'HelloFn', handlerFile: path.join(root, 'app.py'), handlerName: 'lambda_handler', runtime: 'python' as const, memoryMb: 512 }];
-    const fromSam = resolveFunction(path.join(root, 'app.py'), 'lambda_handler', root, entries, sam);
-    assert.deepEqual([fromSam.source, fromSam.config.name, fromSam.config.memoryMb], ['template.yaml', 'HelloFn', 512]);
-    const other = resolveFunction(path.join(root, 'lib/thing.ts'), 'process', root, entries, sam);
-    assert.deepEqual([other.source, other.config.name, other.config.runtime, other.config.keepAliveSec], ['defaults', 'thing-process', 'nodejs', 600]);
+  it('agrees with the contributed schema: whatever ajv rejects is reported, whatever it accepts is not', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const cases: [string, unknown][] = [
+      ['valid', { functions: { orders: { handler: 'a.js', runtime: 'nodejs', memoryMb: 10240, timeoutSec: 900, env: { TABLE: 'x' }, architecture: 'arm64' } } }],
+      ['no runtime (inferred from the file)', { functions: { orders: { handler: 'a.py' } } }],
+      ['bad name', { functions: { '1orders': { handler: 'a.js' } } }],
+      ['name too long', { functions: { ['a'.repeat(65)]: { handler: 'a.js' } } }],
+      ['memory fraction', { functions: { f: { handler: 'a.js', memoryMb: 128.5 } } }],
+      ['timeout too long', { functions: { f: { handler: 'a.js', timeoutSec: 901 } } }],
+      ['env one-letter name', { functions: { f: { handler: 'a.js', env: { A: 'x' } } } }],
+      ['env number value', { functions: { f: { handler: 'a.js', env: { AB: 1 } } } }],
+      ['empty handler', { functions: { f: { handler: '' } } }],
+      ['unknown top-level key', { functions: {}, extra: 1 }],
+      ['runtime typo', { functions: { f: { handler: 'a.js', runtime: 'node' } } }],
+      ['functions missing', {}],
+    ];
+    for (const [label, value] of cases) {
+      const { problems } = parseFunctionsFile(JSON.stringify(value, null, 2));
+      assert.equal(problems.length > 0, !validate(value), `${label}: ${JSON.stringify(problems)}`);
+    }
   });
 
-  it("runs an Azure/Google function's own file through its Lambda-style shim", () => {
-    const { entries } = parseFunctionsFile(JSON.stringify({ functions: { onQueue: {
-      handler: 'functions/onQueue/lambdaShim.js', provider: 'azure', source: 'functions/onQueue/handler.js', timeoutSec: 7, trigger: 'sqs',
-    } } }));
-    const viaSource = resolveFunction(path.join(root, 'functions/onQueue/handler.js'), 'handler', root, entries);
-    assert.equal(viaSource.source, 'functions.json');
-    assert.equal(viaSource.config.handlerFile, path.join(root, 'functions/onQueue/lambdaShim.js'));
-    assert.deepEqual([viaSource.config.name, viaSource.config.timeoutSec, viaSource.trigger], ['onQueue', 7, 'sqs']);
+  it('drops an entry whose name Lambda would refuse, pointing at the name', () => {
+    const { entries, problems } = parseFunctionsFile('{\n  "functions": {\n    "my.fn": { "handler": "a.js" },\n    "ok": { "handler": "b.js" }\n  }\n}');
+    assert.deepEqual(entries.map((e) => e.name), ['ok']);
+    assert.equal(problems.length, 1);
+    assert.deepEqual([problems[0].line, problems[0].character, problems[0].severity], [2, 4, 'error']);
+    assert.match(problems[0].message, /"my\.fn" is not valid on Lambda/);
   });
 
   it('parses JSONC events and refuses malformed ones with a position', () => {
