@@ -104,7 +104,11 @@ async function runInvoke(target: string, opts: InvokeOptions): Promise<number> {
 /** Resolves the target through the registry, then applies the command-line overrides (validated as Lambda does). */
 async function resolveTarget(registry: FunctionRegistry, target: string, opts: InvokeOptions): Promise<ResolvedFunction> {
   if (opts.runtime !== undefined && !['nodejs', 'python', 'provided'].includes(opts.runtime)) throw new UsageError(`--runtime ${opts.runtime}: use nodejs, python or provided.`);
-  const resolved = await registry.resolve(target, opts.handler);
+  // A name from the configuration first; otherwise a file path is relative to the current directory, as shells expect.
+  const looksLikePath = path.isAbsolute(target) || /[\\/]/.test(target) || path.extname(target) !== '';
+  const named = looksLikePath ? undefined : await registry.byName(target);
+  const file = path.resolve(target);
+  const resolved = named ?? (fs.existsSync(file) && fs.statSync(file).isFile() ? await registry.resolveFile(file, opts.handler) : undefined);
   if (!resolved) {
     const known = (await registry.list()).map((f) => f.config.name);
     throw new UsageError(`${target}: no such function or handler file. Pass a function name from ${FUNCTIONS_FILE} or a SAM template${known.length ? ` (${known.join(', ')})` : ''}, or the path of a .js/.ts/.py handler or a bootstrap executable.`);

@@ -112,11 +112,11 @@ describe('invoker: serverless-lab invoke (CLI)', function () {
     }
   });
 
-  it('parses events strictly and infers runtimes from the file name', () => {
+  it('parses the JSONC events the extension writes, refuses malformed ones with a position, and infers runtimes from the file name', () => {
     assert.deepStrictEqual(parseEvent('{"a": [1, 2]}', 'e.json'), { a: [1, 2] });
-    assert.throws(() => parseEvent('{"a": 1,}', 'e.json'), /^Error: e\.json:1:9: invalid JSON event/);
-    assert.throws(() => parseEvent('// note\n{}', 'e.json'), /e\.json:1:1: invalid JSON event \(InvalidCommentToken\)/);
-    assert.throws(() => parseEvent('  \n', 'e.json'), /e\.json:1:1: the event file is empty/);
+    assert.deepStrictEqual(parseEvent('// saved by the extension\n{"a": 1,}', 'e.json'), { a: 1 });
+    assert.throws(() => parseEvent('{\n  "a": 1\n  "b": 2\n}', 'e.json'), /^Error: e\.json:3:3: invalid JSON event \(CommaExpected\)/);
+    assert.throws(() => parseEvent('  \n', 'e.json'), /e\.json:1:1: The event file is empty/);
     assert.strictEqual(runtimeForFile('/x/app.py'), 'python');
     assert.strictEqual(runtimeForFile('/x/index.mjs'), 'nodejs');
     assert.strictEqual(runtimeForFile('/x/handler.ts'), 'nodejs');
