@@ -29,6 +29,8 @@ export interface InvokeOptions {
   prediction?: Prediction;
   /** Show the invocation panel afterwards (default true). */
   reveal?: boolean;
+  /** The SAM template whose CodeLens asked: re-read before resolving, in case its watcher event has not arrived yet. */
+  template?: vscode.Uri;
 }
 
 /** Thrown when running is refused (Restricted Mode); the message says why and what to do. */
@@ -153,6 +155,7 @@ export class RunService {
   async invokeHandler(uri: vscode.Uri, handlerName: string, options: InvokeOptions = {}): Promise<RuntimeRecord | undefined> {
     assertTrusted();
     if (!(await this.savedOrAccepted(uri))) return undefined;
+    if (options.template) this.functions.registry.invalidate(options.template.fsPath);
     const resolved = await this.resolve(uri, handlerName);
     const { config, trigger } = resolved;
     const chosen = await this.chooseEvent(uri, config, trigger, options);

@@ -29,7 +29,7 @@ export class SamCodeLensProvider implements vscode.CodeLensProvider {
         return [new vscode.CodeLens(fn.lensRange, { title: '$(shield) Running is disabled in Restricted Mode', command: 'workbench.trust.manage' })];
       }
       const lens = (title: string, mode: InvokeMode): vscode.CodeLens =>
-        new vscode.CodeLens(fn.lensRange, { title, tooltip: `${fn.name}: ${vscode.workspace.asRelativePath(file)} → ${fn.handlerName}`, command: CommandIds.invokeHandler, arguments: [file, fn.handlerName, { mode }] });
+        new vscode.CodeLens(fn.lensRange, { title, tooltip: `${fn.name}: ${vscode.workspace.asRelativePath(file)} → ${fn.handlerName}`, command: CommandIds.invokeHandler, arguments: [file, fn.handlerName, { mode, template: document.uri }] });
       return [lens('▶ Invoke', 'invoke'), lens('Invoke with event…', 'withEvent'), lens('Invoke cold', 'cold'), lens('Debug', 'debug')];
     });
   }
