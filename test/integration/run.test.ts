@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { createRuntime, type FunctionRuntime, type RuntimeRecord } from '../../src/core/runtime';
+import { createRuntime, type RuntimeRecord } from '../../src/core/runtime';
+import type { SlApi } from '../../src/extension/services';
 
 const EXTENSION_ID = 'serverless-lab.serverless-lab';
 
@@ -100,8 +101,9 @@ describe('run', function () {
 
   it('keeps the invocation in the per-workspace history', async () => {
     const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
-    const services = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { context: vscode.ExtensionContext };
-    const history = services.context.workspaceState.get<{ record: { requestId: string } }[]>('serverlessLab.run.history.v1', []);
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as SlApi;
+    assert.ok(api.testing, 'the test-mode API is exposed');
+    const history = api.testing.workspaceState.get<{ record: { requestId: string } }[]>('serverlessLab.run.history.v1', []);
     assert.strictEqual(history[0]?.record.requestId, record.requestId);
     const again = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeLast');
     assert.strictEqual(again.functionName, record.functionName);
@@ -188,7 +190,9 @@ describe('run', function () {
     created.push(config);
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "functions": { "sameFn": { "handler": "hello-node/handler.js", "memoryMb": 384, "timeoutSec": 7 } } }\n'));
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const runtime = await (ext.exports as { runtime(): Promise<FunctionRuntime & { resolve(target: string): Promise<unknown> }> }).runtime();
+    const api = ext.exports as SlApi;
+    assert.ok(api.testing, 'the test-mode API is exposed');
+    const runtime = await api.testing.runtime();
     // The registry learns of the new file from its watcher; wait for that rather than a fixed time.
     const deadline = Date.now() + 10_000;
     while (!(await runtime.resolve('sameFn')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -213,8 +217,7 @@ describe('run', function () {
       assert.strictEqual(record.report.memorySizeMb, 384);
     }
     assert.deepStrictEqual([fromEditor.source, byName.source, fromCli.source], ['editor', 'exercise-check', 'cli']);
-    const services = ext.exports as { context: vscode.ExtensionContext };
-    const history = services.context.workspaceState.get<{ record: RuntimeRecord; eventLabel: string }[]>('serverlessLab.run.history.v1', []);
+    const history = api.testing.workspaceState.get<{ record: RuntimeRecord; eventLabel: string }[]>('serverlessLab.run.history.v1', []);
     assert.deepStrictEqual(history.slice(0, 2).map((e) => [e.record.requestId, e.record.source]), [[byName.requestId, 'exercise-check'], [fromEditor.requestId, 'editor']], 'the history is fed from the runtime, whoever invoked');
   });
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { generateEvent } from '../../core/events';
+import { generateEvent } from '../../core/sampleEvents';
 import type { ResolvedFunction } from '../../core/functions/resolve';
 import type { FunctionConfig } from '../../core/invoker/types';
 import type { Prediction } from '../../core/run/prediction';
