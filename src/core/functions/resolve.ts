@@ -95,8 +95,9 @@ export function resolveConvention(handlerFile: string, handlerName?: string): Re
 }
 
 /**
- * Resolves the handler `handlerName` (default: the runtime's conventional name) in `handlerFile`
- * (absolute): functions.json entries of `root`, then SAM functions, then the convention.
+ * Resolves the handler `handlerName` in `handlerFile` (absolute): functions.json entries of `root`,
+ * then SAM functions, then the convention. Without a name, the first function configured for the
+ * file is meant, else the runtime's conventional handler.
  */
 export function resolveFunction(
   handlerFile: string,
@@ -106,15 +107,16 @@ export function resolveFunction(
   sam: readonly SamFunctionLike[] = [],
   declaredIn?: { functionsFile?: string; templateOf?: (fn: SamFunctionLike) => string | undefined },
 ): ResolvedFunction {
-  const wanted = (runtime: RuntimeKind | undefined): string => handlerName ?? defaultHandlerName(runtime ?? runtimeForFile(handlerFile));
+  // Without a handler name, the first function configured for the file is meant (e.g. `serverless-lab invoke app.js`).
+  const matches = (name: string): boolean => handlerName === undefined || name === handlerName;
   if (root) {
-    const entry = entries.find((e) => same(path.resolve(root, e.handler), handlerFile) && (e.handlerName ?? defaultHandlerName(e.runtime ?? runtimeForFile(handlerFile))) === wanted(e.runtime));
+    const entry = entries.find((e) => same(path.resolve(root, e.handler), handlerFile) && matches(e.handlerName ?? defaultHandlerName(e.runtime ?? runtimeForFile(handlerFile))));
     if (entry) return resolveEntry(entry, root, declaredIn?.functionsFile);
     // An Azure/Google function's own file runs through its Lambda-style shim (the entry's handler).
     const adapted = entries.find((e) => e.source && same(path.resolve(root, e.source), handlerFile));
     if (adapted) return resolveEntry(adapted, root, declaredIn?.functionsFile);
   }
-  const samFn = sam.find((f) => same(f.handlerFile, handlerFile) && f.handlerName === wanted(f.runtime));
+  const samFn = sam.find((f) => same(f.handlerFile, handlerFile) && matches(f.handlerName));
   if (samFn) return resolveSam(samFn, declaredIn?.templateOf?.(samFn));
   return resolveConvention(handlerFile, handlerName);
 }

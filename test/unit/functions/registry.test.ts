@@ -55,6 +55,7 @@ describe('functions/registry', () => {
     assert.deepEqual(other.config, { name: 'thing-process', handlerFile: at('lib/thing.ts'), handlerName: 'process', runtime: 'nodejs', memoryMb: 128, timeoutSec: 3, env: {}, architecture: 'x86_64', keepAliveSec: 600 });
     assert.equal(other.source, 'defaults');
     assert.deepEqual((await registry.byName('HelloFn'))?.config, fromSam.config, 'by name and by file give the same config');
+    assert.equal((await registry.resolveFile(at('hello/app.py'), 'other_handler')).source, 'defaults', 'another handler in the same file is another function');
     assert.deepEqual((await registry.list()).map((f) => f.config.name), ['orders', 'HelloFn']);
   });
 
