@@ -90,7 +90,7 @@ export class FunctionRegistry {
   private templateList: Promise<string[]> | undefined;
   private readonly templates = new Map<string, Cached<TemplateResult>>();
   private readonly resolvedFiles = new Map<string, Promise<ResolvedFunction>>();
-  private readonly lastResults = new Map<string, ResolvedFunction>();
+  private readonly lastResults = new Map<string, { inputs: readonly object[]; value: ResolvedFunction }>();
   private readonly listeners = new Set<() => void>();
 
   constructor(roots: readonly string[], private readonly host: RegistryHost) {
@@ -188,23 +188,30 @@ export class FunctionRegistry {
 
   /** Resolves a registered function by name (functions.json, then SAM); undefined when unknown. */
   async byName(name: string): Promise<ResolvedFunction | undefined> {
-    for (const f of await this.functionsFiles()) {
+    const files = await this.functionsFiles();
+    for (const f of files) {
       const entry = f.entries.find((e) => e.name === name);
-      if (entry) return this.stable(`name:${name}`, resolveEntry(entry, f.root, f.file));
+      if (entry) return this.stable(`name:${name}`, [f], () => resolveEntry(entry, f.root, f.file));
     }
-    for (const t of await this.templateResults()) {
+    const templates = await this.templateResults();
+    for (const t of templates) {
       const fn = t.functions.find((s) => s.name === name);
-      if (fn) return this.stable(`name:${name}`, resolveSam(fn, t.file));
+      if (fn) return this.stable(`name:${name}`, [...files, ...templates], () => resolveSam(fn, t.file));
     }
     return undefined;
   }
 
-  /** The previous result for `key` while it is unchanged: the invoker's warm path recognises an identical config by identity. */
-  private stable(key: string, fresh: ResolvedFunction): ResolvedFunction {
+  /**
+   * The previous result for `key` while its inputs are the same parsed objects (cheap identity check),
+   * or while a fresh result is equal: the invoker's warm path recognises an unchanged config by identity.
+   */
+  private stable(key: string, inputs: readonly object[], compute: () => ResolvedFunction): ResolvedFunction {
     const old = this.lastResults.get(key);
-    if (old && JSON.stringify(old) === JSON.stringify(fresh)) return old;
-    this.lastResults.set(key, fresh);
-    return fresh;
+    if (old && old.inputs.length === inputs.length && old.inputs.every((x, i) => x === inputs[i])) return old.value;
+    const fresh = compute();
+    const value = old && JSON.stringify(old.value) === JSON.stringify(fresh) ? old.value : fresh;
+    this.lastResults.set(key, { inputs, value });
+    return value;
   }
 
   /** Resolves the handler `handlerName` (default: the runtime's conventional one) in an absolute file. */
@@ -216,8 +223,10 @@ export class FunctionRegistry {
       p = (async () => {
         const root = this.folderOf(abs);
         const json = root ? await this.functionsFile(root) : undefined;
-        const sam = (await this.templateResults()).flatMap((t) => t.functions);
-        return this.stable(`file:${key}`, resolveFunction(abs, handlerName, root, json?.entries ?? [], sam, { functionsFile: json?.file, templateOf: (fn) => (fn as LocatedSamFunction).template }));
+        const templates = await this.templateResults();
+        const sam = (): LocatedSamFunction[] => templates.flatMap((t) => t.functions);
+        return this.stable(`file:${key}`, [...(json ? [json] : []), ...templates], () =>
+          resolveFunction(abs, handlerName, root, json?.entries ?? [], sam(), { functionsFile: json?.file, templateOf: (fn) => (fn as LocatedSamFunction).template }));
       })();
       this.resolvedFiles.set(key, p);
       p.catch(() => this.resolvedFiles.delete(key));
