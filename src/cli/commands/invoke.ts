@@ -18,6 +18,9 @@ interface InvokeOptions {
   concurrency: string;
   keepAlive?: string;
   json?: boolean;
+  reservedConcurrency?: string;
+  provisionedConcurrency?: string;
+  gap?: string;
 }
 
 /** Registers `invoke` on the CLI program. */
@@ -35,6 +38,9 @@ export function registerInvokeCommand(program: Command): void {
     .option('--repeat <N>', 'number of invocations; warm sandboxes are reused as on Lambda', '1')
     .option('--concurrency <C>', 'invocations in flight at once (C busy sandboxes)', '1')
     .option('--keep-alive <s>', 'idle seconds before a warm sandbox shuts down (default 600)')
+    .option('--reserved-concurrency <N>', 'at most N sandboxes; invocations beyond them are throttled (TooManyRequestsException)')
+    .option('--provisioned-concurrency <N>', 'N sandboxes initialized before the first invocation (no Init Duration on them)')
+    .option('--gap <ms>', 'idle time between sequential invocations (shows keep-alive expiry and leftover work failing later)', '0')
     .option('--json', 'print one JSON record per invocation (NDJSON)')
     .addHelpText('after', '\nExit status: 0 when every invocation succeeded, 1 when one returned an error, 2 on bad input (nothing invoked).')
     .action(async (file: string, opts: InvokeOptions) => {
@@ -50,11 +56,13 @@ async function runInvoke(file: string, opts: InvokeOptions): Promise<number> {
   let event: unknown;
   let repeat: number;
   let concurrency: number;
+  let gapMs: number;
   try {
     fn = functionFromOptions(file, opts);
     event = await readEvent(opts.event);
     repeat = positiveInt(opts.repeat, '--repeat');
     concurrency = positiveInt(opts.concurrency, '--concurrency');
+    gapMs = wholeNumber(opts.gap ?? '0', '--gap');
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`${err.message}\n`);
@@ -68,9 +76,20 @@ async function runInvoke(file: string, opts: InvokeOptions): Promise<number> {
   process.once('SIGTERM', stop);
   let failed = false;
   try {
+    if (fn.provisionedConcurrency) {
+      try {
+        await invoker.warm(fn);
+      } catch (err) {
+        process.stderr.write(`${(err as Error).message}\n`);
+        return 1;
+      }
+    }
     let next = 0;
     const worker = async () => {
       while (next < repeat) {
+        // --gap: each worker idles between its invocations, as a caller pausing between requests would.
+        if (next >= concurrency && gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+        if (next >= repeat) break;
         next++;
         const record = await invoker.invoke(fn, { event });
         if (record.error) failed = true;
@@ -107,6 +126,8 @@ function functionFromOptions(file: string, opts: InvokeOptions): FunctionConfig 
   if (opts.memory !== undefined) fn.memoryMb = Number(opts.memory);
   if (opts.timeout !== undefined) fn.timeoutSec = Number(opts.timeout);
   if (opts.keepAlive !== undefined) fn.keepAliveSec = Number(opts.keepAlive);
+  if (opts.reservedConcurrency !== undefined) fn.reservedConcurrency = wholeNumber(opts.reservedConcurrency, '--reserved-concurrency');
+  if (opts.provisionedConcurrency !== undefined) fn.provisionedConcurrency = wholeNumber(opts.provisionedConcurrency, '--provisioned-concurrency');
   const checked = resolveFunction(fn);
   if ('errorType' in checked) throw new UsageError(checked.errorMessage);
   return fn;
@@ -123,6 +144,12 @@ export function runtimeFromFile(file: string): RuntimeKind {
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} ${value}: expected a whole number ≥ 1.`);
+  return n;
+}
+
+function wholeNumber(value: string, flag: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} ${value}: expected a whole number ≥ 0.`);
   return n;
 }
 
@@ -168,6 +195,8 @@ function print(record: InvocationRecord, json: boolean): void {
     return;
   }
   for (const line of record.logs) process.stdout.write(`${line}\n`);
+  // Local explanations (contended Init figures, leftover work): not Lambda output, so marked as ours.
+  for (const note of record.notes ?? []) process.stdout.write(`[serverless-lab] ${note}\n`);
   if (record.error) process.stdout.write(`${JSON.stringify(record.error, null, 2)}\n`);
   else process.stdout.write(`${JSON.stringify(record.response, null, 2)}\n`);
 }
