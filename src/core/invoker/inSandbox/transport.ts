@@ -119,7 +119,9 @@ function openTcpWrap(host: string, port: number, onBytes: OnBytes, onClosed: () 
       else queued += data;
     },
     setRef(on: boolean) {
-      if (!closed) (on ? handle.ref() : handle.unref());
+      if (closed) return;
+      if (on) handle.ref();
+      else handle.unref();
     },
   };
 }
