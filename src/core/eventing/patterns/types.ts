@@ -18,6 +18,8 @@ export interface LeafExplanation {
   /** The event's value(s) at that path; undefined when the field is absent. */
   actual?: unknown;
   matched: boolean;
+  /** Why, in a learner's words, when it is not obvious (type mismatch, absent field, array consistency). */
+  note?: string;
 }
 
 /** Field-by-field explanation of one pattern against one event. */
@@ -37,6 +39,8 @@ export interface CompiledPattern {
 export interface CompiledRuleSet {
   /** Names of the matching rules, in the order the rules were given. */
   match(event: unknown): string[];
+  /** Field-by-field explanation of one rule of the set against an event. */
+  explain(ruleName: string, event: unknown): Explanation;
 }
 
 /** Named pattern, as given to compileRuleSet. */

@@ -1,0 +1,115 @@
+// Routing one event against many rules without walking every rule: each plain-value condition is
+// indexed by path and value (as event-ruler's state machine shares transitions), an event's
+// fields are looked up once, and only rules whose plain-value conditions all hit are evaluated.
+import { flattenEvent, type EventFields } from './fields';
+import { fieldKey } from './leaves';
+import { compileSubRules, type Step, type SubRule } from './compile';
+import { matchSubRule } from './evaluate';
+import { explainSubRules } from './explain';
+import { PatternError, type CompiledRuleSet, type NamedPattern } from './types';
+
+interface Candidate {
+  rule: number;
+  subRule: SubRule;
+  /** How many indexed steps must hit before the sub-rule is worth evaluating. */
+  needed: number;
+  hits: number;
+  epoch: number;
+}
+
+/** A step is indexable when every alternative is a plain value (no operator, no absence). */
+function indexable(step: Step): boolean {
+  return !step.absent && step.leaves.every((l) => l.key !== undefined);
+}
+
+/** Every rule path and its dotted prefixes: the event is only flattened where rules look. */
+function pathsUsed(subRules: SubRule[]): Set<string> {
+  const used = new Set<string>();
+  for (const rule of subRules) {
+    for (const step of rule) {
+      let at = step.path.indexOf('.');
+      while (at >= 0) {
+        used.add(step.path.slice(0, at));
+        at = step.path.indexOf('.', at + 1);
+      }
+      used.add(step.path);
+    }
+  }
+  return used;
+}
+
+/** Compiles named rules; throws PatternError naming the rule and the offending path. */
+export function compileRuleSet(rules: NamedPattern[]): CompiledRuleSet {
+  const compiled = rules.map(({ name, pattern }) => {
+    try {
+      return compileSubRules(pattern);
+    } catch (err) {
+      if (err instanceof PatternError) throw new PatternError(err.path, `rule "${name}": ${err.reason}`);
+      throw err;
+    }
+  });
+  const candidates: Candidate[] = [];
+  const alwaysCheck: Candidate[] = [];
+  // path -> value key -> [candidate, step id] pairs
+  const index = new Map<string, Map<string, [Candidate, number][]>>();
+  const stepSeen: number[] = [];
+  compiled.forEach((subRules, rule) => {
+    for (const subRule of subRules) {
+      const candidate: Candidate = { rule, subRule, needed: 0, hits: 0, epoch: -1 };
+      candidates.push(candidate);
+      for (const step of subRule.filter(indexable)) {
+        const stepId = stepSeen.push(-1) - 1;
+        candidate.needed++;
+        let byValue = index.get(step.path);
+        if (!byValue) index.set(step.path, (byValue = new Map()));
+        for (const leaf of step.leaves) {
+          const key = leaf.key as string;
+          const list = byValue.get(key);
+          if (list) list.push([candidate, stepId]);
+          else byValue.set(key, [[candidate, stepId]]);
+        }
+      }
+      if (candidate.needed === 0) alwaysCheck.push(candidate);
+    }
+  });
+  const keep = pathsUsed(compiled.flat());
+  let epoch = 0;
+
+  const matchFields = (fields: EventFields): string[] => {
+    epoch++;
+    const matched = new Array<boolean>(rules.length).fill(false);
+    const check = (c: Candidate): void => {
+      if (!matched[c.rule] && matchSubRule(c.subRule, fields)) matched[c.rule] = true;
+    };
+    for (const [path, byValue] of index) {
+      const values = fields.get(path);
+      if (!values) continue;
+      for (const field of values) {
+        const hits = byValue.get(fieldKey(field));
+        if (!hits) continue;
+        for (const [c, stepId] of hits) {
+          if (stepSeen[stepId] === epoch) continue;
+          stepSeen[stepId] = epoch;
+          if (c.epoch !== epoch) {
+            c.epoch = epoch;
+            c.hits = 0;
+          }
+          if (++c.hits === c.needed) check(c);
+        }
+      }
+    }
+    for (const c of alwaysCheck) check(c);
+    const names: string[] = [];
+    matched.forEach((m, i) => m && names.push((rules[i] as NamedPattern).name));
+    return names;
+  };
+
+  return {
+    match: (event) => matchFields(flattenEvent(event, keep)),
+    explain: (ruleName, event) => {
+      const at = rules.findIndex((r) => r.name === ruleName);
+      if (at < 0) throw new Error(`no rule named "${ruleName}" in this rule set`);
+      return explainSubRules(compiled[at] as SubRule[], flattenEvent(event));
+    },
+  };
+}
