@@ -8,7 +8,7 @@ import type { CompiledPattern } from './types';
 
 export * from './types';
 export { compileRuleSet } from './ruleSet';
-export { parseJson, stringifyJson, JsonNumber, JsonSyntaxError } from './json';
+export { parseJson, stringifyJson, entriesOf, JsonNumber, JsonSyntaxError } from './json';
 
 /** Validates and compiles a pattern; throws PatternError (with the offending path) when it is invalid. */
 export function compilePattern(pattern: unknown): CompiledPattern {

@@ -22,10 +22,14 @@ export class JsonNumber {
 /** Key under which an object keeps the earlier values of keys that appear more than once. */
 export const duplicateEntries: unique symbol = Symbol('duplicateEntries');
 
+/** Key under which an object keeps its keys in source order (JS puts integer-like keys first). */
+export const keyOrder: unique symbol = Symbol('keyOrder');
+
 /** A parsed JSON object; `[duplicateEntries]` holds overridden `[key, value]` pairs in source order. */
 export interface JsonObject {
   [key: string]: unknown;
   [duplicateEntries]?: [string, unknown][];
+  [keyOrder]?: string[];
 }
 
 /** Invalid JSON text, with the 1-based line and column of the first problem. */
@@ -39,6 +43,8 @@ export class JsonSyntaxError extends Error {
 function setKey(target: JsonObject, key: string, value: unknown): void {
   if (Object.prototype.hasOwnProperty.call(target, key)) {
     (target[duplicateEntries] ??= []).push([key, target[key]]);
+  } else {
+    (target[keyOrder] ??= []).push(key);
   }
   // defineProperty, not assignment, so that a key named "__proto__" stays a plain key.
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -101,7 +107,7 @@ export function stringifyJson(value: unknown): string {
   if (value instanceof JsonNumber) return value.text;
   if (Array.isArray(value)) return `[${value.map(stringifyJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const parts = Object.keys(value).map((k) => `${JSON.stringify(k)}:${stringifyJson((value as Record<string, unknown>)[k])}`);
+    const parts = ((value as JsonObject)[keyOrder] ?? Object.keys(value)).map((k) => `${JSON.stringify(k)}:${stringifyJson((value as Record<string, unknown>)[k])}`);
     return `{${parts.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
@@ -114,5 +120,6 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** Entries in source order, duplicated keys included (earlier values first). */
 export function entriesOf(obj: JsonObject): [string, unknown][] {
-  return [...(obj[duplicateEntries] ?? []), ...Object.keys(obj).map((k): [string, unknown] => [k, obj[k]])];
+  const keys = obj[keyOrder] ?? Object.keys(obj);
+  return [...(obj[duplicateEntries] ?? []), ...keys.map((k): [string, unknown] => [k, obj[k]])];
 }
