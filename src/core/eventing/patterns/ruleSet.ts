@@ -44,7 +44,7 @@ export function compileRuleSet(rules: NamedPattern[]): CompiledRuleSet {
     try {
       return compileSubRules(pattern);
     } catch (err) {
-      if (err instanceof PatternError) throw new PatternError(err.path, `rule "${name}": ${err.reason}`);
+      if (err instanceof PatternError) throw new PatternError(err.path, err.reason, name);
       throw err;
     }
   });

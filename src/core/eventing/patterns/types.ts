@@ -1,10 +1,10 @@
 // Contract of the EventBridge pattern matcher (event-ruler semantics). The brokers (rules,
 // SNS filter policies), the CLI, the flow view and the playground depend only on this file.
 
-/** An invalid pattern: `path` names the offending field (e.g. `detail.price.numeric[1]`). */
+/** An invalid pattern: `path` names the offending field (e.g. `detail.price.numeric[1]`), `rule` the rule in a set. */
 export class PatternError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(path ? `${path}: ${reason}` : reason);
+  constructor(readonly path: string, readonly reason: string, readonly rule?: string) {
+    super(`${rule === undefined ? '' : `rule "${rule}": `}${path ? `${path}: ` : ''}${reason}`);
     this.name = 'PatternError';
   }
 }
