@@ -42,15 +42,42 @@ function leaf(value: unknown, membership: number[]): Field | undefined {
   return undefined;
 }
 
-/** Which paths to keep: every rule path and each of its dotted prefixes (undefined keeps all). */
-export type PathFilter = Set<string> | undefined;
+/** The paths rules look at, as a tree of keys (undefined keeps every path). */
+export interface PathTree {
+  path: string;
+  children: Map<string, PathTree>;
+}
+
+/** Builds the tree of paths to keep from rule paths (each dotted path and its prefixes). */
+export function pathTree(paths: Iterable<string>): PathTree {
+  const root: PathTree = { path: '', children: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const key of path.split('.')) {
+      let child = node.children.get(key);
+      if (!child) node.children.set(key, (child = { path: node.path ? `${node.path}.${key}` : key, children: new Map() }));
+      node = child;
+    }
+  }
+  return root;
+}
+
+/** The subtree for an event key; a key with dots ("detail.state") walks several levels, as event-ruler joins names. */
+function childOf(node: PathTree, key: string): PathTree | undefined {
+  const direct = node.children.get(key);
+  if (direct || !key.includes('.')) return direct;
+  let at: PathTree | undefined = node;
+  for (const part of key.split('.')) {
+    at = at.children.get(part);
+    if (!at) return undefined;
+  }
+  return at;
+}
 
 class Flattener {
   private arrays = 0;
   private readonly membership: number[] = [];
   readonly fields: EventFields = new Map();
-
-  constructor(private readonly keep: PathFilter) {}
 
   private add(path: string, field: Field): void {
     const list = this.fields.get(path);
@@ -62,44 +89,47 @@ class Flattener {
     return this.membership.length === 0 ? noMembership : this.membership.slice();
   }
 
-  value(path: string, value: unknown): void {
-    if (Array.isArray(value)) return this.array(path, value);
-    if (value && typeof value === 'object' && !(value instanceof JsonNumber)) return this.object(path, value as JsonObject);
+  value(path: string, node: PathTree | undefined, value: unknown): void {
+    if (Array.isArray(value)) return this.array(path, node, value);
+    if (value && typeof value === 'object' && !(value instanceof JsonNumber)) return this.object(path, node, value as JsonObject);
     const field = leaf(value, this.snapshot());
     if (field) this.add(path, field);
   }
 
-  object(prefix: string, obj: JsonObject): void {
-    for (const key of Object.keys(obj)) this.member(prefix, key, obj[key]);
+  object(prefix: string, node: PathTree | undefined, obj: JsonObject): void {
+    for (const key of Object.keys(obj)) this.member(prefix, node, key, obj[key]);
     const duplicates = obj[duplicateEntries];
-    if (duplicates) for (const [key, value] of duplicates) this.member(prefix, key, value);
+    if (duplicates) for (const [key, value] of duplicates) this.member(prefix, node, key, value);
   }
 
-  private member(prefix: string, key: string, value: unknown): void {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (this.keep && !this.keep.has(path)) return;
-    this.value(path, value);
+  private member(prefix: string, node: PathTree | undefined, key: string, value: unknown): void {
+    if (!node) return this.value(prefix ? `${prefix}.${key}` : key, undefined, value);
+    const child = childOf(node, key);
+    if (child) this.value(child.path, child, value);
   }
 
-  private array(path: string, items: unknown[]): void {
+  private array(path: string, node: PathTree | undefined, items: unknown[]): void {
     const id = this.arrays++;
-    items.forEach((item, index) => {
-      const nested = item !== null && typeof item === 'object' && !(item instanceof JsonNumber);
-      if (!nested) return this.value(path, item);
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      if (item === null || typeof item !== 'object' || item instanceof JsonNumber) {
+        this.value(path, node, item);
+        continue;
+      }
       this.membership.push(id, index);
-      this.value(path, item);
+      this.value(path, node, item);
       this.membership.length -= 2;
-    });
+    }
   }
 }
 
 /** Flattens an event (a JSON object) into fields; throws when the event is not an object. */
-export function flattenEvent(event: unknown, keep?: PathFilter): EventFields {
+export function flattenEvent(event: unknown, keep?: PathTree): EventFields {
   if (!event || typeof event !== 'object' || Array.isArray(event) || event instanceof JsonNumber) {
     throw new Error('an event must be a JSON object');
   }
-  const flattener = new Flattener(keep);
-  flattener.object('', event as JsonObject);
+  const flattener = new Flattener();
+  flattener.object('', keep, event as JsonObject);
   return flattener.fields;
 }
 

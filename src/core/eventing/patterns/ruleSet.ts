@@ -1,7 +1,7 @@
 // Routing one event against many rules without walking every rule: each plain-value condition is
 // indexed by path and value (as event-ruler's state machine shares transitions), an event's
 // fields are looked up once, and only rules whose plain-value conditions all hit are evaluated.
-import { flattenEvent, type EventFields } from './fields';
+import { flattenEvent, pathTree, type EventFields } from './fields';
 import { fieldKey } from './leaves';
 import { compileSubRules, type Step, type SubRule } from './compile';
 import { matchSubRule } from './evaluate';
@@ -20,22 +20,6 @@ interface Candidate {
 /** A step is indexable when every alternative is a plain value (no operator, no absence). */
 function indexable(step: Step): boolean {
   return !step.absent && step.leaves.every((l) => l.key !== undefined);
-}
-
-/** Every rule path and its dotted prefixes: the event is only flattened where rules look. */
-function pathsUsed(subRules: SubRule[]): Set<string> {
-  const used = new Set<string>();
-  for (const rule of subRules) {
-    for (const step of rule) {
-      let at = step.path.indexOf('.');
-      while (at >= 0) {
-        used.add(step.path.slice(0, at));
-        at = step.path.indexOf('.', at + 1);
-      }
-      used.add(step.path);
-    }
-  }
-  return used;
 }
 
 /** Compiles named rules; throws PatternError naming the rule and the offending path. */
@@ -72,14 +56,18 @@ export function compileRuleSet(rules: NamedPattern[]): CompiledRuleSet {
       if (candidate.needed === 0) alwaysCheck.push(candidate);
     }
   });
-  const keep = pathsUsed(compiled.flat());
+  const keep = pathTree(compiled.flat(2).map((step) => step.path));
   let epoch = 0;
+  const ruleMatched = new Int32Array(rules.length).fill(-1);
 
   const matchFields = (fields: EventFields): string[] => {
     epoch++;
-    const matched = new Array<boolean>(rules.length).fill(false);
+    const matched: number[] = [];
     const check = (c: Candidate): void => {
-      if (!matched[c.rule] && matchSubRule(c.subRule, fields)) matched[c.rule] = true;
+      if (ruleMatched[c.rule] !== epoch && matchSubRule(c.subRule, fields)) {
+        ruleMatched[c.rule] = epoch;
+        matched.push(c.rule);
+      }
     };
     for (const [path, byValue] of index) {
       const values = fields.get(path);
@@ -99,9 +87,7 @@ export function compileRuleSet(rules: NamedPattern[]): CompiledRuleSet {
       }
     }
     for (const c of alwaysCheck) check(c);
-    const names: string[] = [];
-    matched.forEach((m, i) => m && names.push((rules[i] as NamedPattern).name));
-    return names;
+    return matched.sort((a, b) => a - b).map((i) => (rules[i] as NamedPattern).name);
   };
 
   return {
