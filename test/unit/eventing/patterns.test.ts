@@ -125,3 +125,21 @@ describe('pattern matcher: rule sets', () => {
     assert.throws(() => compileRuleSet([{ name: 'bad one', pattern: { a: [] } }]), /rule "bad one"/);
   });
 });
+
+describe('pattern matcher: arrays at scale', () => {
+  it('checks exists:false in the element chosen by earlier conditions (nested arrays)', () => {
+    const cond = (leaf: string): unknown => ({ req: { tasks: { state: ['ACTIVE'], provider: { id: ['P1'] }, resources: { ctx: { ifaces: { [leaf]: [{ exists: false }] } } } } } });
+    const set = compileRuleSet([{ name: 'noName', pattern: cond('name') }, { name: 'noAbc', pattern: cond('abc') }]);
+    const task = (state: string, id: string, name?: string): unknown => ({ state, provider: { id }, resources: [{ x: 1, ...(name ? { ctx: { ifaces: [{ name }] } } : {}) }] });
+    assert.deepEqual(set.match({ req: { tasks: [task('ACTIVE', 'P1'), task('OFF', 'P2', 'n')] } }), ['noName', 'noAbc']);
+    assert.deepEqual(set.match({ req: { tasks: [task('ACTIVE', 'P1', 'n'), task('OFF', 'P2', 'n')] } }), ['noAbc']);
+  });
+
+  it('stays fast when many array values satisfy every condition but the last', () => {
+    const keys = 'abcdefghij'.split('');
+    const pattern = Object.fromEntries([...keys.map((k) => [k, [{ exists: true }]]), ['z', ['never']]]);
+    const event = Object.fromEntries([...keys.map((k) => [k, Array.from({ length: 20 }, (_, i) => i)]), ['z', 'other']]);
+    // Without remembering failed states this is 20^10 paths; with it, a few hundred.
+    assert.equal(compilePattern(pattern).matches(event), false);
+  });
+});
