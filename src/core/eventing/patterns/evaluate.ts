@@ -4,6 +4,11 @@
 import { extendMembership, type EventFields, type Field } from './fields';
 import type { Step, SubRule } from './compile';
 
+function holds(step: Step, field: Field): boolean {
+  for (const leaf of step.leaves) if (leaf.test(field)) return true;
+  return false;
+}
+
 /** Failed (step, membership) states, so that arrays cannot make the search exponential. */
 type Memo = Set<string>;
 
@@ -18,7 +23,7 @@ function search(rule: SubRule, fields: EventFields, i: number, membership: numbe
       const next = extendMembership(membership, field.membership);
       if (!next) continue;
       consistentValue = true;
-      if (!step.leaves.some((leaf) => leaf.test(field))) continue;
+      if (!holds(step, field)) continue;
       if (!branching) {
         if (search(rule, fields, i + 1, next, memo)) return true;
         continue;
@@ -40,5 +45,5 @@ export function matchSubRule(rule: SubRule, fields: EventFields): boolean {
 
 /** Does any leaf of the step hold for this one value (ignoring array consistency)? */
 export function stepHoldsFor(step: Step, field: Field): boolean {
-  return step.leaves.some((leaf) => leaf.test(field));
+  return holds(step, field);
 }

@@ -15,13 +15,6 @@ export interface Leaf {
   accepts: 'string' | 'number' | 'any';
 }
 
-/** Index key of an event field, comparable with Leaf.key. */
-export function fieldKey(field: Field): string {
-  if (field.kind === 'string') return `s${field.text}`;
-  if (field.kind === 'number') return field.num === undefined ? `t${field.text}` : `n${field.num}`;
-  return `l${field.text}`;
-}
-
 /** An exact string; a string that is an IP literal matches that address however it is written. */
 export function exactString(value: string, plain = false): Leaf {
   const ip = plain ? undefined : parseIp(value);

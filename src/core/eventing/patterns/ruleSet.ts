@@ -1,8 +1,7 @@
 // Routing one event against many rules without walking every rule: each plain-value condition is
 // indexed by path and value (as event-ruler's state machine shares transitions), an event's
 // fields are looked up once, and only rules whose plain-value conditions all hit are evaluated.
-import { flattenEvent, pathTree, type EventFields } from './fields';
-import { fieldKey } from './leaves';
+import { flattenEvent, pathTree, type EventFields, type Field } from './fields';
 import { compileSubRules, type Step, type SubRule } from './compile';
 import { matchSubRule } from './evaluate';
 import { explainSubRules } from './explain';
@@ -15,6 +14,32 @@ interface Candidate {
   needed: number;
   hits: number;
   epoch: number;
+}
+
+type Hits = [Candidate, number][];
+
+/** Plain values of one path, by kind, so that lookups need no string building. */
+interface ValueIndex {
+  strings: Map<string, Hits>;
+  numbers: Map<number, Hits>;
+  /** Numbers that only match their spelling, and true/false/null. */
+  spellings: Map<string, Hits>;
+}
+
+function addHit(index: ValueIndex, key: string, hit: [Candidate, number]): void {
+  const kind = key.charAt(0);
+  const rest = key.slice(1);
+  const map: Map<string | number, Hits> = kind === 's' ? index.strings : kind === 'n' ? index.numbers : index.spellings;
+  const mapKey = kind === 'n' ? Number(rest) : kind === 'l' ? `l${rest}` : rest;
+  const list = map.get(mapKey);
+  if (list) list.push(hit);
+  else map.set(mapKey, [hit]);
+}
+
+function lookup(index: ValueIndex, field: Field): Hits | undefined {
+  if (field.kind === 'string') return index.strings.get(field.text);
+  if (field.kind === 'number') return field.num === undefined ? index.spellings.get(field.text) : index.numbers.get(field.num);
+  return index.spellings.get(`l${field.text}`);
 }
 
 /** A step is indexable when every alternative is a plain value (no operator, no absence). */
@@ -34,8 +59,8 @@ export function compileRuleSet(rules: NamedPattern[]): CompiledRuleSet {
   });
   const candidates: Candidate[] = [];
   const alwaysCheck: Candidate[] = [];
-  // path -> value key -> [candidate, step id] pairs
-  const index = new Map<string, Map<string, [Candidate, number][]>>();
+  // path -> value -> [candidate, step id] pairs
+  const index = new Map<string, ValueIndex>();
   const stepSeen: number[] = [];
   compiled.forEach((subRules, rule) => {
     for (const subRule of subRules) {
@@ -45,13 +70,8 @@ export function compileRuleSet(rules: NamedPattern[]): CompiledRuleSet {
         const stepId = stepSeen.push(-1) - 1;
         candidate.needed++;
         let byValue = index.get(step.path);
-        if (!byValue) index.set(step.path, (byValue = new Map()));
-        for (const leaf of step.leaves) {
-          const key = leaf.key as string;
-          const list = byValue.get(key);
-          if (list) list.push([candidate, stepId]);
-          else byValue.set(key, [[candidate, stepId]]);
-        }
+        if (!byValue) index.set(step.path, (byValue = { strings: new Map(), numbers: new Map(), spellings: new Map() }));
+        for (const leaf of step.leaves) addHit(byValue, leaf.key as string, [candidate, stepId]);
       }
       if (candidate.needed === 0) alwaysCheck.push(candidate);
     }
@@ -73,7 +93,7 @@ export function compileRuleSet(rules: NamedPattern[]): CompiledRuleSet {
       const values = fields.get(path);
       if (!values) continue;
       for (const field of values) {
-        const hits = byValue.get(fieldKey(field));
+        const hits = lookup(byValue, field);
         if (!hits) continue;
         for (const [c, stepId] of hits) {
           if (stepSeen[stepId] === epoch) continue;
