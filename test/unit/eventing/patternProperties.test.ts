@@ -17,6 +17,7 @@ const patternArb: fc.Arbitrary<Record<string, unknown>> = fc
   .uniqueArray(fc.constantFrom(...paths), { minLength: 1, maxLength: 3 })
   .chain((keys) => fc.tuple(fc.constant(keys), fc.array(fc.array(condition, { minLength: 1, maxLength: 3 }), { minLength: keys.length, maxLength: keys.length })))
   .map(([keys, conds]) => Object.fromEntries(keys.map((k, i) => [k, conds[i]])));
+const withOr = fc.oneof(patternArb, fc.tuple(patternArb, patternArb, patternArb).map(([a, b, c]) => ({ ...c, $or: [a, b] })));
 const leafValue = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }));
 const eventArb = fc.record(
   { a: leafValue, b: leafValue, c: fc.oneof(fc.record({ d: leafValue, e: leafValue }, { requiredKeys: [] }), fc.array(fc.record({ d: scalar, e: scalar }, { requiredKeys: [] }), { maxLength: 3 })) },
@@ -42,7 +43,7 @@ describe('pattern matcher: properties (fast-check)', () => {
   });
 
   it('the indexed rule set agrees with rule-by-rule evaluation', () => {
-    fc.assert(fc.property(fc.array(patternArb, { minLength: 1, maxLength: 12 }), fc.array(eventArb, { minLength: 1, maxLength: 5 }), (patterns, events) => {
+    fc.assert(fc.property(fc.array(withOr, { minLength: 1, maxLength: 12 }), fc.array(eventArb, { minLength: 1, maxLength: 5 }), (patterns, events) => {
       const rules = patterns.map((pattern, i) => ({ name: `r${i}`, pattern }));
       const set = compileRuleSet(rules);
       for (const event of events) {
