@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { compilePattern, compileRuleSet, parseJson, PatternError, JsonSyntaxError } from '../../../src/core/eventing/patterns';
+import { compilePattern, compilePatternJson, compileRuleSet, parseJson, PatternError, JsonSyntaxError } from '../../../src/core/eventing/patterns';
 
 /** Matches pattern and event given as JSON text (read losslessly, as the CLI does). */
 const m = (pattern: string, event: string): boolean => compilePattern(parseJson(pattern)).matches(parseJson(event));
@@ -75,6 +75,11 @@ describe('pattern matcher: semantics beyond the conformance sample', () => {
 
   it('reports JSON syntax errors with line and column', () => {
     assert.throws(() => parseJson('{\n  "a": [1,]\n}'), (err: unknown) => err instanceof JsonSyntaxError && err.line === 2);
+  });
+
+  it('compiles pattern text (PutRule) losslessly, and reports bad JSON as a PatternError', () => {
+    assert.equal(compilePatternJson('{"n":[123456789012345678901]}').matches(parseJson('{"n":123456789012345678900}')), false);
+    assert.throws(() => compilePatternJson('{"n":[1,]}'), (err: unknown) => err instanceof PatternError && /line 1/.test(err.message));
   });
 
   it('refuses an event that is not an object', () => {

@@ -4,7 +4,8 @@ import { flattenEvent } from './fields';
 import { compileSubRules } from './compile';
 import { matchSubRule } from './evaluate';
 import { explainSubRules } from './explain';
-import type { CompiledPattern } from './types';
+import { PatternError, type CompiledPattern } from './types';
+import { parseJson } from './json';
 
 export * from './types';
 export { compileRuleSet } from './ruleSet';
@@ -20,4 +21,15 @@ export function compilePattern(pattern: unknown): CompiledPattern {
     },
     explain: (event) => explainSubRules(subRules, flattenEvent(event)),
   };
+}
+
+/** Compiles a pattern given as JSON text (e.g. PutRule's EventPattern), keeping number spellings; throws PatternError. */
+export function compilePatternJson(text: string): CompiledPattern {
+  let pattern: unknown;
+  try {
+    pattern = parseJson(text);
+  } catch (err) {
+    throw new PatternError('', (err as Error).message);
+  }
+  return compilePattern(pattern);
 }
