@@ -8,6 +8,11 @@ import * as net from 'net';
 export interface Transport {
   /** Queues a write (sent once connected); writes are sent in order. */
   write(data: string): void;
+  /**
+   * Whether the connection keeps the process alive. Unref'd while the handler runs, so that a handler
+   * with nothing left to do empties the event loop, as under the managed runtime (Runtime.NodeJsExit).
+   */
+  setRef(on: boolean): void;
 }
 
 /** Called with `n` bytes read into `buf`; the buffer may be reused after the call returns. */
@@ -29,5 +34,5 @@ export function openTransport(host: string, port: number, onBytes: OnBytes, onCl
   });
   socket.on('error', onClosed);
   socket.on('close', onClosed);
-  return { write: (data) => void socket.write(data) };
+  return { write: (data) => void socket.write(data), setRef: (on) => void (on ? socket.ref() : socket.unref()) };
 }
