@@ -49,7 +49,7 @@ export class Queue {
     checkRange('DelaySeconds', a.delaySeconds, 0, 900);
     checkRange('ReceiveMessageWaitTimeSeconds', a.receiveMessageWaitTimeSeconds, 0, 20);
     checkRange('MessageRetentionPeriod', a.messageRetentionPeriod, 60, 1_209_600);
-    checkRange('MaximumMessageSize', a.maximumMessageSize, 1024, 262_144);
+    checkRange('MaximumMessageSize', a.maximumMessageSize, 1024, 1_048_576);
     if (a.redrivePolicy) checkRange('maxReceiveCount', a.redrivePolicy.maxReceiveCount, 1, 1000);
     return a;
   }

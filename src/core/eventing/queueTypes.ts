@@ -13,7 +13,7 @@ export interface QueueAttributes {
   receiveMessageWaitTimeSeconds: number;
   /** 60–1209600, default 345600 (4 days). */
   messageRetentionPeriod: number;
-  /** 1024–262144 bytes, default 262144. */
+  /** 1024–1048576 bytes (1 MiB since August 2025), default 262144. */
   maximumMessageSize: number;
   fifoQueue: boolean;
   contentBasedDeduplication: boolean;

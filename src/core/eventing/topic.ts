@@ -43,6 +43,31 @@ export function attributesForFilter(attributes: Record<string, MessageAttributeV
   return out;
 }
 
+/**
+ * SNS's own limits on filter policies, checked before the EventBridge matcher sees them: at most
+ * five keys, at most 150 value combinations, and no nesting when the scope is MessageAttributes.
+ * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html (read 2026-11-27)
+ */
+export function checkFilterPolicy(policy: unknown, scope: 'MessageAttributes' | 'MessageBody' = 'MessageAttributes'): void {
+  const leaves: number[] = [];
+  const walk = (node: unknown, depth: number): void => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === '$or' && Array.isArray(value)) {
+        for (const branch of value) walk(branch, depth);
+      } else if (Array.isArray(value)) leaves.push(value.length);
+      else {
+        if (scope === 'MessageAttributes') throw new EngineError('InvalidParameter', `Invalid parameter: FilterPolicy: "${key}" is nested, and attribute-based policies cannot be (set FilterPolicyScope to MessageBody to filter on the body)`);
+        walk(value, depth + 1);
+      }
+    }
+  };
+  walk(policy, 0);
+  if (leaves.length > 5) throw new EngineError('InvalidParameter', `Invalid parameter: FilterPolicy: a filter policy can have at most 5 keys (this one has ${leaves.length})`);
+  const combinations = leaves.reduce((n, k) => n * k, 1);
+  if (combinations > 150) throw new EngineError('InvalidParameter', `Invalid parameter: FilterPolicy: filter policy is too complex (${combinations} value combinations; at most 150)`);
+}
+
 /** One topic. */
 export class Topic {
   readonly arn: string;
@@ -59,6 +84,7 @@ export class Topic {
     if (existing) return existing.arn;
     const arn = `${this.arn}:${randomUUID()}`;
     if (s.filterPolicy !== undefined) {
+      checkFilterPolicy(s.filterPolicy, s.filterPolicyScope);
       try {
         this.filters.set(arn, compilePattern(s.filterPolicy));
       } catch (err) {

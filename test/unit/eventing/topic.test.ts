@@ -41,8 +41,14 @@ describe('eventing topics (SNS semantics)', () => {
     }), { n: 3.5, a: ['x', 'y'], s: 'v' });
   });
 
-  it('rejects an invalid filter policy', () => {
+  it('rejects invalid filter policies, with SNS limits: 5 keys, 150 combinations, no nesting on attributes', () => {
     const engine = new EventEngine({ runtime: fakeRuntime({}), clock: new ManualClock() });
-    assert.throws(() => engine.createTopic('t').subscribe({ protocol: 'sqs', endpoint: 'x', filterPolicy: { k: 'not-a-list' } }), /FilterPolicy/);
+    const t = engine.createTopic('t');
+    assert.throws(() => t.subscribe({ protocol: 'sqs', endpoint: 'x', filterPolicy: { k: 'not-a-list' } }), /FilterPolicy/);
+    assert.throws(() => t.subscribe({ protocol: 'sqs', endpoint: 'a', filterPolicy: { a: [1], b: [1], c: [1], d: [1], e: [1], f: [1] } }), /at most 5 keys/);
+    const many = Array.from({ length: 13 }, (_, i) => i);
+    assert.throws(() => t.subscribe({ protocol: 'sqs', endpoint: 'b', filterPolicy: { a: many, b: many } }), /169 value combinations/);
+    assert.throws(() => t.subscribe({ protocol: 'sqs', endpoint: 'c', filterPolicy: { order: { kind: ['x'] } } }), /nested/);
+    assert.ok(t.subscribe({ protocol: 'sqs', endpoint: 'd', filterPolicyScope: 'MessageBody', filterPolicy: { order: { kind: ['x'] } } }));
   });
 });
