@@ -133,6 +133,42 @@ exports.handler = async (event) => {
     assert.strictEqual(engine.queue('Work')?.stored().length, 0);
   });
 
+  it('a Python rule target reaches the endpoint with boto3.client("sqs") and no configuration', async () => {
+    dir = workspace({
+      'template.yaml': `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Receipts:
+    Type: AWS::SQS::Queue
+  Notify:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: .
+      Handler: notify.handler
+      Runtime: python3.13
+      Timeout: 15
+      Events:
+        Placed:
+          Type: EventBridgeRule
+          Properties:
+            Pattern: { source: [shop] }
+            InputPath: $.detail
+`,
+      'notify.py': `import boto3
+sqs = boto3.client("sqs")
+
+def handler(event, context):
+    url = sqs.get_queue_url(QueueName="Receipts")["QueueUrl"]
+    sqs.send_message(QueueUrl=url, MessageBody="receipt for " + event["id"])
+    return {"ok": True}
+`,
+    });
+    const { engine, records } = await load(dir);
+    engine.putEvents([{ Source: 'shop', DetailType: 'OrderPlaced', Detail: '{"id":"o-5"}' }]);
+    assert.strictEqual(await engine.settle(), true);
+    assert.deepStrictEqual(records.map((r) => r.error), [undefined]);
+    assert.deepStrictEqual(engine.queue('Receipts')?.stored().map((m) => m.body), ['receipt for o-5']);
+  });
+
   it('done when: order placed → rule → SQS → function failing 30% → DLQ, 100 events put through the SDK', async () => {
     dir = workspace({ 'template.yaml': fs.readFileSync(path.join(fixtures, 'orders.template.yaml'), 'utf8'), 'src/process.js': fs.readFileSync(path.join(fixtures, 'src', 'process.js'), 'utf8') });
     const { engine, records, trace } = await load(dir);
