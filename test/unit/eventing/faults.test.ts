@@ -29,3 +29,18 @@ describe('eventing fault injection', () => {
     assert.throws(() => engine.setFaults({ functions: { f: { failureRate: 2 } }, queues: {} }), /between 0 and 1/);
   });
 });
+
+describe('eventing fault injection: slow consumer', () => {
+  it('starts every invocation slowMs late, marked "slow"', async () => {
+    const clock = new ManualClock();
+    const runtime = fakeRuntime({ fn: () => null });
+    const engine = new EventEngine({ runtime, clock });
+    engine.setFaults({ functions: { fn: { slowMs: 5000 } }, queues: {} });
+    const invoked: TraceEvent[] = [];
+    engine.onTrace((e) => e.kind === 'function.invoked' && invoked.push(e));
+    const t0 = clock.now();
+    engine.deliver(EventEngine.functionArn('fn'), {}, { traceId: 't' });
+    await engine.settle();
+    assert.deepStrictEqual(invoked.map((e) => [e.at - t0, e.fault]), [[5000, 'slow']]);
+  });
+});
