@@ -12,3 +12,5 @@ export type { QueueAttributes, StoredMessage, ReceivedMessage } from './queueTyp
 export type { PutEventsEntry, PutEventsResultEntry } from './bus';
 export type { ScheduleParser, ParsedSchedule } from './scheduler';
 export { FileStateStore, MemoryStateStore, type StateStore } from './persistence';
+export { readEventArchitecture, applyArchitecture, type EventArchitecture, type EventArchitectureResult } from './definitions';
+export { startEndpoint, type EventEndpoint } from './endpoint/server';

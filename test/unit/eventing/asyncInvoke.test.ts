@@ -81,4 +81,23 @@ describe('eventing async invocation (Lambda retry semantics)', () => {
     assert.strictEqual(trace.filter((e) => e.kind === 'function.throttled').every((e) => e.fault === 'throttle'), true);
     assert.strictEqual(runtime.calls.length, 1, 'injected throttles never reach the runtime');
   });
+
+  it('retries throttles reported by the runtime (reserved concurrency exhausted) until the event is too old', async () => {
+    const throttled = () => {
+      const e = new Error('Rate Exceeded.');
+      e.name = 'TooManyRequestsException';
+      throw e;
+    };
+    const runtime = fakeRuntime({ fn: throttled });
+    const engine = new EventEngine({ runtime, clock });
+    const bad = engine.createQueue('bad');
+    engine.setAsyncConfig('fn', { maximumEventAgeInSeconds: 60, onFailureArn: bad.arn });
+    engine.deliver(EventEngine.functionArn('fn'), {}, { traceId: 't' });
+    await engine.settle();
+    // 0, 1, 3, 7, 15, 31 s; the next retry (63 s) would pass the 60 s maximum event age.
+    assert.strictEqual(runtime.calls.length, 6);
+    const record = JSON.parse(bad.stored()[0].body);
+    assert.strictEqual(record.requestContext.condition, 'EventAgeExceeded');
+    assert.strictEqual(record.responseContext.statusCode, 429);
+  });
 });

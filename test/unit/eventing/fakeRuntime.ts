@@ -2,7 +2,7 @@
 import { randomUUID } from 'crypto';
 import type { FunctionRuntime, HeadlessInvokeOptions, RuntimeRecord } from '../../../src/core/runtime/types';
 
-/** A fake handler: returns a response, or throws to fail the invocation. */
+/** A fake handler: returns a response, or throws to fail the invocation (a TooManyRequestsException is recorded as throttled, like reserved concurrency running out). */
 export type FakeHandler = (event: unknown) => unknown;
 
 /** One recorded call. */
@@ -21,7 +21,8 @@ export function fakeRuntime(handlers: Record<string, FakeHandler>): FunctionRunt
       try {
         return { ...base, response: await handler(event) } as RuntimeRecord;
       } catch (err) {
-        return { ...base, error: { errorType: (err as Error).name, errorMessage: (err as Error).message } } as RuntimeRecord;
+        const error = { errorType: (err as Error).name, errorMessage: (err as Error).message };
+        return { ...base, error, ...(error.errorType === 'TooManyRequestsException' ? { throttled: true } : {}) } as RuntimeRecord;
       }
     },
     addEnvironmentProvider: () => () => undefined,
