@@ -61,9 +61,13 @@ export class AsyncInvoker {
         return this.finish(functionName, event, ctx, cfg, 'EventAgeExceeded', errors + throttles, outcome);
       }
       this.hub.trace.emit({ traceId: ctx.traceId, kind: 'function.retry-scheduled', resource: `function:${functionName}`, causationId: outcome.requestId, fault: outcome.fault, detail: { afterMs: delay, attempt: errors + throttles + 1, reason: outcome.status } });
-      this.hub.clock.setTimer(() => void attempt(), delay);
+      this.hub.clock.setTimer(() => void attempt().catch(fail), delay);
     };
-    void attempt();
+    const fail = (err: Error) => {
+      this.pending--;
+      this.hub.trace.emit({ traceId: ctx.traceId, kind: 'error', resource: `function:${functionName}`, detail: { message: `asynchronous invocation stopped: ${err.message}` } });
+    };
+    void attempt().catch(fail);
   }
 
   private finish(functionName: string, event: unknown, ctx: HopContext, cfg: AsyncInvokeConfig, condition: 'Success' | 'RetriesExhausted' | 'EventAgeExceeded', invokeCount: number, outcome: InvokeOutcome | undefined): void {

@@ -82,7 +82,9 @@ export class QueueMapping {
   /** Starts the pollers. */
   start(): void {
     if (this.config.enabled === false) return;
-    for (let i = 0; i < this.pollers; i++) void this.poll(i);
+    for (let i = 0; i < this.pollers; i++) {
+      this.poll(i).catch((err: Error) => this.hub.trace.emit({ traceId: 'esm', kind: 'error', resource: `queue:${this.config.queue}`, detail: { message: `poller ${i} of ${this.config.functionName} stopped: ${err.message}` } }));
+    }
   }
 
   /** Stops polling (in-flight batches finish; their messages return if not deleted). */

@@ -45,7 +45,14 @@ export class TraceLog {
     this.events.push(event);
     // Drop the oldest tenth at once so that trimming stays cheap under a flood.
     if (this.events.length > this.capacity) this.events.splice(0, Math.ceil(this.capacity / 10));
-    for (const l of this.listeners) l(event);
+    for (const l of this.listeners) {
+      // A view's listener that throws must not break the flow that emitted the event.
+      try {
+        l(event);
+      } catch {
+        /* the listener's own problem */
+      }
+    }
     return event;
   }
 

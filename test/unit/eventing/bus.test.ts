@@ -81,4 +81,14 @@ describe('eventing buses, rules and targets', () => {
     assert.strictEqual(runtime.calls.length, 3);
     assert.strictEqual((runtime.calls[0].event as Record<string, unknown>)['detail-type'], 'Scheduled Event');
   });
+
+  it('keeps routing when a trace listener throws', () => {
+    const q = engine.createQueue('q');
+    engine.bus().putRule({ name: 'r', eventPattern: { source: ['s'] }, state: 'ENABLED', targets: [{ id: 'q', arn: q.arn }] });
+    engine.onTrace(() => {
+      throw new Error('broken view');
+    });
+    assert.strictEqual(engine.putEvents([{ Source: 's', DetailType: 'd', Detail: '{}' }]).failedEntryCount, 0);
+    assert.strictEqual(q.stored().length, 1);
+  });
 });
