@@ -40,7 +40,11 @@ export class FileStateStore implements StateStore {
   }
 
   save(state: PersistedState): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const dir = path.dirname(this.file);
+    fs.mkdirSync(dir, { recursive: true });
+    // Queue contents are runtime state, not source: keep them out of the learner's commits without editing their .gitignore.
+    const ignore = path.join(dir, '.gitignore');
+    if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '# Serverless Lab event engine state (queue contents)\n*\n');
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(state));
     fs.renameSync(tmp, this.file);

@@ -17,7 +17,7 @@ describe('system: SQS endpoint with @aws-sdk/client-sqs', () => {
     await world.stop();
   });
 
-  it('sends and receives with message attributes (the SDK verifies both MD5 digests)', async () => {
+  it('sends and receives with message attributes (the SDK checks the body digests; the attribute digests agree)', async () => {
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'orders' }));
     assert.strictEqual(QueueUrl, `${world.endpoint.url}/123456789012/orders`);
     const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'hello', MessageAttributes: { kind: { DataType: 'String', StringValue: 'greeting' }, n: { DataType: 'Number', StringValue: '3' }, b: { DataType: 'Binary', BinaryValue: Buffer.from([1, 2, 3]) } } }));
@@ -27,6 +27,8 @@ describe('system: SQS endpoint with @aws-sdk/client-sqs', () => {
     assert.strictEqual(got.Messages?.[0].MessageAttributes?.kind.StringValue, 'greeting');
     assert.deepStrictEqual([...(got.Messages?.[0].MessageAttributes?.b.BinaryValue ?? [])], [1, 2, 3]);
     assert.strictEqual(got.Messages?.[0].Attributes?.ApproximateReceiveCount, '1');
+    assert.match(sent.MD5OfMessageAttributes ?? '', /^[0-9a-f]{32}$/);
+    assert.strictEqual(got.Messages?.[0].MD5OfMessageAttributes, sent.MD5OfMessageAttributes);
     await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: got.Messages?.[0].ReceiptHandle }));
     const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
     assert.strictEqual(attrs.Attributes?.ApproximateNumberOfMessages, '0');

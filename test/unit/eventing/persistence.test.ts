@@ -20,6 +20,7 @@ describe('eventing persistence', () => {
     q.send({ body: 'in-flight' });
     await q.receive(); // "waiting" is now in flight: the host dies mid-delivery
     first.flush();
+    assert.match(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), /^\*$/m, 'state is git-ignored');
 
     const second = new EventEngine({ runtime: fakeRuntime({}), clock, store: new FileStateStore(dir) });
     second.start();
