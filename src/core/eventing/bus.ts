@@ -125,7 +125,7 @@ export class EventBus {
   private deliverWithRetry(rule: RuleConfig, ruleArn: string, target: TargetConfig, payload: unknown, event: Record<string, unknown>, traceId: string, retries: number, firstAt: number): void {
     const resource = `rule:${this.name}/${rule.name}`;
     try {
-      this.hub.deliver(target.arn, payload, { traceId, causationId: String(event.id), messageGroupId: target.messageGroupId, source: 'event-rule' });
+      this.hub.deliver(target.arn, payload, { traceId, causationId: String(event.id), messageGroupId: target.messageGroupId, source: rule.scheduleExpression ? 'schedule' : 'event-rule' });
       this.hub.trace.emit({ traceId, kind: 'target.delivered', resource, causationId: String(event.id), detail: { target: target.id, arn: target.arn, attempt: retries + 1 } });
       return;
     } catch (err) {

@@ -80,6 +80,7 @@ describe('eventing buses, rules and targets', () => {
     engine.stop();
     assert.strictEqual(runtime.calls.length, 3);
     assert.strictEqual((runtime.calls[0].event as Record<string, unknown>)['detail-type'], 'Scheduled Event');
+    assert.strictEqual(runtime.calls[0].options.source, 'schedule');
   });
 
   it('keeps routing when a trace listener throws', () => {
