@@ -6,8 +6,8 @@ import * as path from 'path';
 import { EventEngine, FileStateStore, ManualClock, systemClock, type TraceEvent } from '../../core/eventing';
 import { applyArchitecture } from '../../core/eventing/definitions';
 import { startEndpoint } from '../../core/eventing/endpoint/server';
-import { createInvoker, type InvokerOptions } from '../../core/invoker';
-import { templateRuntime } from '../eventing/templateRuntime';
+import type { InvokerOptions } from '../../core/invoker';
+import { createRuntime } from '../../core/runtime';
 import { loadWorkspace } from '../eventing/workspace';
 
 /** Options shared by the engine commands (and the system tests that drive them in-process). */
@@ -34,8 +34,8 @@ function buildEngine(o: EngineCommandOptions, clock: ConstructorParameters<typeo
     (o.err ?? stderr)('Fix the template problems above, then run the command again.');
     return undefined;
   }
-  const invoker = createInvoker(o.invoker);
-  const runtime = templateRuntime(o.dir, ws.functions, invoker);
+  const runtime = createRuntime({ folders: [o.dir], invoker: o.invoker });
+  const invoker = runtime.invoker;
   const engine = new EventEngine({
     runtime, clock, knownFunctions: ws.functions.map((f) => f.name),
     store: persist ? new FileStateStore(path.join(o.dir, '.serverless-lab', 'eventing')) : undefined,

@@ -2,11 +2,11 @@ import * as assert from 'assert';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import * as fs from 'fs';
 import * as path from 'path';
-import { templateRuntime } from '../../../src/cli/eventing/templateRuntime';
 import { loadWorkspace } from '../../../src/cli/eventing/workspace';
 import { EventEngine, ManualClock, type TraceEvent } from '../../../src/core/eventing';
 import { applyArchitecture } from '../../../src/core/eventing/definitions';
-import { createInvoker, type Invoker } from '../../../src/core/invoker';
+import type { Invoker } from '../../../src/core/invoker';
+import { createRuntime } from '../../../src/core/runtime';
 import type { RuntimeRecord } from '../../../src/core/runtime/types';
 import { bootstrapDir, buildBootstraps } from '../../unit/invoker/helpers';
 import { startWorld, type World } from './world';
@@ -42,8 +42,8 @@ describe('system: event flows with real function invocations', function () {
   async function load(wsDir: string): Promise<{ engine: EventEngine; records: RuntimeRecord[]; trace: TraceEvent[] }> {
     const ws = loadWorkspace(wsDir);
     assert.deepStrictEqual(ws.errors, []);
-    invoker = createInvoker({ bootstrapDir });
-    const runtime = templateRuntime(wsDir, ws.functions, invoker);
+    const runtime = createRuntime({ folders: [wsDir], invoker: { bootstrapDir } });
+    invoker = runtime.invoker;
     const records: RuntimeRecord[] = [];
     runtime.onInvocation((r) => records.push(r));
     world = await startWorld(runtime, new ManualClock(), { knownFunctions: ws.functions.map((f) => f.name) });
