@@ -27,7 +27,7 @@ function traceLine(e: TraceEvent): string {
 }
 
 /** Builds the engine for a workspace; returns undefined (after printing why) when the template has errors. */
-function buildEngine(o: EngineCommandOptions, clock: ConstructorParameters<typeof EventEngine>[0]['clock'], persist: boolean) {
+async function buildEngine(o: EngineCommandOptions, clock: ConstructorParameters<typeof EventEngine>[0]['clock'], persist: boolean) {
   const ws = loadWorkspace(o.dir);
   if (ws.errors.length) {
     for (const e of ws.errors) (o.err ?? stderr)(e);
@@ -36,8 +36,10 @@ function buildEngine(o: EngineCommandOptions, clock: ConstructorParameters<typeo
   }
   const runtime = createRuntime({ folders: [o.dir], invoker: o.invoker });
   const invoker = runtime.invoker;
+  // Targets may name any function the registry knows (functions.json, templates), as the runtime resolves them.
+  const known = (await runtime.registry.list()).map((f) => f.config.name);
   const engine = new EventEngine({
-    runtime, clock, knownFunctions: ws.functions.map((f) => f.name),
+    runtime, clock, knownFunctions: [...new Set([...known, ...ws.functions.map((f) => f.name)])],
     store: persist ? new FileStateStore(path.join(o.dir, '.serverless-lab', 'eventing')) : undefined,
     httpPost: async (url, body, headers) => {
       const res = await fetch(url, { method: 'POST', body, headers });
@@ -50,7 +52,7 @@ function buildEngine(o: EngineCommandOptions, clock: ConstructorParameters<typeo
 
 /** `events serve`: resolves when stopped by a signal; returns the exit code. */
 export async function serve(o: EngineCommandOptions & { port: number; compression: number; signal?: AbortSignal }): Promise<number> {
-  const built = buildEngine(o, systemClock(o.compression), true);
+  const built = await buildEngine(o, systemClock(o.compression), true);
   if (!built) return 2;
   const { engine, invoker, runtime } = built;
   const endpoint = await startEndpoint(engine, o.port);
@@ -84,7 +86,7 @@ export async function put(o: EngineCommandOptions & { event: string; bus?: strin
     (o.err ?? stderr)(`${o.event}: ${(err as Error).message}. Give a JSON file with {"Source","DetailType","Detail"} or {"source","detail-type","detail"}.`);
     return 2;
   }
-  const built = buildEngine(o, new ManualClock(Date.now()), false);
+  const built = await buildEngine(o, new ManualClock(Date.now()), false);
   if (!built) return 2;
   const { engine, invoker } = built;
   const out = o.out ?? stdout;
