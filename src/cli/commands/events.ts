@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { generateEvent, listEvents } from '../../core/sampleEvents';
 import { registerEventsEngineCommands } from './eventsEngine';
+import { registerEventsMatchCommands } from './eventsMatch';
 
-/** Registers `events list [--json]` and `events generate <trigger> [--set path=value]...`. */
+/** Registers `events list [--json]`, `events generate <trigger> [--set path=value]...` and `events match|route`. */
 export function registerEventsCommand(program: Command): void {
   const events = program.command('events').description('Sample Lambda events with AWS-documented shapes');
   registerEventsEngineCommands(events);
@@ -31,4 +32,5 @@ export function registerEventsCommand(program: Command): void {
     .action((trigger: string, opts: { set: string[] }) => {
       process.stdout.write(`${JSON.stringify(generateEvent(trigger, opts.set), null, 2)}\n`);
     });
+  registerEventsMatchCommands(events);
 }
