@@ -13,6 +13,7 @@ import { ACCOUNT_ID, arnOf, parseArn, REGION } from './arn';
 import type { AsyncInvokeConfig, QueueMappingConfig, RuleConfig, SubscriptionConfig, TargetConfig } from './model';
 import type { QueueAttributes } from './queueTypes';
 import type { ScheduleParser } from './scheduler';
+import { parseSchedule as parseScheduleExpression } from './schedules';
 import type { EventEngine } from './engine';
 import { resourceEvents, type Resolver } from './definitionEvents';
 
@@ -39,7 +40,7 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads the event architecture of a SAM template; never throws (problems come back as diagnostics). */
-export function readEventArchitecture(text: string, file: string, parseSchedule?: ScheduleParser): EventArchitectureResult {
+export function readEventArchitecture(text: string, file: string, parseSchedule: ScheduleParser = parseScheduleExpression): EventArchitectureResult {
   const sam = readSamTemplate(text, file);
   const arch: EventArchitecture = { queues: [], buses: [], rules: [], topics: [], subscriptions: [], mappings: [], asyncConfigs: {}, functions: sam.functions.map((f) => f.name) };
   const diagnostics: SamDiagnostic[] = [];
@@ -107,7 +108,6 @@ export function readEventArchitecture(text: string, file: string, parseSchedule?
     }
   };
   const checkSchedule = (expr: string, path: (string | number)[]): boolean => {
-    if (!parseSchedule) return true;
     try {
       parseSchedule(expr);
       return true;

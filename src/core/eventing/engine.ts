@@ -17,6 +17,7 @@ import type { StateStore } from './persistence';
 import { Queue } from './queue';
 import type { QueueAttributes, SendInput, SendResult } from './queueTypes';
 import { type ScheduleParser, scheduleTimer } from './scheduler';
+import { parseSchedule } from './schedules';
 import { engineSnapshot, type EngineSnapshot } from './snapshot';
 import { Topic, type HttpPoster, type PublishInput } from './topic';
 import { TraceLog, type TraceEvent } from './trace';
@@ -32,7 +33,7 @@ export interface EngineOptions {
   store?: StateStore;
   /** Names of the functions that exist; when set, deliveries to others fail like a missing target. */
   knownFunctions?: string[];
-  /** Parses schedule expressions (EventBridge rate/cron); schedule rules do not fire without it. */
+  /** Parses schedule expressions; default: the schedules module, with rate() periods counted from engine start (as from rule creation). */
   parseSchedule?: ScheduleParser;
   /** Delivers SNS HTTP notifications. */
   httpPost?: HttpPoster;
@@ -302,9 +303,14 @@ export class EventEngine implements Hub {
     for (const [name, q] of Object.entries(saved?.queues ?? {})) (this.queues.get(name) ?? this.createQueue(name, q.attributes)).restore(q.messages);
     this.started = true;
     for (const m of this.mappings) m.start();
-    if (this.options.parseSchedule) {
-      for (const bus of this.buses.values()) for (const rule of bus.rules.values()) {
-        if (rule.scheduleExpression && rule.state === 'ENABLED') this.scheduleCancels.push(scheduleTimer(this, bus, rule, this.options.parseSchedule));
+    const startedAt = new Date(this.clock.now());
+    const parse: ScheduleParser = this.options.parseSchedule ?? ((expression) => parseSchedule(expression, { start: startedAt }));
+    for (const bus of this.buses.values()) for (const rule of bus.rules.values()) {
+      if (!rule.scheduleExpression || rule.state !== 'ENABLED') continue;
+      try {
+        this.scheduleCancels.push(scheduleTimer(this, bus, rule, parse));
+      } catch (err) {
+        this.trace.emit({ traceId: randomUUID(), kind: 'error', resource: `rule:${bus.name}/${rule.name}`, detail: { message: `schedule not armed: ${(err as Error).message}` } });
       }
     }
   }

@@ -92,4 +92,17 @@ describe('eventing buses, rules and targets', () => {
     assert.strictEqual(engine.putEvents([{ Source: 's', DetailType: 'd', Detail: '{}' }]).failedEntryCount, 0);
     assert.strictEqual(q.stored().length, 1);
   });
+
+  it('fires rate() and cron() rules with the schedules module by default', async () => {
+    const runtime = fakeRuntime({ fn: () => null });
+    engine = new EventEngine({ runtime, clock });
+    engine.bus().putRule({ name: 'every5', scheduleExpression: 'rate(5 minutes)', state: 'ENABLED', targets: [{ id: 'f', arn: EventEngine.functionArn('fn'), input: '{"r":1}' }] });
+    engine.bus().putRule({ name: 'hourly', scheduleExpression: 'cron(0 * * * ? *)', state: 'ENABLED', targets: [{ id: 'f', arn: EventEngine.functionArn('fn'), input: '{"c":1}' }] });
+    engine.start();
+    clock.advance(60 * 60_000);
+    await engine.settle();
+    engine.stop();
+    assert.strictEqual(runtime.calls.filter((c) => (c.event as { r?: number }).r).length, 12);
+    assert.strictEqual(runtime.calls.filter((c) => (c.event as { c?: number }).c).length, 1);
+  });
 });
