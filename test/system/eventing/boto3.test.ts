@@ -9,7 +9,7 @@ describe('system: the endpoint with boto3 (Python)', () => {
   afterEach(() => world.stop());
 
   it('SQS, EventBridge and SNS calls from boto3 reach the engine unchanged, configured only by the environment', async () => {
-    const env = { ...process.env, ...world.endpoint.environment(), AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_REGION: undefined, ...world.endpoint.environment() };
     const stdout = await new Promise<string>((resolve, reject) => {
       execFile('python3', [path.join(__dirname, 'boto3Client.py')], { env, timeout: 30_000 }, (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)));
     });

@@ -2,7 +2,10 @@
 // (JSON 1.1) and SNS (query), so that learners' unchanged SDK code reaches the local engine.
 // Signatures are not checked: the endpoint listens on 127.0.0.1 only.
 import { randomUUID } from 'crypto';
+import * as fs from 'fs';
 import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
 import type { AddressInfo } from 'net';
 import type { EnvironmentProvider } from '../../runtime/types';
 import { REGION } from '../arn';
@@ -17,7 +20,7 @@ export interface EventEndpoint {
   /** e.g. `http://127.0.0.1:4566`. */
   url: string;
   port: number;
-  /** Gives sandboxes AWS_ENDPOINT_URL and dummy credentials while the endpoint runs. */
+  /** Gives sandboxes AWS_ENDPOINT_URL and dummy credentials (through a shared-credentials file) while the endpoint runs. */
   environment: EnvironmentProvider;
   close(): Promise<void>;
 }
@@ -90,12 +93,18 @@ export function startEndpoint(engine: EventEngine, port = 0): Promise<EventEndpo
       const actual = (server.address() as AddressInfo).port;
       url = `http://127.0.0.1:${actual}`;
       let open = true;
+      // Lambda reserves AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_REGION (the invoker sets the region), so dummy
+      // credentials reach the SDKs through a private shared-credentials file, a variable Lambda does not reserve.
+      const credsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-endpoint-'));
+      const credsFile = path.join(credsDir, 'credentials');
+      fs.writeFileSync(credsFile, `[default]\naws_access_key_id = local\naws_secret_access_key = local\nregion = ${REGION}\n`, { mode: 0o600 });
       resolve({
         url,
         port: actual,
-        environment: () => (open ? { AWS_ENDPOINT_URL: url, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: REGION, AWS_DEFAULT_REGION: REGION } : undefined),
+        environment: () => (open ? { AWS_ENDPOINT_URL: url, AWS_SHARED_CREDENTIALS_FILE: credsFile, AWS_CONFIG_FILE: credsFile } : undefined),
         close: () => new Promise<void>((done) => {
           open = false;
+          fs.rmSync(credsDir, { recursive: true, force: true });
           server.close(() => done());
           server.closeAllConnections();
         }),
