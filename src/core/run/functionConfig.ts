@@ -232,3 +232,11 @@ export function resolveFunction(
 export function defaultHandlerName(file: string): string {
   return runtimeForFile(file) === 'python' ? 'lambda_handler' : 'handler';
 }
+
+/** Handler names that functions.json or a SAM template lists for `handlerFile` (absolute): detected whatever their name. */
+export function listedHandlerNames(handlerFile: string, workspaceRoot: string | undefined, entries: readonly FunctionEntry[], sam: readonly SamFunctionLike[] = []): string[] {
+  const same = (a: string, b: string): boolean => path.normalize(a) === path.normalize(b);
+  const fromFile = workspaceRoot ? entries.filter((e) => same(path.resolve(workspaceRoot, e.handler), handlerFile)).map((e) => e.handlerName ?? defaultHandlerName(handlerFile)) : [];
+  const fromSam = sam.filter((f) => same(f.handlerFile, handlerFile)).map((f) => f.handlerName);
+  return [...new Set([...fromFile, ...fromSam])];
+}

@@ -1,7 +1,7 @@
 // Reads the workspace's function configuration (.serverless-lab/functions.json) and reports its
 // problems as diagnostics on the exact lines; resolves a handler to the invoker's FunctionConfig.
 import * as vscode from 'vscode';
-import { FUNCTIONS_FILE, parseFunctionsFile, resolveFunction, type FunctionEntry, type PositionedProblem, type ResolvedFunction } from '../../core/run/functionConfig';
+import { FUNCTIONS_FILE, listedHandlerNames, parseFunctionsFile, resolveFunction, type FunctionEntry, type PositionedProblem, type ResolvedFunction } from '../../core/run/functionConfig';
 import { getLogger } from '../log';
 import { readWorkspaceTemplates, type LocatedSamFunction } from './samFunctions';
 
@@ -81,6 +81,12 @@ export class WorkspaceFunctions implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(file);
     const entries = await this.entriesFor(folder);
     return resolveFunction(file.fsPath, handlerName, folder?.uri.fsPath, entries, await this.samFunctions());
+  }
+
+  /** Names that functions.json or a SAM template lists for this file (CodeLens shows them whatever their name). */
+  async listedNames(file: vscode.Uri): Promise<string[]> {
+    const folder = vscode.workspace.getWorkspaceFolder(file);
+    return listedHandlerNames(file.fsPath, folder?.uri.fsPath, await this.entriesFor(folder), await this.samFunctions());
   }
 
   dispose(): void {
