@@ -2,6 +2,7 @@
 // webview, bootstrap or test file needs no change here:
 //   src/extension/extension.ts        -> dist/extension.js        (node/cjs, `vscode` external)
 //   src/cli/index.ts                  -> dist/cli.js              (node/cjs, executable)
+//   src/cli/commands/*.ts             -> dist/cli/*.js            (one per command, loaded on demand)
 //   src/core/invoker/bootstrap/*.ts   -> dist/bootstrap/*.js      (node/cjs, run inside sandboxes)
 //   src/core/invoker/bootstrap/*.py   -> dist/bootstrap/*.py      (copied)
 //   media/<view>/main.ts (+ main.css) -> dist/media/<view>.js/.css (browser/iife)
@@ -26,6 +27,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // One bundle per CLI command family, required by dist/cli.js only for the command it runs.
+  { ...node, entryPoints: list('src/cli/commands', /\.ts$/), outdir: 'dist/cli' },
 ];
 const bootstraps = list('src/core/invoker/bootstrap', /\.ts$/);
 if (bootstraps.length) builds.push({ ...node, entryPoints: bootstraps, outdir: 'dist/bootstrap', sourcemap: false, external: ['esbuild'] });
