@@ -16,7 +16,7 @@ export const LAZY_MODULES = {
   sam: './src/core/sam/index.ts',
   scaffold: './src/core/scaffold/index.ts',
   lessons: './src/core/lessons/index.ts',
-  sampleEvents: './src/core/events/index.ts',
+  sampleEvents: './src/core/sampleEvents/index.ts',
   functionConfig: './src/core/run/functionConfig.ts',
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
