@@ -17,7 +17,11 @@ export const LAZY_MODULES = {
   scaffold: './src/core/scaffold/index.ts',
   lessons: './src/core/lessons/index.ts',
   sampleEvents: './src/core/sampleEvents/index.ts',
-  functionConfig: './src/core/run/functionConfig.ts',
+  functions: './src/core/functions/index.ts',
+  functionRegistry: './src/core/functions/registry.ts',
+  functionsFile: './src/core/functions/functionsFile.ts',
+  runtime: './src/core/runtime/index.ts',
+  runtimeService: './src/core/runtime/runtimeService.ts',
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
 };

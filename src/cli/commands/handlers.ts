@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectHandlers, languageOf, type DetectedHandler } from '../../core/run/handlerDetection';
-import { FUNCTIONS_FILE, listedHandlerNames, parseFunctionsFile, runtimeForFile, type SamFunctionLike } from '../../core/run/functionConfig';
+import { FUNCTIONS_FILE, FunctionRegistry, nodeRegistryHost, runtimeForFile } from '../../core/functions';
 
 interface HandlersOptions {
   name: string[];
@@ -29,22 +29,18 @@ function findUp(file: string, relative: string): string | undefined {
   }
 }
 
-/** Names listed for `file` in the nearest functions.json and SAM template (yaml loads only when a template exists). */
-async function listedNames(file: string): Promise<string[]> {
+const registries = new Map<string, FunctionRegistry>();
+
+/**
+ * Names listed for `file` by the one function registry, rooted like `invoke`: at the nearest folder with
+ * .serverless-lab/functions.json, else the nearest with a SAM template, else the current directory.
+ */
+function listedNames(file: string): Promise<string[]> {
   const abs = path.resolve(file);
-  const root = findUp(abs, FUNCTIONS_FILE);
-  const entries = root ? parseFunctionsFile(fs.readFileSync(path.join(root, FUNCTIONS_FILE), 'utf8')).entries : [];
-  const sam: SamFunctionLike[] = [];
-  const templateDir = findUp(abs, 'template.yaml') ?? findUp(abs, 'template.yml');
-  if (templateDir) {
-    const templateFile = [path.join(templateDir, 'template.yaml'), path.join(templateDir, 'template.yml')].find((f) => fs.existsSync(f))!;
-    const { readSamTemplate } = await import('../../core/sam/reader');
-    for (const fn of readSamTemplate(fs.readFileSync(templateFile, 'utf8'), templateFile).functions) {
-      const handlerFile = fn.handlerFileCandidates.map((c) => path.resolve(templateDir, c)).find((f) => fs.existsSync(f));
-      if (handlerFile) sam.push({ name: fn.name, handlerFile, handlerName: fn.handlerName });
-    }
-  }
-  return listedHandlerNames(abs, root, entries, sam);
+  const root = findUp(abs, FUNCTIONS_FILE) ?? findUp(abs, 'template.yaml') ?? findUp(abs, 'template.yml') ?? process.cwd();
+  let registry = registries.get(root);
+  if (!registry) registries.set(root, (registry = new FunctionRegistry([root], nodeRegistryHost())));
+  return registry.handlerNamesFor(abs);
 }
 
 /** Detects the handlers of each file; unreadable or unsupported files are reported in `problems`. */

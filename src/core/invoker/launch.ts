@@ -5,11 +5,13 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { defaultFunctionName, defaultHandlerName, FUNCTION_DEFAULTS } from '../functions/defaults';
+import { checkUserEnv, libraryPaths } from './lambdaEnv';
 import type { LaunchSpec } from './sandbox';
 import type { FunctionConfig, InvocationError } from './types';
 
-/** A FunctionConfig with every default filled in. */
-export interface ResolvedFunction extends Required<Omit<FunctionConfig, 'provisionedConcurrency' | 'reservedConcurrency'>> {
+/** A FunctionConfig with every default filled in: what a sandbox is launched from. */
+export interface CompleteConfig extends Required<Omit<FunctionConfig, 'provisionedConcurrency' | 'reservedConcurrency'>> {
   reservedConcurrency?: number;
   provisionedConcurrency: number;
 }
@@ -20,22 +22,26 @@ export const LARGE_HEAP_MB = 1024;
 /** Placeholder account id used in ARNs (the local invoker has no AWS account). */
 export const LOCAL_ACCOUNT_ID = '123456789012';
 
-/** Fills defaults (128 MB, 3 s, 10 min keep-alive) and validates ranges as Lambda's API does. */
-export function resolveFunction(fn: FunctionConfig): ResolvedFunction | InvocationError {
-  const r: ResolvedFunction = {
-    name: fn.name || path.basename(fn.handlerFile).replace(/\.[^.]+$/, ''),
+/**
+ * Fills what a direct caller left out, with the registry's one set of defaults (FUNCTION_DEFAULTS),
+ * and validates ranges as Lambda's API does. Features resolve functions through the registry; this
+ * only guards the invoker against partial or out-of-range configs.
+ */
+export function completeConfig(fn: FunctionConfig): CompleteConfig | InvocationError {
+  const r: CompleteConfig = {
+    name: fn.name || defaultFunctionName(fn.handlerFile),
     handlerFile: path.resolve(fn.handlerFile),
-    handlerName: fn.handlerName || (fn.runtime === 'python' ? 'lambda_handler' : 'handler'),
+    handlerName: fn.handlerName || defaultHandlerName(fn.runtime),
     runtime: fn.runtime,
-    memoryMb: fn.memoryMb ?? 128,
-    timeoutSec: fn.timeoutSec ?? 3,
+    memoryMb: fn.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+    timeoutSec: fn.timeoutSec ?? FUNCTION_DEFAULTS.timeoutSec,
     // A private copy: the pool compares it with later configs, so in-place edits by the caller must not reach it.
     env: { ...fn.env },
-    architecture: fn.architecture ?? (os.arch() === 'arm64' ? 'arm64' : 'x86_64'),
-    keepAliveSec: fn.keepAliveSec ?? 600,
+    architecture: fn.architecture ?? FUNCTION_DEFAULTS.architecture,
+    keepAliveSec: fn.keepAliveSec ?? FUNCTION_DEFAULTS.keepAliveSec,
     reservedConcurrency: fn.reservedConcurrency,
-    provisionedConcurrency: fn.provisionedConcurrency ?? 0,
-    billingRule: fn.billingRule ?? '2025',
+    provisionedConcurrency: fn.provisionedConcurrency ?? FUNCTION_DEFAULTS.provisionedConcurrency,
+    billingRule: fn.billingRule ?? FUNCTION_DEFAULTS.billingRule,
   };
   const bad = (msg: string): InvocationError => ({ errorType: 'InvalidParameterValueException', errorMessage: msg });
   if (!Number.isInteger(r.memoryMb) || r.memoryMb < 128 || r.memoryMb > 10240) return bad(`Memory Size must be a whole number of MB between 128 and 10240 (got ${r.memoryMb}).`);
@@ -44,6 +50,8 @@ export function resolveFunction(fn: FunctionConfig): ResolvedFunction | Invocati
   if (r.reservedConcurrency !== undefined && !(Number.isInteger(r.reservedConcurrency) && r.reservedConcurrency >= 0)) return bad('Reserved concurrency must be a whole number ≥ 0.');
   if (!(Number.isInteger(r.provisionedConcurrency) && r.provisionedConcurrency >= 0)) return bad('Provisioned concurrency must be a whole number ≥ 0.');
   if (!['nodejs', 'python', 'provided'].includes(r.runtime)) return bad(`Unknown runtime "${r.runtime}" (use nodejs, python or provided).`);
+  const envProblem = checkUserEnv(r.env);
+  if (envProblem) return envProblem;
   return r;
 }
 
@@ -56,14 +64,21 @@ export function findBootstrapDir(explicit?: string): string {
 }
 
 const pythonCache = new Map<string, Promise<string>>();
+const pythonVersions = new Map<string, string>();
+
+/** `3.12.3` for an interpreter resolved by resolvePython(); empty when unknown. */
+export function pythonVersionOf(exe: string): string {
+  return pythonVersions.get(exe) ?? '';
+}
 
 /** Resolves the real interpreter behind `python3` once: a pyenv shim costs ~400 ms per start. */
 export function resolvePython(command: string): Promise<string> {
   let p = pythonCache.get(command);
   if (!p) {
     p = new Promise<string>((resolve, reject) => {
-      execFile(command, ['-c', 'import sys;print(sys.executable)'], { timeout: 15000 }, (err, stdout) => {
-        const exe = String(stdout).trim();
+      execFile(command, ['-c', 'import sys;print(sys.executable);print("%d.%d.%d" % sys.version_info[:3])'], { timeout: 15000 }, (err, stdout) => {
+        const [exe = '', version = ''] = String(stdout).trim().split('\n').map((l) => l.trim());
+        if (exe) pythonVersions.set(exe, version);
         if (err || !exe) reject(new Error(`Python interpreter "${command}" could not be started: ${err?.message ?? 'no sys.executable'}`));
         else resolve(exe);
       });
@@ -86,7 +101,7 @@ export interface LaunchContext {
 }
 
 /** Builds the sandbox's process spec, with a fresh private TMPDIR. */
-export function launchSpec(fn: ResolvedFunction, ctx: LaunchContext): LaunchSpec {
+export function launchSpec(fn: CompleteConfig, ctx: LaunchContext): LaunchSpec {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sandbox-'));
   const taskRoot = path.dirname(fn.handlerFile);
   const moduleName = path.basename(fn.handlerFile).replace(/\.[^.]+$/, '');
@@ -107,12 +122,13 @@ export function launchSpec(fn: ResolvedFunction, ctx: LaunchContext): LaunchSpec
     AWS_LAMBDA_INITIALIZATION_TYPE: ctx.provisioned ? 'provisioned-concurrency' : 'on-demand',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
     AWS_LAMBDA_LOG_STREAM_NAME: stream,
-    // Private to our bootstraps: the exact file (the learner's handler need not sit at the task root).
-    SL_HANDLER_FILE: fn.handlerFile,
-    SL_HANDLER_NAME: fn.handlerName,
-    SL_CACHE_DIR: ctx.cacheDir,
+    ...libraryPaths(fn.runtime, taskRoot, ctx.bootstrapDir),
   };
-  const spec = { env: { ...env, ...fn.env }, cwd: taskRoot, tmpDir, memoryMb: fn.memoryMb, initCapMs: ctx.initCapMs, measureTree: false };
+  // Private to our bootstraps, which read and remove them before user code runs: the exact file (the
+  // learner's handler need not sit at the task root). A custom runtime gets none of them.
+  const own: Record<string, string> = fn.runtime === 'provided' ? {} : { SL_HANDLER_FILE: fn.handlerFile, SL_HANDLER_NAME: fn.handlerName };
+  if (fn.runtime === 'nodejs') own.SL_CACHE_DIR = ctx.cacheDir;
+  const spec = { env: { ...env, ...fn.env, ...own }, cwd: taskRoot, tmpDir, memoryMb: fn.memoryMb, initCapMs: ctx.initCapMs, measureTree: false };
   switch (fn.runtime) {
     case 'nodejs':
       spec.env.ELECTRON_RUN_AS_NODE = '1';
