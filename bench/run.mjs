@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { invokerTable, runInvokerBench } from './invoker.bench.mjs';
 import { runStartupBench, startupTable } from './startup.bench.mjs';
+import { eventingTable, runEventingBench } from './eventing.bench.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
@@ -15,7 +16,8 @@ const startedAt = new Date().toISOString();
 const loadBefore = os.loadavg();
 const invoker = await runInvokerBench(quick ? { calls: 500, coldRuns: 5, throughputSec: 2 } : {});
 const startup = runStartupBench(quick ? { loadRuns: 2, cliRuns: 4 } : {});
-const results = { startedAt, quick, loadAverage: { before: loadBefore, after: os.loadavg() }, invoker, startup };
+const eventing = await runEventingBench(quick ? { seconds: 0.5, rounds: 1 } : {});
+const results = { startedAt, quick, loadAverage: { before: loadBefore, after: os.loadavg() }, invoker, startup, eventing };
 fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
@@ -23,4 +25,6 @@ console.log(`\nInvoker benchmarks (${startedAt}, ${invoker.machine.cpus} CPUs, $
 console.log(invokerTable(invoker));
 console.log('\nStart-up (activation entry beside the lazy bundles; CLI cold invoke beside bare node)\n');
 console.log(startupTable(startup));
+console.log('\nEventing: routing a stream of events against 100 rules\n');
+console.log(eventingTable(eventing));
 console.log('\nWritten to bench/results/latest.json');
