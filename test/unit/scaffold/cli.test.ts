@@ -18,7 +18,7 @@ describe('scaffold CLI', () => {
     assert.match(out, /created functions\/notify\/handler\.js/);
     assert.ok(fs.existsSync(path.join(dir, '.serverless-lab/events/notify/notification.json')));
     fs.writeFileSync(path.join(dir, 'functions/notify/handler.js'), '// mine\n');
-    await assert.rejects(run('new', 'aws', 'javascript', 'sns', 'notify', '--dir', dir), /already has a function named "notify"/);
+    await assert.rejects(run('new', 'aws', 'javascript', 'sns', 'notify', '--dir', dir), /function named "notify" already exists/);
     assert.equal(fs.readFileSync(path.join(dir, 'functions/notify/handler.js'), 'utf8'), '// mine\n');
     assert.match(await run('sam', 'export', '--dir', dir), /wrote .*template\.yaml \(Notify\)/);
     await assert.rejects(run('sam', 'export', '--dir', dir), /pass --merge/);
