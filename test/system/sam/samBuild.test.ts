@@ -67,7 +67,7 @@ describe('SAM export: sam build for TypeScript (esbuild workflow, modelled)', fu
       execFileSync(esbuild, workflowArgs(res.Metadata!.BuildProperties!, artifacts), { cwd: codeUri, stdio: 'pipe' });
       const [moduleName, exportName] = [res.Properties.Handler.slice(0, res.Properties.Handler.lastIndexOf('.')), res.Properties.Handler.slice(res.Properties.Handler.lastIndexOf('.') + 1)];
       assert.deepEqual(fs.readdirSync(artifacts).sort(), [`${moduleName}.js`, `${moduleName}.js.map`], `${id}: the artifact holds the bundle only`);
-      const handler = (require(path.join(artifacts, `${moduleName}.js`)) as Record<string, (e: unknown, c: unknown) => Promise<unknown>>)[exportName];
+      const handler = ((await import(path.join(artifacts, `${moduleName}.js`))) as Record<string, (e: unknown, c: unknown) => Promise<unknown>>)[exportName];
       assert.equal(typeof handler, 'function', `${id}: Handler ${res.Properties.Handler} resolves in the artifact`);
       const name = (res.Metadata as { ServerlessLab: { name: string } } & SamFn['Metadata']).ServerlessLab.name;
       for (const { file, expect } of expectations.get(name)!) {
