@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { generateEvent, getPath } from '../../../src/core/events';
+import { generateEvent, getPath } from '../../../src/core/sampleEvents';
 
 describe('sample events: consistent details', () => {
   it('SNS: the UnsubscribeUrl names the subscription (topic ARN plus subscription id), like EventSubscriptionArn', () => {
