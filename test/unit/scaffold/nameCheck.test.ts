@@ -60,3 +60,12 @@ describe('scaffold: SAM logical-id collisions', () => {
     assert.equal(check(sqs('shipOrder'), existing), undefined);
   });
 });
+
+describe('scaffold: the generated TypeScript test says how it runs', () => {
+  it('names the command the scaffold reports, and does not promise that plain node --test runs it', () => {
+    const r = renderFunction(templates.manifest, templates.read, { provider: 'aws', language: 'typescript', trigger: 'sqs', name: 'orders' });
+    const header = r.files.find((f) => f.role === 'test')!.content.split('\n').slice(0, 3).join('\n');
+    assert.ok(header.includes(`Run: ${r.testCommand.join(' ')}`), header);
+    assert.doesNotMatch(header, /or[^\n]*node --test/);
+  });
+});
