@@ -29,9 +29,14 @@ export interface RapidRequest {
 export class RapidClient {
   private transport: Transport | undefined;
   private buffer: Buffer = EMPTY;
+  /** Pieces of a response whose body is still arriving, and the bytes it needs in all. */
+  private parts: Buffer[] = [];
+  private partsBytes = 0;
+  private need = 0;
   /** Resolvers of the requests in flight, in order. (A broken connection ends the process: nothing rejects.) */
   private readonly waiters: ((r: RapidResponse) => void)[] = [];
   private readonly hostLine: string;
+  private referenced = true;
 
   constructor(private readonly host: string, private readonly port: number) {
     this.hostLine = `Host: ${host}:${port}\r\n`;
@@ -55,6 +60,7 @@ export class RapidClient {
       out += this.format(r.method, r.path, lines, r.body ?? '');
       return new Promise<RapidResponse>((resolve) => this.waiters.push(resolve));
     });
+    this.keepAlive(true);
     this.connect().write(out);
     return promises;
   }
@@ -67,12 +73,24 @@ export class RapidClient {
     const out = this.format('POST', path, headerLines, body) + this.format('GET', nextPath, '', '');
     this.waiters.push(ignore);
     const next = new Promise<RapidResponse>((resolve) => this.waiters.push(resolve));
+    this.keepAlive(true);
     this.connect().write(out);
     return next;
   }
 
   private format(method: string, path: string, headerLines: string, body: string): string {
     return `${method} ${path} HTTP/1.1\r\n${this.hostLine}${headerLines}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  }
+
+  /**
+   * Whether the idle connection keeps the process alive. The runtime loop lets go of it while the handler
+   * runs: an event loop with nothing else in it then ends, which is how Lambda's Node runtime detects a
+   * promise that can never settle. Every request takes it back.
+   */
+  keepAlive(on: boolean): void {
+    if (this.referenced === on) return;
+    this.referenced = on;
+    this.transport?.setRef(on);
   }
 
   /** Opens the connection now, so the TCP handshake overlaps with loading the handler. */
@@ -89,7 +107,20 @@ export class RapidClient {
 
   /** Parses complete responses from the `n` bytes read into `chunk` (a reused buffer). */
   private onData(chunk: Buffer, n: number): void {
-    const buf = this.buffer.length ? Buffer.concat([this.buffer, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+    if (this.need) {
+      // A large body is arriving: collect copies and join them once, not once per read.
+      this.parts.push(Buffer.from(chunk.subarray(0, n)));
+      this.partsBytes += n;
+      if (this.partsBytes < this.need) return;
+      const joined = Buffer.concat(this.parts, this.partsBytes);
+      this.parts = [];
+      this.partsBytes = this.need = 0;
+      return this.parse(joined);
+    }
+    this.parse(this.buffer.length ? Buffer.concat([this.buffer, chunk.subarray(0, n)]) : chunk.subarray(0, n));
+  }
+
+  private parse(buf: Buffer): void {
     let pos = 0;
     for (;;) {
       const end = buf.indexOf(HEAD_END, pos);
@@ -101,14 +132,21 @@ export class RapidClient {
       const cl = headers['content-length'];
       const length = cl === undefined ? 0 : Number(cl) || 0;
       const bodyStart = end + 4;
-      if (buf.length < bodyStart + length) break;
+      if (buf.length < bodyStart + length) {
+        // Keep the partial response (a copy: the read buffer is reused) and wait for the rest.
+        this.parts = [Buffer.from(buf.subarray(pos))];
+        this.partsBytes = buf.length - pos;
+        this.need = bodyStart + length - pos;
+        this.buffer = EMPTY;
+        return;
+      }
       const body = length ? buf.toString('utf8', bodyStart, bodyStart + length) : '';
       pos = bodyStart + length;
       // 1xx interim responses (100 Continue) carry no final answer.
       if (status >= 100 && status < 200) continue;
       this.waiters.shift()?.({ status, headers, body });
     }
-    // Keep an incomplete tail as a copy: the read buffer is overwritten by the next read.
+    // Keep an incomplete head as a copy: the read buffer is overwritten by the next read.
     this.buffer = pos === buf.length ? EMPTY : Buffer.from(buf.subarray(pos));
   }
 }
