@@ -1,6 +1,6 @@
 // Chart.js charts of the Cost panel, themed from VS Code's --vscode-* variables (re-read on theme change).
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { CostItemId, CostModel, Provider } from '../../src/core/cost/index';
+import type { CostItemId, CostModel, Provider } from '../../src/shared/costProtocol';
 import { cssVar } from '../shared/dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);

@@ -1,9 +1,8 @@
 // Cost panel page: inputs (sliders with live updates) and the host-computed model, rendered with
 // charts plus a data table for each. The host does all arithmetic; the page only renders it.
 import type { Chart } from 'chart.js';
-import type { CostModel, CostScenario } from '../../src/core/cost/index';
-import { fmtNum } from '../../src/core/cost/format';
-import { COST_STATE_VERSION, type CostHostMessage, type CostWebviewMessage, type CostWebviewState } from '../../src/shared/costProtocol';
+import { fmtNum } from '../../src/shared/display';
+import { COST_STATE_VERSION, type CostModel, type CostScenario, type CostHostMessage, type CostWebviewMessage, type CostWebviewState } from '../../src/shared/costProtocol';
 import { costChart, sweepChart } from './charts';
 import { h } from '../shared/dom';
 import { vscodeApi } from '../shared/vscodeApi';

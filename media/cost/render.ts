@@ -1,5 +1,6 @@
 // Renders the computed model (never computes prices itself: every figure comes from the host).
-import { fmtNum, fmtUsd, type CostBreakdown, type CostModel, type GranularityRow, type Provider } from '../../src/core/cost/index';
+import type { CostBreakdown, CostModel, GranularityRow, Provider } from '../../src/shared/costProtocol';
+import { fmtNum, fmtUsd } from '../../src/shared/display';
 import { ITEM_LABELS, PROVIDER_LABELS, PROVIDERS } from './charts';
 import { h } from '../shared/dom';
 import { expandable, table } from './dom';

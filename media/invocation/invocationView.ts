@@ -1,8 +1,8 @@
 // The "Invocation" tab: REPORT cards, cold-start timeline, predict-then-run, response, logs and
 // errors with clickable stack frames, for the selected history entry.
-import { BILLED_BANDS, type BilledBandId, type Prediction } from '../../src/core/run/prediction';
-import { parseFrame, stackLines } from '../../src/core/run/stackFrames';
-import { PHASE_LABELS, initBarsMs, timelineSegments, type Phase } from '../../src/core/run/timeline';
+import { BILLED_BANDS, type BilledBandId, type Prediction } from '../../src/shared/display';
+import { parseFrame, stackLines } from '../../src/shared/stackFrames';
+import { PHASE_LABELS, initBarsMs, timelineSegments, type Phase } from '../../src/shared/timeline';
 import type { HistoryEntry } from '../../src/shared/invocationProtocol';
 import { makeChart, palette } from './charts';
 import { h } from '../shared/dom';

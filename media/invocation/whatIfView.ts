@@ -1,7 +1,6 @@
 // The "Keep-alive what-if" tab: a simulation (clearly labelled) of cold-start percentage against
 // idle sandbox time for fixed keep-alive, provisioned concurrency and the hybrid histogram policy.
-import type { TrafficPattern } from '../../src/core/run/traffic';
-import type { WhatIfRequest, WhatIfResult } from '../../src/shared/invocationProtocol';
+import type { TrafficPattern, WhatIfRequest, WhatIfResult } from '../../src/shared/invocationProtocol';
 import { makeChart, palette } from './charts';
 import { h } from '../shared/dom';
 import { button, dataTable, ms } from './dom';

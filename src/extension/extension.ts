@@ -6,19 +6,12 @@ import { registerCost } from './cost';
 import { registerLessons } from './lessons';
 import { registerRun } from './run';
 import { registerScaffold } from './scaffold';
-
-/** Services shared by the feature modules; created once in activate(). */
-export interface ExtensionServices {
-  context: vscode.ExtensionContext;
-  config: Config;
-  /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
-  onDeactivate(hook: () => Promise<void>): void;
-}
+import type { ExtensionServices, SlApi } from './services';
 
 const deactivateHooks: (() => Promise<void>)[] = [];
 
 /** Thin activation: each feature registers itself and pushes its disposables. */
-export function activate(context: vscode.ExtensionContext): ExtensionServices {
+export function activate(context: vscode.ExtensionContext): SlApi {
   initLog(context);
   const config = new Config();
   context.subscriptions.push(config, vscode.commands.registerCommand(CommandIds.showLog, showLog));
@@ -29,7 +22,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   registerRun(services);
   registerScaffold(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
-  return services;
+  return publicApi(context);
+}
+
+/** The small public API; stored state is exposed only to the integration tests (test mode). */
+function publicApi(context: vscode.ExtensionContext): SlApi {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return { apiVersion: 1 };
+  const { globalState, workspaceState } = context;
+  return { apiVersion: 1, testing: { globalState, workspaceState } };
 }
 
 /** Awaits async cleanup (sandbox shutdown) before VS Code disposes context.subscriptions. */

@@ -1,6 +1,8 @@
 // Messages between the Cost panel page (media/cost/main.ts) and its host (src/extension/cost/).
 // The host computes every figure (pure core/cost); the page only renders and sends the learner's edits.
-import { normalizeScenario, type CostModel, type CostScenario } from '../core/cost';
+import type { CostModel, CostScenario } from '../core/cost';
+
+export type { CostBreakdown, CostItemId, CostModel, CostScenario, GranularityRow, Provider } from '../core/cost';
 
 /** View type of the Cost panel; also used by its WebviewPanelSerializer and `onWebviewPanel:` activation. */
 export const COST_VIEW_TYPE = 'serverlessLab.cost';
@@ -50,13 +52,17 @@ export interface CostWebviewState {
   scenario: CostScenario;
 }
 
-/** Reads saved page state of any version; undefined when it is unusable. */
+/**
+ * Reads saved page state of any version; undefined when it is unusable. Only the shape is checked here
+ * (the page must not load the pricing code): the host clamps the scenario with normalizeScenario() on restore.
+ */
 export function migrateCostState(raw: unknown): CostWebviewState | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
-  if (r.version !== COST_STATE_VERSION) return undefined;
-  const scenario = normalizeScenario(r.scenario);
-  return scenario && { version: COST_STATE_VERSION, scenario };
+  if (r.version !== COST_STATE_VERSION || !r.scenario || typeof r.scenario !== 'object') return undefined;
+  const durations = (r.scenario as Record<string, unknown>).durationsMs;
+  if (!Array.isArray(durations) || !durations.some((d) => typeof d === 'number' && Number.isFinite(d) && d >= 0)) return undefined;
+  return { version: COST_STATE_VERSION, scenario: r.scenario as CostScenario };
 }
 
 /** Messages from the page to the host. */

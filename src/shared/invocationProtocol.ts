@@ -4,7 +4,10 @@ import type { InvocationRecord, RuntimeKind } from '../core/invoker/types';
 import type { AlivePoint, LoadSample, LoadSummary } from '../core/run/loadStats';
 import type { LoadPlan } from '../core/run/loadPlan';
 import type { Prediction, PredictionGrade } from '../core/run/prediction';
-import type { TrafficPattern } from '../core/run/traffic';
+import type { WhatIfRequest, WhatIfResult } from '../core/run/whatIf';
+
+export type { TrafficPattern } from '../core/run/traffic';
+export type { WhatIfRequest, WhatIfResult, WhatIfRow } from '../core/run/whatIf';
 
 /** One invocation as kept in the per-workspace history. */
 export interface HistoryEntry {
@@ -33,33 +36,6 @@ export interface LoadRunView {
   summary: LoadSummary;
   cancelled: boolean;
   at: number;
-}
-
-/** Inputs of a keep-alive what-if run. */
-export interface WhatIfRequest {
-  pattern: TrafficPattern;
-  perHour: number;
-}
-
-/** One simulated policy (a row of the what-if chart/table). */
-export interface WhatIfRow {
-  label: string;
-  kind: 'fixed' | 'provisioned' | 'hybrid';
-  coldPct: number;
-  idleSandboxHours: number;
-}
-
-/** Result of a what-if run: rows plus the inputs, with which were measured. */
-export interface WhatIfResult {
-  request: WhatIfRequest;
-  invocations: number;
-  initMs: number;
-  durationMs: number;
-  /** True when initMs/durationMs come from this workspace's measured invocations, false for fallbacks. */
-  measured: boolean;
-  /** Function whose measurements calibrated the run. */
-  functionName?: string;
-  rows: WhatIfRow[];
 }
 
 /** Messages from the webview to the host. */

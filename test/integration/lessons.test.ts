@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { SlApi } from '../../src/extension/services';
 
 const EXTENSION_ID = 'serverless-lab.serverless-lab';
 const PROGRESS_KEY = 'serverlessLab.progress';
@@ -13,12 +14,13 @@ interface StoredProgress {
   currentLessonId?: string;
 }
 
-/** The ExtensionContext, reached through the services activate() returns. */
-async function extensionContext(): Promise<vscode.ExtensionContext> {
-  const ext = vscode.extensions.getExtension<{ context: vscode.ExtensionContext }>(EXTENSION_ID);
+/** Stored state, reached through the test-mode API that activate() returns. */
+async function extensionContext(): Promise<NonNullable<SlApi['testing']>> {
+  const ext = vscode.extensions.getExtension<SlApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} not installed`);
-  const services = await ext.activate();
-  return services.context;
+  const api = await ext.activate();
+  assert.ok(api.testing, 'the test-mode API is exposed');
+  return api.testing;
 }
 
 function lessonTabs(): vscode.Tab[] {
@@ -36,7 +38,7 @@ async function waitFor<T>(probe: () => T | undefined | false, what: string, time
 }
 
 describe('lessons (extension host)', () => {
-  let context: vscode.ExtensionContext;
+  let context: NonNullable<SlApi['testing']>;
   const progress = (): StoredProgress => context.globalState.get<StoredProgress>(PROGRESS_KEY) ?? { completed: [], quizAnswers: {} };
 
   before(async () => {

@@ -2,6 +2,7 @@
 // function configuration diagnostics and a small load run. The workspace is a copy of samples/.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { SlApi } from '../../src/extension/services';
 
 const EXTENSION_ID = 'serverless-lab.serverless-lab';
 
@@ -97,8 +98,9 @@ describe('run', function () {
 
   it('keeps the invocation in the per-workspace history', async () => {
     const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
-    const services = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { context: vscode.ExtensionContext };
-    const history = services.context.workspaceState.get<{ record: { requestId: string } }[]>('serverlessLab.run.history.v1', []);
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as SlApi;
+    assert.ok(api.testing, 'the test-mode API is exposed');
+    const history = api.testing.workspaceState.get<{ record: { requestId: string } }[]>('serverlessLab.run.history.v1', []);
     assert.strictEqual(history[0]?.record.requestId, record.requestId);
     const again = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeLast');
     assert.strictEqual(again.functionName, record.functionName);

@@ -1,6 +1,6 @@
 // `serverless-lab events list|generate`: prints the sample-event catalogue and generates events.
 import type { Command } from 'commander';
-import { generateEvent, listEvents } from '../../core/events';
+import { generateEvent, listEvents } from '../../core/sampleEvents';
 
 /** Registers `events list [--json]` and `events generate <trigger> [--set path=value]...`. */
 export function registerEventsCommand(program: Command): void {

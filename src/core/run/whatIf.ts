@@ -1,10 +1,36 @@
 // The keep-alive what-if: calibrates the simulator with measured invocations and sweeps policies
 // over a synthetic day of traffic. Output is a model; `measured` says whether real figures were used.
 import type { InvocationRecord } from '../invoker/types';
-import type { WhatIfRequest, WhatIfResult } from '../../shared/invocationProtocol';
 import { defaultPolicySweep, simulateKeepAlive, type SimulationCalibration } from './keepAliveSim';
 import { percentile } from './loadStats';
-import { DAY_MS, generateTraffic } from './traffic';
+import { DAY_MS, generateTraffic, type TrafficPattern } from './traffic';
+
+/** Inputs of a keep-alive what-if run. */
+export interface WhatIfRequest {
+  pattern: TrafficPattern;
+  perHour: number;
+}
+
+/** One simulated policy (a row of the what-if chart/table). */
+export interface WhatIfRow {
+  label: string;
+  kind: 'fixed' | 'provisioned' | 'hybrid';
+  coldPct: number;
+  idleSandboxHours: number;
+}
+
+/** Result of a what-if run: rows plus the inputs, with which were measured. */
+export interface WhatIfResult {
+  request: WhatIfRequest;
+  invocations: number;
+  initMs: number;
+  durationMs: number;
+  /** True when initMs/durationMs come from this workspace's measured invocations, false for fallbacks. */
+  measured: boolean;
+  /** Function whose measurements calibrated the run. */
+  functionName?: string;
+  rows: WhatIfRow[];
+}
 
 /** Fallback calibration when nothing has been measured yet: lambda-perf nodejs22.x p50 init (141 ms), a 5 ms handler. */
 export const FALLBACK_CALIBRATION: SimulationCalibration = { initMs: 141, durationMs: 5 };

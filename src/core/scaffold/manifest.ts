@@ -19,7 +19,7 @@ export interface LanguageSpec {
 
 /** One sample event a template ships with, and the response fields its generated test expects. */
 export interface TemplateEvent {
-  /** Catalogue id (src/core/events), e.g. `sqs`. */
+  /** Catalogue id (src/core/sampleEvents), e.g. `sqs`. */
   sample: string;
   /** File name (without .json) under the events folder. */
   file: string;

@@ -1,7 +1,7 @@
 // Renders one template into the files to create. Pure: template text comes through a reader callback,
 // so the extension, the CLI and the tests can each supply files their own way.
 import { posix } from 'node:path';
-import { generateEvent } from '../events';
+import { generateEvent } from '../sampleEvents';
 import type { FunctionEntry } from './functionsFile';
 import type { LanguageId, ProviderId, TemplateManifest, TriggerSpec } from './manifest';
 import { camelName, snakeName } from './names';

@@ -42,7 +42,8 @@ export class CostPanelManager implements vscode.Disposable {
     this.panel?.dispose();
     panel.webview.options = this.options();
     this.attach(panel);
-    this.setScenario(scenario ?? normalizeScenario(this.memento.get(LAST_SCENARIO_KEY)) ?? scenarioFromMeasurements(EXAMPLE), 0);
+    // Saved page state is only shape-checked by migrateCostState(); clamp it like any page input.
+    this.setScenario(normalizeScenario(scenario) ?? normalizeScenario(this.memento.get(LAST_SCENARIO_KEY)) ?? scenarioFromMeasurements(EXAMPLE), 0);
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

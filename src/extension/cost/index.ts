@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { COST_VIEW_TYPE, migrateCostState, parseOpenCostArgs } from '../../shared/costProtocol';
 import { registerSafeCommand } from '../commandBoundary';
 import { CommandIds } from '../commandIds';
-import type { ExtensionServices } from '../extension';
+import type { ExtensionServices } from '../services';
 import { CostPanelManager } from './costPanel';
 
 /**

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { migrateLessonState, LESSON_VIEW_TYPE } from '../../shared/lessonProtocol';
-import type { ExtensionServices } from '../extension';
+import type { ExtensionServices } from '../services';
 import { getLogger } from '../log';
 import { registerLessonCommands } from './lessonCommands';
 import { registerLessonDiagnostics } from './lessonDiagnostics';

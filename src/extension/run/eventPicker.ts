@@ -3,7 +3,7 @@
 // at its line and column, and the invocation does not happen.
 import * as vscode from 'vscode';
 import { uriExists } from '../uriExists';
-import { generateEvent, listEvents } from '../../core/events';
+import { generateEvent, listEvents } from '../../core/sampleEvents';
 import { eventFileName, eventsFolder, parseEventText } from '../../core/run/eventFile';
 import { toDiagnostics } from './workspaceFunctions';
 

@@ -8,7 +8,7 @@ import { CommandIds } from '../commandIds';
 import { registerSafeCommand } from '../commandBoundary';
 import { SettingKeys } from '../config';
 import { setContext } from '../contextKeys';
-import type { ExtensionServices } from '../extension';
+import type { ExtensionServices } from '../services';
 import { HANDLER_SELECTOR, HandlerCodeLensProvider } from './codeLens';
 import { saveTestEvent } from './eventPicker';
 import { InvocationHistory } from './history';

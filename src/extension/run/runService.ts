@@ -2,7 +2,7 @@
 // event, invoke (optionally cold or under the debugger), explain cold/warm, record history.
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { generateEvent } from '../../core/events';
+import { generateEvent } from '../../core/sampleEvents';
 import type { FunctionConfig, InvocationRecord } from '../../core/invoker/types';
 import { explainColdWarm, gradePrediction, type Prediction } from '../../core/run/prediction';
 import type { HistoryEntry } from '../../shared/invocationProtocol';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { loadTemplates, type TemplateSource } from '../../core/scaffold';
 import { CommandIds } from '../commandIds';
 import { registerSafeCommand } from '../commandBoundary';
-import type { ExtensionServices } from '../extension';
+import type { ExtensionServices } from '../services';
 import { exportToSam, type ExportSamArgs } from './exportSam';
 import { newFunction, type NewFunctionArgs } from './newFunction';
 import { ROSETTA_SCHEME, RosettaFileSystem, showRosetta, type RosettaArgs } from './rosetta';

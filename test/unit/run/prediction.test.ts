@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { InvocationRecord } from '../../../src/core/invoker/types';
 import { bandOf, explainColdWarm, formatGap, gradePrediction } from '../../../src/core/run/prediction';
-import { parseFrame, stackLines } from '../../../src/core/run/stackFrames';
-import { initBarsMs, timelineSegments } from '../../../src/core/run/timeline';
+import { parseFrame, stackLines } from '../../../src/shared/stackFrames';
+import { initBarsMs, timelineSegments } from '../../../src/shared/timeline';
 
 const cold: InvocationRecord = {
   requestId: 'r1', functionName: 'f', cold: true, sandboxId: 's1', logs: [],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { generateEvent } from '../../../src/core/events';
+import { generateEvent } from '../../../src/core/sampleEvents';
 import {
   FunctionsFileError, ManifestError, addFunctionEntry, camelName, loadTemplates, parseFunctionsFile, parseManifest,
   pascalName, planScaffold, renderFunction, snakeName, suggestFreeName, triggersFor, validateFunctionName,

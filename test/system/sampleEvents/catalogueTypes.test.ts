@@ -1,10 +1,10 @@
 // The sample events type-check against @types/aws-lambda (TypeScript's compiler, so this is a system test;
-// the rest of the catalogue's tests are in test/unit/events/catalogue.test.ts).
+// the rest of the catalogue's tests are in test/unit/sampleEvents/catalogue.test.ts).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateEvent, listEvents } from '../../../src/core/events';
+import { generateEvent, listEvents } from '../../../src/core/sampleEvents';
 import { typeCheck } from '../scaffold/typeCheckHelper';
 
 describe('events catalogue: types', () => {

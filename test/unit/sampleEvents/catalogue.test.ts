@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EventCatalogueError, generateEvent, getPath, listEvents } from '../../../src/core/events';
+import { EventCatalogueError, generateEvent, getPath, listEvents } from '../../../src/core/sampleEvents';
 
 /** The interfaces the issue names; every one must be covered by at least one sample. */
 const requiredTypes = [

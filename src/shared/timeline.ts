@@ -1,5 +1,5 @@
 // Cold-start timeline model: an invocation's phases as bars that agree with its REPORT line.
-import type { InvocationRecord } from '../invoker/types';
+import type { InvocationRecord } from '../core/invoker/types';
 
 /** Phases drawn on the timeline, in order. */
 export type Phase = 'spawn' | 'runtimeInit' | 'functionInit' | 'invoke';
