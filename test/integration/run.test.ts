@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SlApi } from '../../src/extension/services';
+import { waitFor } from '../helpers/waitFor';
 
 const EXTENSION_ID = 'serverless-lab.serverless-lab';
 
@@ -19,16 +20,6 @@ function folder(): vscode.WorkspaceFolder {
   const f = vscode.workspace.workspaceFolders?.[0];
   assert.ok(f, 'the harness opens the samples workspace');
   return f;
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('run', function () {
