@@ -81,10 +81,11 @@ function aptStep() {
   if (!has('python3')) missing.push('python3');
   if (!missing.length) { say('apt: everything present'); return; }
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = root ? [] : ['sudo'];
+  // sudo resets the environment, so the frontend setting goes on its command line.
+  const [cmd, ...pre] = root ? ['apt-get'] : ['sudo', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
   const env = installEnv(process.env, { set: { DEBIAN_FRONTEND: 'noninteractive' } });
-  run('apt-update', sudo[0] || 'apt-get', [...sudo.slice(1), ...(root ? [] : ['apt-get']), 'update', '-qq'], { cwd: PREFIX, env });
-  run('apt-install', sudo[0] || 'apt-get', [...(root ? [] : ['apt-get']), 'install', '-y', '-qq', '--no-install-recommends', ...missing], { cwd: PREFIX, env });
+  run('apt-update', cmd, [...pre, 'update', '-qq'], { cwd: PREFIX, env });
+  run('apt-install', cmd, [...pre, 'install', '-y', '-qq', '--no-install-recommends', ...missing], { cwd: PREFIX, env });
 }
 
 function main() {
