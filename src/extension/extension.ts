@@ -5,6 +5,7 @@ import { getLogger, initLog, showLog } from './log';
 import { registerCost } from './cost';
 import { registerLessons } from './lessons';
 import { registerRun } from './run';
+import { RuntimeHost } from './runtime/runtimeHost';
 import { registerScaffold } from './scaffold';
 import type { ExtensionServices, SlApi } from './services';
 
@@ -15,21 +16,24 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   initLog(context);
   const config = new Config();
   context.subscriptions.push(config, vscode.commands.registerCommand(CommandIds.showLog, showLog));
-  const services: ExtensionServices = { context, config, onDeactivate: (hook) => deactivateHooks.push(hook) };
+  const runtimeHost = new RuntimeHost(context.globalStorageUri);
+  context.subscriptions.push(runtimeHost);
+  deactivateHooks.push(() => runtimeHost.shutdown());
+  const services: ExtensionServices = { context, config, runtimeHost, runtime: () => runtimeHost.runtime(), onDeactivate: (hook) => deactivateHooks.push(hook) };
   // Feature modules register here, one line each: registerX(services).
   registerCost(services);
   registerLessons(services);
   registerRun(services);
   registerScaffold(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
-  return publicApi(context);
+  return publicApi(context, runtimeHost);
 }
 
 /** The small public API; stored state is exposed only to the integration tests (test mode). */
-function publicApi(context: vscode.ExtensionContext): SlApi {
+function publicApi(context: vscode.ExtensionContext, runtimeHost: RuntimeHost): SlApi {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { apiVersion: 1 };
   const { globalState, workspaceState } = context;
-  return { apiVersion: 1, testing: { globalState, workspaceState } };
+  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => runtimeHost.runtime() } };
 }
 
 /** Awaits async cleanup (sandbox shutdown) before VS Code disposes context.subscriptions. */

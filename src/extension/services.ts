@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
+import type { RuntimeService } from '../core/runtime/runtimeService';
 import type { Config } from './config';
+import type { RuntimeHost } from './runtime/runtimeHost';
 
 /**
  * Services shared by the feature modules; created once in activate().
@@ -8,6 +10,10 @@ import type { Config } from './config';
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
   config: Config;
+  /** The one function registry, sandbox counts and invocation events (cheap until the runtime is first used). */
+  runtimeHost: RuntimeHost;
+  /** The one runtime service, created on first use: every feature that runs a function invokes through it. */
+  runtime(): Promise<RuntimeService>;
   /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
   onDeactivate(hook: () => Promise<void>): void;
 }
@@ -24,5 +30,7 @@ export interface SlApi {
   testing?: {
     globalState: Pick<vscode.Memento, 'get' | 'keys'>;
     workspaceState: Pick<vscode.Memento, 'get' | 'keys'>;
+    /** The extension's one runtime service, so tests can compare its resolution with the CLI's and a headless one. */
+    runtime(): Promise<RuntimeService>;
   };
 }

@@ -1,7 +1,10 @@
 // Running functions in the real extension host: CodeLens, invoke command, history, bad events,
 // function configuration diagnostics and a small load run. The workspace is a copy of samples/.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { createRuntime, type RuntimeRecord } from '../../src/core/runtime';
 import type { SlApi } from '../../src/extension/services';
 import { waitFor } from '../helpers/waitFor';
 
@@ -171,6 +174,42 @@ describe('run', function () {
     const second = await vscode.commands.executeCommand<{ response: unknown; cold: boolean }>('serverlessLab.invokeHandler', file, 'handler', { event: {}, reveal: false });
     assert.strictEqual(second.response, 'v2');
     assert.strictEqual(second.cold, true);
+  });
+
+  it('resolves a function exactly as the CLI and a headless caller do (one registry)', async () => {
+    const config = vscode.Uri.joinPath(folder().uri, '.serverless-lab', 'functions.json');
+    created.push(config);
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "functions": { "sameFn": { "handler": "hello-node/handler.js", "memoryMb": 384, "timeoutSec": 7 } } }\n'));
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const api = ext.exports as SlApi;
+    assert.ok(api.testing, 'the test-mode API is exposed');
+    const runtime = await api.testing.runtime();
+    // The registry learns of the new file from its watcher; wait for that rather than a fixed time.
+    const deadline = Date.now() + 10_000;
+    while (!(await runtime.resolve('sameFn')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const fromEditor = await vscode.commands.executeCommand<RuntimeRecord>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
+    const byName = await runtime.invoke('sameFn', {}, { source: 'exercise-check' });
+    const headless = createRuntime({ folders: [folder().uri.fsPath] });
+    let fromHeadless: unknown;
+    try {
+      fromHeadless = await headless.resolve('sameFn');
+    } finally {
+      await headless.invoker.dispose();
+    }
+    const cli = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'invoke', 'sameFn', '--json'], {
+      cwd: folder().uri.fsPath, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
+    assert.strictEqual(cli.status, 0, cli.stderr);
+    const fromCli = JSON.parse(cli.stdout) as RuntimeRecord;
+    assert.deepStrictEqual(fromHeadless, await runtime.resolve('sameFn'), 'the editor\'s registry and a headless one resolve the same config');
+    for (const record of [fromEditor, byName, fromCli]) {
+      assert.strictEqual(record.functionName, 'sameFn');
+      assert.deepStrictEqual(record.function, { handlerFile: handler.fsPath, handlerName: 'handler', runtime: 'nodejs', memoryMb: 384, timeoutSec: 7, keepAliveSec: 600, configSource: 'functions.json' });
+      assert.strictEqual(record.report.memorySizeMb, 384);
+    }
+    assert.deepStrictEqual([fromEditor.source, byName.source, fromCli.source], ['editor', 'exercise-check', 'cli']);
+    const history = api.testing.workspaceState.get<{ record: RuntimeRecord; eventLabel: string }[]>('serverlessLab.run.history.v1', []);
+    assert.deepStrictEqual(history.slice(0, 2).map((e) => [e.record.requestId, e.record.source]), [[byName.requestId, 'exercise-check'], [fromEditor.requestId, 'editor']], 'the history is fed from the runtime, whoever invoked');
   });
 
   it('runs a small load and reports cold starts and sandboxes', async () => {

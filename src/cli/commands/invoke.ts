@@ -1,11 +1,15 @@
-// `serverless-lab invoke`: runs a handler in local Lambda-compatible sandboxes and prints what Lambda
-// would print (response, logs with START/END/REPORT), or one JSON record per invocation with --json.
+// `serverless-lab invoke`: runs a function locally in Lambda-compatible sandboxes and prints what
+// Lambda would print (response, logs with START/END/REPORT), or one JSON record per invocation with
+// --json. The function is found through the same registry and runtime service as the editor's:
+// a name from .serverless-lab/functions.json or a SAM template, or a handler file.
 import type { Command } from 'commander';
 import * as fs from 'fs';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as path from 'path';
-import { createInvoker, type FunctionConfig, type InvocationRecord, type RuntimeKind } from '../../core/invoker';
-import { resolveFunction } from '../../core/invoker/launch';
+import { FUNCTIONS_FILE, FunctionRegistry, nodeRegistryHost, type ResolvedFunction } from '../../core/functions';
+import { createInvoker, type RuntimeKind } from '../../core/invoker';
+import { completeConfig } from '../../core/invoker/launch';
+import { parseEventText } from '../../core/run/eventFile';
+import { RuntimeService, type RuntimeRecord } from '../../core/runtime';
 
 interface InvokeOptions {
   handler?: string;
@@ -17,6 +21,7 @@ interface InvokeOptions {
   repeat: string;
   concurrency: string;
   keepAlive?: string;
+  workspace?: string;
   json?: boolean;
 }
 
@@ -24,34 +29,44 @@ interface InvokeOptions {
 export function registerInvokeCommand(program: Command): void {
   program
     .command('invoke')
-    .description('Invoke a handler locally in Lambda-compatible sandboxes (cold, then warm) and print the response and logs.')
-    .argument('<handler-file>', 'handler file (.js/.mjs/.cjs/.ts for nodejs, .py for python) or a custom runtime `bootstrap` executable')
-    .option('--handler <name>', 'exported function name (default: handler for nodejs, lambda_handler for python)')
-    .option('--runtime <runtime>', 'nodejs | python | provided (default: from the file extension)')
-    .option('--event <file>', 'JSON event file, or - for stdin (default: {})')
-    .option('--memory <MB>', 'memory size in MB, 128-10240 (default 128)')
-    .option('--timeout <s>', 'timeout in seconds, 1-900 (default 3)')
-    .option('--env <K=V>', 'environment variable for the function (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .description('Invoke a function locally in Lambda-compatible sandboxes (cold, then warm) and print the response and logs.')
+    .argument('<function>', 'a function name from .serverless-lab/functions.json or a SAM template, or a handler file (.js/.mjs/.cjs/.ts for nodejs, .py for python, anything else a custom runtime `bootstrap`)')
+    .option('--handler <name>', 'exported function name (default: from the configuration, else handler for nodejs, lambda_handler for python)')
+    .option('--runtime <runtime>', 'nodejs | python | provided (default: from the configuration, else from the file extension)')
+    .option('--event <file>', 'JSON event file (comments allowed, as in .serverless-lab/events), or - for stdin (default: {})')
+    .option('--memory <MB>', 'memory size in MB, 128-10240 (default: from the configuration, else 128)')
+    .option('--timeout <s>', 'timeout in seconds, 1-900 (default: from the configuration, else 3)')
+    .option('--env <K=V>', 'environment variable for the function, over the configured ones (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--repeat <N>', 'number of invocations; warm sandboxes are reused as on Lambda', '1')
     .option('--concurrency <C>', 'invocations in flight at once (C busy sandboxes)', '1')
-    .option('--keep-alive <s>', 'idle seconds before a warm sandbox shuts down (default 600)')
+    .option('--keep-alive <s>', 'idle seconds before a warm sandbox shuts down (default: from the configuration, else 600)')
+    .option('--workspace <dir>', `workspace folder holding ${FUNCTIONS_FILE} (default: the nearest folder above the current one that has it, else the current folder)`)
     .option('--json', 'print one JSON record per invocation (NDJSON)')
     .addHelpText('after', '\nExit status: 0 when every invocation succeeded, 1 when one returned an error, 2 on bad input (nothing invoked).')
-    .action(async (file: string, opts: InvokeOptions) => {
-      process.exitCode = await runInvoke(file, opts);
+    .action(async (target: string, opts: InvokeOptions) => {
+      process.exitCode = await runInvoke(target, opts);
     });
 }
 
 /** Thrown for bad input: printed as-is, exit status 2, nothing invoked. */
 class UsageError extends Error {}
 
-async function runInvoke(file: string, opts: InvokeOptions): Promise<number> {
-  let fn: FunctionConfig;
+/** The workspace folder: the nearest ancestor of `from` holding .serverless-lab/functions.json, else `from`. */
+export function findWorkspace(from: string): string {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, FUNCTIONS_FILE))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from);
+  }
+}
+
+async function runInvoke(target: string, opts: InvokeOptions): Promise<number> {
+  const registry = new FunctionRegistry([opts.workspace ? path.resolve(opts.workspace) : findWorkspace(process.cwd())], nodeRegistryHost());
+  let fn: ResolvedFunction;
   let event: unknown;
   let repeat: number;
   let concurrency: number;
   try {
-    fn = functionFromOptions(file, opts);
+    fn = await resolveTarget(registry, target, opts);
     event = await readEvent(opts.event);
     repeat = positiveInt(opts.repeat, '--repeat');
     concurrency = positiveInt(opts.concurrency, '--concurrency');
@@ -60,9 +75,9 @@ async function runInvoke(file: string, opts: InvokeOptions): Promise<number> {
     process.stderr.write(`${err.message}\n`);
     return 2;
   }
-  const invoker = createInvoker();
+  const runtime = new RuntimeService(registry, createInvoker());
   const stop = (signal: NodeJS.Signals) => {
-    void invoker.dispose().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void runtime.invoker.dispose().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -72,52 +87,50 @@ async function runInvoke(file: string, opts: InvokeOptions): Promise<number> {
     const worker = async () => {
       while (next < repeat) {
         next++;
-        const record = await invoker.invoke(fn, { event });
+        const record = await runtime.invokeResolved(fn, event, { source: 'cli' });
         if (record.error) failed = true;
         print(record, !!opts.json);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, repeat) }, worker));
   } finally {
-    await invoker.dispose();
+    await runtime.invoker.dispose();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
   return failed ? 1 : 0;
 }
 
-function functionFromOptions(file: string, opts: InvokeOptions): FunctionConfig {
-  const handlerFile = path.resolve(file);
-  if (!fs.existsSync(handlerFile)) throw new UsageError(`${file}: handler file not found. Pass the path of a .js/.ts/.py handler or of a bootstrap executable.`);
-  const runtime = (opts.runtime ?? runtimeFromFile(handlerFile)) as RuntimeKind;
-  if (!['nodejs', 'python', 'provided'].includes(runtime)) throw new UsageError(`--runtime ${opts.runtime}: use nodejs, python or provided.`);
-  const env: Record<string, string> = {};
+/** Resolves the target through the registry, then applies the command-line overrides (validated as Lambda does). */
+async function resolveTarget(registry: FunctionRegistry, target: string, opts: InvokeOptions): Promise<ResolvedFunction> {
+  if (opts.runtime !== undefined && !['nodejs', 'python', 'provided'].includes(opts.runtime)) throw new UsageError(`--runtime ${opts.runtime}: use nodejs, python or provided.`);
+  // A name from the configuration first; otherwise a file path is relative to the current directory, as shells expect.
+  const looksLikePath = path.isAbsolute(target) || /[\\/]/.test(target) || path.extname(target) !== '';
+  const named = looksLikePath ? undefined : await registry.byName(target);
+  const file = path.resolve(target);
+  const resolved = named ?? (fs.existsSync(file) && fs.statSync(file).isFile() ? await registry.resolveFile(file, opts.handler) : undefined);
+  if (!resolved) {
+    const known = (await registry.list()).map((f) => f.config.name);
+    throw new UsageError(`${target}: no such function or handler file. Pass a function name from ${FUNCTIONS_FILE} or a SAM template${known.length ? ` (${known.join(', ')})` : ''}, or the path of a .js/.ts/.py handler or a bootstrap executable.`);
+  }
+  for (const problem of (await registry.functionsFiles()).flatMap((f) => f.problems.filter((p) => p.severity === 'error').map((p) => `${f.file}:${p.line + 1}:${p.character + 1}: ${p.message}`))) {
+    process.stderr.write(`warning: ${problem} (that setting is ignored)\n`);
+  }
+  const env: Record<string, string> = { ...resolved.config.env };
   for (const pair of opts.env) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--env ${pair}: expected KEY=VALUE.`);
     env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const fn: FunctionConfig = {
-    name: path.basename(handlerFile).replace(/\.[^.]+$/, ''),
-    handlerFile,
-    handlerName: opts.handler ?? (runtime === 'python' ? 'lambda_handler' : 'handler'),
-    runtime,
-    env,
-  };
-  if (opts.memory !== undefined) fn.memoryMb = Number(opts.memory);
-  if (opts.timeout !== undefined) fn.timeoutSec = Number(opts.timeout);
-  if (opts.keepAlive !== undefined) fn.keepAliveSec = Number(opts.keepAlive);
-  const checked = resolveFunction(fn);
+  const config = { ...resolved.config, env };
+  if (opts.runtime !== undefined) config.runtime = opts.runtime as RuntimeKind;
+  if (opts.handler !== undefined) config.handlerName = opts.handler;
+  if (opts.memory !== undefined) config.memoryMb = Number(opts.memory);
+  if (opts.timeout !== undefined) config.timeoutSec = Number(opts.timeout);
+  if (opts.keepAlive !== undefined) config.keepAliveSec = Number(opts.keepAlive);
+  const checked = completeConfig(config);
   if ('errorType' in checked) throw new UsageError(checked.errorMessage);
-  return fn;
-}
-
-/** Infers the runtime from the extension: .py is python, JavaScript/TypeScript is nodejs, anything else a custom runtime. */
-export function runtimeFromFile(file: string): RuntimeKind {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.py') return 'python';
-  if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext)) return 'nodejs';
-  return 'provided';
+  return { ...resolved, config };
 }
 
 function positiveInt(value: string, flag: string): number {
@@ -138,19 +151,14 @@ async function readEvent(source: string | undefined): Promise<unknown> {
   return parseEvent(text, name);
 }
 
-/** Parses strict JSON; on error, throws `file:line:col: message` pointing at the first problem. */
+/** Parses a JSON event, comments and trailing commas allowed as in the editor's saved events; on error, throws `file:line:col: message`. */
 export function parseEvent(text: string, name: string): unknown {
-  if (!text.trim()) throw new UsageError(`${name}:1:1: the event file is empty; write a JSON value such as {}.`);
-  const errors: ParseError[] = [];
-  const value = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length) {
-    const e = errors[0];
-    const before = text.slice(0, e.offset).split('\n');
-    const line = before.length;
-    const col = before[before.length - 1].length + 1;
-    throw new UsageError(`${name}:${line}:${col}: invalid JSON event (${printParseErrorCode(e.error)}). Fix the file and run again; nothing was invoked.`);
-  }
-  return value;
+  const parsed = parseEventText(text);
+  if (parsed.ok) return parsed.event;
+  const first = parsed.problems[0];
+  const where = `${name}:${first.line + 1}:${first.character + 1}`;
+  const code = /JSON syntax error: (\w+)\./.exec(first.message)?.[1];
+  throw new UsageError(code ? `${where}: invalid JSON event (${code}). Fix the file and run again; nothing was invoked.` : `${where}: ${first.message} Nothing was invoked.`);
 }
 
 function readStdin(): Promise<string> {
@@ -162,7 +170,7 @@ function readStdin(): Promise<string> {
   });
 }
 
-function print(record: InvocationRecord, json: boolean): void {
+function print(record: RuntimeRecord, json: boolean): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(record)}\n`);
     return;

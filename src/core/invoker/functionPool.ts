@@ -2,7 +2,7 @@
 // busy, reserved concurrency as a hard cap (throttle beyond it), provisioned ones pre-warmed and
 // never reaped, idle ones shut down after the keep-alive.
 import * as fs from 'fs';
-import type { ResolvedFunction } from './launch';
+import type { CompleteConfig } from './launch';
 import type { Sandbox } from './sandbox';
 
 /** How long a handler file's mtime is trusted before it is checked again (keeps stat off the warm hot path). */
@@ -25,12 +25,12 @@ function handlerMtime(file: string): number {
 
 /** The code and configuration a sandbox was started with (code edits are seen within MTIME_RECHECK_MS). */
 export interface Fingerprint {
-  fn: ResolvedFunction;
+  fn: CompleteConfig;
   mtimeMs: number;
 }
 
 /** Takes the fingerprint of a function's configuration and code now. */
-export function fingerprint(fn: ResolvedFunction): Fingerprint {
+export function fingerprint(fn: CompleteConfig): Fingerprint {
   return { fn, mtimeMs: handlerMtime(fn.handlerFile) };
 }
 
@@ -57,16 +57,16 @@ export function sameEnv(a: Record<string, string>, b: Record<string, string>): b
 /** Sandboxes of one function. */
 export class FunctionPool {
   readonly sandboxes = new Set<Sandbox>();
-  fn: ResolvedFunction;
+  fn: CompleteConfig;
   private print: Fingerprint;
 
-  constructor(fn: ResolvedFunction, print: Fingerprint) {
+  constructor(fn: CompleteConfig, print: Fingerprint) {
     this.fn = fn;
     this.print = print;
   }
 
   /** Adopts a new configuration; sandboxes of older code retire (idle ones stop now). */
-  update(fn: ResolvedFunction, print: Fingerprint): Sandbox[] {
+  update(fn: CompleteConfig, print: Fingerprint): Sandbox[] {
     this.fn = fn;
     if (samePrint(print, this.print)) return [];
     this.print = print;

@@ -5,11 +5,12 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { defaultFunctionName, defaultHandlerName, FUNCTION_DEFAULTS } from '../functions/defaults';
 import type { LaunchSpec } from './sandbox';
 import type { FunctionConfig, InvocationError } from './types';
 
-/** A FunctionConfig with every default filled in. */
-export interface ResolvedFunction extends Required<Omit<FunctionConfig, 'provisionedConcurrency' | 'reservedConcurrency'>> {
+/** A FunctionConfig with every default filled in: what a sandbox is launched from. */
+export interface CompleteConfig extends Required<Omit<FunctionConfig, 'provisionedConcurrency' | 'reservedConcurrency'>> {
   reservedConcurrency?: number;
   provisionedConcurrency: number;
 }
@@ -20,22 +21,26 @@ export const LARGE_HEAP_MB = 1024;
 /** Placeholder account id used in ARNs (the local invoker has no AWS account). */
 export const LOCAL_ACCOUNT_ID = '123456789012';
 
-/** Fills defaults (128 MB, 3 s, 10 min keep-alive) and validates ranges as Lambda's API does. */
-export function resolveFunction(fn: FunctionConfig): ResolvedFunction | InvocationError {
-  const r: ResolvedFunction = {
-    name: fn.name || path.basename(fn.handlerFile).replace(/\.[^.]+$/, ''),
+/**
+ * Fills what a direct caller left out, with the registry's one set of defaults (FUNCTION_DEFAULTS),
+ * and validates ranges as Lambda's API does. Features resolve functions through the registry; this
+ * only guards the invoker against partial or out-of-range configs.
+ */
+export function completeConfig(fn: FunctionConfig): CompleteConfig | InvocationError {
+  const r: CompleteConfig = {
+    name: fn.name || defaultFunctionName(fn.handlerFile),
     handlerFile: path.resolve(fn.handlerFile),
-    handlerName: fn.handlerName || (fn.runtime === 'python' ? 'lambda_handler' : 'handler'),
+    handlerName: fn.handlerName || defaultHandlerName(fn.runtime),
     runtime: fn.runtime,
-    memoryMb: fn.memoryMb ?? 128,
-    timeoutSec: fn.timeoutSec ?? 3,
+    memoryMb: fn.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+    timeoutSec: fn.timeoutSec ?? FUNCTION_DEFAULTS.timeoutSec,
     // A private copy: the pool compares it with later configs, so in-place edits by the caller must not reach it.
     env: { ...fn.env },
-    architecture: fn.architecture ?? (os.arch() === 'arm64' ? 'arm64' : 'x86_64'),
-    keepAliveSec: fn.keepAliveSec ?? 600,
+    architecture: fn.architecture ?? FUNCTION_DEFAULTS.architecture,
+    keepAliveSec: fn.keepAliveSec ?? FUNCTION_DEFAULTS.keepAliveSec,
     reservedConcurrency: fn.reservedConcurrency,
-    provisionedConcurrency: fn.provisionedConcurrency ?? 0,
-    billingRule: fn.billingRule ?? '2025',
+    provisionedConcurrency: fn.provisionedConcurrency ?? FUNCTION_DEFAULTS.provisionedConcurrency,
+    billingRule: fn.billingRule ?? FUNCTION_DEFAULTS.billingRule,
   };
   const bad = (msg: string): InvocationError => ({ errorType: 'InvalidParameterValueException', errorMessage: msg });
   if (!Number.isInteger(r.memoryMb) || r.memoryMb < 128 || r.memoryMb > 10240) return bad(`Memory Size must be a whole number of MB between 128 and 10240 (got ${r.memoryMb}).`);
@@ -86,7 +91,7 @@ export interface LaunchContext {
 }
 
 /** Builds the sandbox's process spec, with a fresh private TMPDIR. */
-export function launchSpec(fn: ResolvedFunction, ctx: LaunchContext): LaunchSpec {
+export function launchSpec(fn: CompleteConfig, ctx: LaunchContext): LaunchSpec {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sandbox-'));
   const taskRoot = path.dirname(fn.handlerFile);
   const moduleName = path.basename(fn.handlerFile).replace(/\.[^.]+$/, '');

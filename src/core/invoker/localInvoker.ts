@@ -1,12 +1,12 @@
 // The embedded invoker: routes invocations to sandbox pools and turns each outcome into a
 // Lambda-shaped InvocationRecord (START/END/REPORT, errors, real memory figures).
 import { randomUUID } from 'crypto';
-import * as os from 'os';
 import * as path from 'path';
 import { FunctionPool, fingerprint, sameEnv } from './functionPool';
 import { endLine, exitError, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
-import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, resolveFunction, resolvePython, type ResolvedFunction } from './launch';
+import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, completeConfig, resolvePython, type CompleteConfig } from './launch';
 import { LogSink } from './logCapture';
+import { ensurePrivateDir, userCacheDir } from './privateDir';
 import { INIT_CAP_MS, Sandbox, type InitOutcome, type SandboxOutcome, type StopReason } from './sandbox';
 import type { InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig } from './types';
 
@@ -22,11 +22,12 @@ export class LocalInvoker implements Invoker {
   private readonly pools = new Map<string, FunctionPool>();
   private readonly listeners = new Map<keyof InvokerEventMap, Set<Listener>>();
   private readonly bootstrapDir: string;
-  private readonly cacheDir = path.join(os.tmpdir(), 'serverless-lab-ts-cache');
+  /** The verified private transpile cache ('' = none), prepared on the first sandbox start. */
+  private cacheDir: string | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private readonly reaper: NodeJS.Timeout;
   private nextSandbox = 1;
-  private lastResolved: { config: FunctionConfig; copy: FunctionConfig; fn: ResolvedFunction } | undefined;
+  private lastResolved: { config: FunctionConfig; copy: FunctionConfig; fn: CompleteConfig } | undefined;
   private disposed = false;
 
   constructor(private readonly options: InvokerOptions) {
@@ -81,7 +82,7 @@ export class LocalInvoker implements Invoker {
   }
 
   async warm(config: FunctionConfig): Promise<void> {
-    const fn = resolveFunction(config);
+    const fn = completeConfig(config);
     if ('errorType' in fn) throw new Error(fn.errorMessage);
     const pool = this.poolFor(fn);
     const missing = fn.provisionedConcurrency - pool.provisionedCount();
@@ -133,18 +134,18 @@ export class LocalInvoker implements Invoker {
   }
 
   /**
-   * resolveFunction(), reusing the last result while the caller passes the same, unchanged config
+   * completeConfig(), reusing the last result while the caller passes the same, unchanged config
    * object (the CLI's --repeat, load runs): validation and path resolution stay off the warm path.
    */
-  private resolve(config: FunctionConfig): ResolvedFunction | InvocationError {
+  private resolve(config: FunctionConfig): CompleteConfig | InvocationError {
     const last = this.lastResolved;
     if (last && last.config === config && sameConfig(config, last.copy)) return last.fn;
-    const fn = resolveFunction(config);
+    const fn = completeConfig(config);
     this.lastResolved = 'errorType' in fn ? undefined : { config, copy: { ...config, env: config.env && { ...config.env } }, fn };
     return fn;
   }
 
-  private poolFor(fn: ResolvedFunction): FunctionPool {
+  private poolFor(fn: CompleteConfig): FunctionPool {
     const print = fingerprint(fn);
     let pool = this.pools.get(fn.name);
     if (!pool) this.pools.set(fn.name, (pool = new FunctionPool(fn, print)));
@@ -152,14 +153,14 @@ export class LocalInvoker implements Invoker {
     return pool;
   }
 
-  private async startSandbox(pool: FunctionPool, fn: ResolvedFunction, provisioned: boolean, sink: LogSink, inspectPort?: number): Promise<{ sandbox: Sandbox; init: InitOutcome }> {
+  private async startSandbox(pool: FunctionPool, fn: CompleteConfig, provisioned: boolean, sink: LogSink, inspectPort?: number): Promise<{ sandbox: Sandbox; init: InitOutcome }> {
     const id = `${fn.name}#${this.nextSandbox++}`;
     const spec = launchSpec(fn, {
       nodePath: this.options.nodePath ?? process.execPath,
       pythonExe: '',
       bootstrapDir: this.bootstrapDir,
       region: this.options.region ?? 'us-east-1',
-      cacheDir: this.cacheDir,
+      cacheDir: this.transpileCacheDir(),
       provisioned,
       initCapMs: this.options.initCapMs ?? INIT_CAP_MS,
     });
@@ -178,12 +179,22 @@ export class LocalInvoker implements Invoker {
     return { sandbox, init };
   }
 
+  /** Prepares the per-user transpile cache once; without a safe directory TypeScript is transpiled on every cold start. */
+  private transpileCacheDir(): string {
+    if (this.cacheDir !== undefined) return this.cacheDir;
+    const result = ensurePrivateDir(path.join(this.options.cacheDir ?? userCacheDir(), 'ts-cache'));
+    if (!result.ok) this.options.onWarning?.(`TypeScript transpile cache disabled: ${result.reason}.`);
+    else if (result.repaired) this.options.onWarning?.(`TypeScript transpile cache ${result.dir}: ${result.repaired}.`);
+    this.cacheDir = result.ok ? result.dir : '';
+    return this.cacheDir;
+  }
+
   private stopped(pool: FunctionPool, sandbox: Sandbox, reason: StopReason): void {
     pool.sandboxes.delete(sandbox);
     if (sandbox.pid) this.emit('sandboxStopped', { sandboxId: sandbox.id, functionName: pool.fn.name, reason });
   }
 
-  private pendingEvent(fn: ResolvedFunction, requestId: string, payload: string, request: InvokeRequest) {
+  private pendingEvent(fn: CompleteConfig, requestId: string, payload: string, request: InvokeRequest) {
     // X-Ray ids from the request id's hex digits (UUID layout 8-4-4-4-12): Root takes 24, Parent 16.
     const r = requestId;
     const now = Date.now();
@@ -198,7 +209,7 @@ export class LocalInvoker implements Invoker {
     };
   }
 
-  private finishRecord(requestId: string, fn: ResolvedFunction, sandbox: Sandbox, outcome: SandboxOutcome, sink: LogSink, durationMs: number, init: InitOutcome | undefined, startedAt: number): InvocationRecord {
+  private finishRecord(requestId: string, fn: CompleteConfig, sandbox: Sandbox, outcome: SandboxOutcome, sink: LogSink, durationMs: number, init: InitOutcome | undefined, startedAt: number): InvocationRecord {
     let response: unknown;
     let error: InvocationError | undefined;
     const extra: string[] = [];
@@ -255,7 +266,7 @@ export class LocalInvoker implements Invoker {
     return record;
   }
 
-  private initFailed(requestId: string, fn: ResolvedFunction, sandbox: Sandbox, init: Extract<InitOutcome, { ok: false }>, sink: LogSink, startedAt: number): InvocationRecord {
+  private initFailed(requestId: string, fn: CompleteConfig, sandbox: Sandbox, init: Extract<InitOutcome, { ok: false }>, sink: LogSink, startedAt: number): InvocationRecord {
     const report = makeReport(0, init.initMs, fn.memoryMb, sandbox.peakKb(), fn.billingRule);
     const logs = sink.finish();
     const lines = [

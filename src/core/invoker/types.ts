@@ -132,6 +132,10 @@ export interface InvokerOptions {
   region?: string;
   /** INIT phase cap in ms (default 10000, Lambda's); lower it only in tests. */
   initCapMs?: number;
+  /** Parent of the private TypeScript transpile cache (default: the user's cache directory); it must belong to the user, and is made mode 0700. */
+  cacheDir?: string;
+  /** Receives warnings the caller should show or log (e.g. the transpile cache was refused). */
+  onWarning?: (message: string) => void;
   /** Folder holding the sandbox bootstraps (node.js, python.py); default: dist/bootstrap beside the bundle. */
   bootstrapDir?: string;
 }

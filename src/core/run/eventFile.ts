@@ -1,7 +1,7 @@
 // Saved test events: `.serverless-lab/events/<function>/<name>.json`, JSONC (comments allowed).
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
-import { parseJsoncWithProblems, type PositionedProblem } from './functionConfig';
+import { parseJsoncWithProblems, type PositionedProblem } from '../functions/jsonc';
 
 /** Folder of a function's saved events, relative to the workspace folder. */
 export function eventsFolder(functionName: string): string {

@@ -1,7 +1,8 @@
 // Contract of the one runtime service that owns function resolution and invocation for every
 // feature: the editor, the CLI, load runs, event targets (rules, queues, topics, schedules),
 // BaaS triggers and exercise checks. Features depend on this file, never on the invoker directly.
-import type { InvocationRecord } from '../invoker/types';
+import type { ConfigSource } from '../functions/resolve';
+import type { InvocationRecord, RuntimeKind } from '../invoker/types';
 
 /** Lambda's invocation types: synchronous, or asynchronous (queued, retried by the caller). */
 export type InvocationType = 'RequestResponse' | 'Event';
@@ -31,6 +32,24 @@ export interface HeadlessInvokeOptions {
   forceCold?: boolean;
   /** Extra environment for this function's sandboxes (merged over the resolved config's env). */
   env?: Record<string, string>;
+  /** For a handler-file target: the exported handler (default: the runtime's conventional name). */
+  handlerName?: string;
+  /** Start a fresh Node sandbox under the inspector (the editor's Debug lens). */
+  debug?: { inspectPort: number };
+  /** Client context passed through the Runtime API, as with Lambda's ClientContext. */
+  clientContext?: unknown;
+}
+
+/** The resolved function an invocation ran, as recorded (so views need not resolve again). */
+export interface InvokedFunction {
+  handlerFile: string;
+  handlerName: string;
+  runtime: RuntimeKind;
+  memoryMb: number;
+  timeoutSec: number;
+  keepAliveSec: number;
+  /** Where the configuration came from. */
+  configSource: ConfigSource;
 }
 
 /** An invocation record plus who asked for it and why. */
@@ -39,6 +58,10 @@ export interface RuntimeRecord extends InvocationRecord {
   source: InvocationSource;
   causationId?: string;
   traceId?: string;
+  /** The resolved function (absent when resolution itself failed). */
+  function?: InvokedFunction;
+  /** True when the caller forced a fresh sandbox. */
+  forcedCold?: boolean;
 }
 
 /** Supplies environment variables that every sandbox gets (e.g. AWS_ENDPOINT_URL from the event engine, SUPABASE_URL from the BaaS). Returns undefined when it has nothing to add. */

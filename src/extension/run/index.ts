@@ -1,5 +1,5 @@
 // Running functions in the editor: CodeLens, invoke/load commands, the invocation panel, the
-// status bar item and the function log channel. One invoker, created on first run.
+// status bar item and the history. Every invocation goes through the extension's one runtime service.
 import * as vscode from 'vscode';
 import { detectHandlers, languageOf, type DetectedHandler } from '../../core/run/handlerDetection';
 import type { LoadPlan } from '../../core/run/loadPlan';
@@ -12,8 +12,8 @@ import type { ExtensionServices } from '../services';
 import { HANDLER_SELECTOR, HandlerCodeLensProvider } from './codeLens';
 import { saveTestEvent } from './eventPicker';
 import { InvocationHistory } from './history';
+import { HistoryFeed } from './historyFeed';
 import { InvocationPanel } from './invocationPanel';
-import { InvokerHost } from './invokerHost';
 import { exportLoad, runLoadCommand } from './loadCommand';
 import { RunService, type InvokeOptions } from './runService';
 import { SAM_SELECTOR, SamCodeLensProvider } from './samCodeLens';
@@ -45,11 +45,11 @@ async function pickHandler(): Promise<{ uri: vscode.Uri; handlerName: string } |
 export function registerRun(services: ExtensionServices): void {
   const { context, config } = services;
   const diagnostics = vscode.languages.createDiagnosticCollection('serverlessLab.run');
-  const host = new InvokerHost();
-  services.onDeactivate(() => host.shutdown());
-  const functions = new WorkspaceFunctions(diagnostics);
+  const host = services.runtimeHost;
+  const functions = new WorkspaceFunctions(host.registry, diagnostics);
   const history = new InvocationHistory(context.workspaceState, () => config.get<number>(SettingKeys.runHistorySize, 50));
-  const run = new RunService(context.workspaceState, host, functions, history, diagnostics);
+  const feed = new HistoryFeed(host.onDidInvoke, history);
+  const run = new RunService(context.workspaceState, host, functions, history, feed, diagnostics);
   const lensesEnabled = (): boolean => config.get<boolean>(SettingKeys.codeLensEnabled, true);
   const lenses = new HandlerCodeLensProvider(lensesEnabled);
   const samLenses = new SamCodeLensProvider(lensesEnabled, diagnostics);
@@ -87,14 +87,14 @@ export function registerRun(services: ExtensionServices): void {
       await vscode.commands.executeCommand(CommandIds.runLoad, t.uri, t.handlerName);
     },
   });
-  run.onEntry = (entry, reveal) => {
+  feed.onEntry = (entry, reveal) => {
     panel.showEntry(entry, reveal);
     void setContext('serverlessLab.hasLastInvocation', true);
   };
   void setContext('serverlessLab.hasLastInvocation', history.all().length > 0);
 
   context.subscriptions.push(
-    diagnostics, host, run, functions, history, lenses, panel,
+    diagnostics, feed, run, functions, history, lenses, panel,
     samLenses,
     vscode.languages.registerCodeLensProvider(HANDLER_SELECTOR, lenses),
     vscode.languages.registerCodeLensProvider(SAM_SELECTOR, samLenses),

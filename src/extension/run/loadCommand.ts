@@ -1,5 +1,5 @@
 // "Serverless Lab: Run Load…": asks for N, an arrival pattern, a rate and a concurrency limit, runs
-// the load for real through the invoker with cancellable progress, and shows the results.
+// the load for real through the runtime service with cancellable progress, and shows the results.
 import * as vscode from 'vscode';
 import { validateLoadPlan, type ArrivalPattern, type LoadPlan } from '../../core/run/loadPlan';
 import { runLoad } from '../../core/run/loadRunner';
@@ -40,15 +40,18 @@ export async function runLoadCommand(run: RunService, uri: vscode.Uri, handlerNa
   if (!plan) return undefined;
   const problems = validateLoadPlan(plan);
   if (problems.length) throw new Error(problems.join(' '));
-  const { config, trigger } = await run.resolve(uri, handlerName);
+  const resolved = await run.resolve(uri, handlerName);
+  const { config, trigger } = resolved;
   const { event } = run.defaultEvent(config.name, trigger);
+  const runtime = await run.host.runtime();
+  const causationId = `load-${Date.now().toString(36)}`;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Load on ${config.name}`, cancellable: true },
     async (progress, token) => {
       const signal = { get aborted() { return token.isCancellationRequested; } };
       let reported = 0;
       const target = {
-        invoke: () => run.host.invoke(config, { event }),
+        invoke: () => runtime.invokeResolved(resolved, event, { source: 'load', causationId }),
         sandboxCount: () => run.host.sandboxCount(config.name),
         onSandboxCountChange: (listener: () => void) => {
           const sub = run.host.onDidChangeSandboxCount(listener);

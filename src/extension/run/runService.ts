@@ -1,16 +1,19 @@
 // The invoke flow shared by CodeLens, commands and the panel: resolve the function, choose the
 // event, invoke (optionally cold or under the debugger), explain cold/warm, record history.
+import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { generateEvent } from '../../core/sampleEvents';
-import type { FunctionConfig, InvocationRecord } from '../../core/invoker/types';
-import { explainColdWarm, gradePrediction, type Prediction } from '../../core/run/prediction';
-import type { HistoryEntry } from '../../shared/invocationProtocol';
+import type { ResolvedFunction } from '../../core/functions/resolve';
+import type { FunctionConfig } from '../../core/invoker/types';
+import type { Prediction } from '../../core/run/prediction';
+import type { RuntimeRecord } from '../../core/runtime/types';
 import { getLogger } from '../log';
+import type { RuntimeHost } from '../runtime/runtimeHost';
 import type { InvokeMode } from './codeLens';
 import { pickEvent, readEventFile, type ChosenEvent } from './eventPicker';
 import type { InvocationHistory } from './history';
-import type { InvokerHost } from './invokerHost';
+import type { HistoryFeed } from './historyFeed';
 import type { WorkspaceFunctions } from './workspaceFunctions';
 
 const log = getLogger('run');
@@ -26,6 +29,8 @@ export interface InvokeOptions {
   prediction?: Prediction;
   /** Show the invocation panel afterwards (default true). */
   reveal?: boolean;
+  /** The SAM template whose CodeLens asked: re-read before resolving, in case its watcher event has not arrived yet. */
+  template?: vscode.Uri;
 }
 
 /** Thrown when running is refused (Restricted Mode); the message says why and what to do. */
@@ -71,23 +76,18 @@ async function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
 /** Everything the run flow needs, created once by registerRun. */
 export class RunService {
   private lastTarget: { uri: vscode.Uri; handlerName: string } | undefined;
-  /** When each function last finished an invocation (load runs included), for cold/warm explanations. */
-  private readonly lastFinished = new Map<string, { finishedAt: number; sandboxId?: string }>();
-  private readonly finishedSub: vscode.Disposable;
   private readonly saveSub: vscode.Disposable;
   /** Function names that have run from each handler file, to reset them when the file is saved. */
   private readonly functionsByFile = new Map<string, Set<string>>();
-  /** Called with every new history entry (the panel shows it). */
-  onEntry: ((entry: HistoryEntry, reveal: boolean) => void) | undefined;
 
   constructor(
     private readonly state: vscode.Memento,
-    readonly host: InvokerHost,
+    readonly host: RuntimeHost,
     readonly functions: WorkspaceFunctions,
     readonly history: InvocationHistory,
+    private readonly feed: HistoryFeed,
     private readonly diagnostics: vscode.DiagnosticCollection,
   ) {
-    this.finishedSub = host.onDidFinishInvocation((r) => this.lastFinished.set(r.functionName, { finishedAt: Date.now(), sandboxId: r.sandboxId }));
     // Like a new deployment on Lambda, changed code gets fresh sandboxes: warm ones still hold the old module.
     this.saveSub = vscode.workspace.onDidSaveTextDocument((doc) => {
       for (const name of this.functionsByFile.get(doc.uri.fsPath) ?? []) {
@@ -99,7 +99,6 @@ export class RunService {
   }
 
   dispose(): void {
-    this.finishedSub.dispose();
     this.saveSub.dispose();
   }
 
@@ -110,8 +109,8 @@ export class RunService {
     return entry ? { uri: vscode.Uri.file(entry.handlerFile), handlerName: entry.handlerName } : undefined;
   }
 
-  /** Resolves the function config for a handler. */
-  async resolve(uri: vscode.Uri, handlerName: string): Promise<{ config: FunctionConfig; trigger?: string }> {
+  /** Resolves a handler through the registry. */
+  async resolve(uri: vscode.Uri, handlerName: string): Promise<ResolvedFunction> {
     const resolved = await this.functions.resolve(uri, handlerName);
     const names = this.functionsByFile.get(uri.fsPath) ?? new Set<string>();
     this.functionsByFile.set(uri.fsPath, names.add(resolved.config.name));
@@ -153,38 +152,41 @@ export class RunService {
   }
 
   /** Invokes a handler; returns its record, or undefined when nothing was invoked (cancelled, bad event). */
-  async invokeHandler(uri: vscode.Uri, handlerName: string, options: InvokeOptions = {}): Promise<InvocationRecord | undefined> {
+  async invokeHandler(uri: vscode.Uri, handlerName: string, options: InvokeOptions = {}): Promise<RuntimeRecord | undefined> {
     assertTrusted();
     if (!(await this.savedOrAccepted(uri))) return undefined;
-    const { config, trigger } = await this.resolve(uri, handlerName);
+    if (options.template) this.functions.registry.invalidate(options.template.fsPath);
+    const resolved = await this.resolve(uri, handlerName);
+    const { config, trigger } = resolved;
     const chosen = await this.chooseEvent(uri, config, trigger, options);
     if (!chosen) return undefined;
     this.lastTarget = { uri, handlerName };
-    const fromHistory = this.history.lastFor(config.name);
-    const previous = this.lastFinished.get(config.name) ?? (fromHistory ? { finishedAt: fromHistory.at, sandboxId: fromHistory.record.sandboxId } : undefined);
-    const forcedCold = options.mode === 'cold';
     let debugPort: number | undefined;
     if (options.mode === 'debug') {
       if (config.runtime === 'nodejs') debugPort = await freePort();
       else void vscode.window.showInformationMessage(`Serverless Lab: debugging is available for Node.js handlers only; ${config.runtime} handlers run without a debugger.`);
     }
-    const record = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `$(play) Invoking ${config.name}…` },
-      async () => {
-        const pending = this.host.invoke(config, { event: chosen.event, forceCold: forcedCold || debugPort !== undefined, ...(debugPort ? { debug: { inspectPort: debugPort } } : {}) });
-        if (debugPort) void this.attachDebugger(uri, config.name, debugPort);
-        return pending;
-      },
-    );
+    // The user's action is the cause of this invocation; the history feed finds the editor's details by it.
+    const causationId = `editor-${randomUUID()}`;
+    this.feed.expect(causationId, { eventLabel: chosen.label, reveal: options.reveal !== false, ...(options.prediction ? { prediction: options.prediction } : {}) });
+    let record: RuntimeRecord;
+    try {
+      const runtime = await this.host.runtime();
+      record = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `$(play) Invoking ${config.name}…` },
+        async () => {
+          const pending = runtime.invokeResolved(resolved, chosen.event, {
+            source: 'editor', causationId, ...(options.mode === 'cold' ? { forceCold: true } : {}), ...(debugPort ? { debug: { inspectPort: debugPort } } : {}),
+          });
+          if (debugPort) void this.attachDebugger(uri, config.name, debugPort);
+          return pending;
+        },
+      );
+    } finally {
+      this.feed.forget(causationId);
+    }
     await this.rememberEvent(config.name, chosen);
-    const explanation = explainColdWarm(record, previous, config.keepAliveSec ?? 600, forcedCold || debugPort !== undefined);
-    const entry: HistoryEntry = {
-      record, at: Date.now(), handlerFile: uri.fsPath, handlerName, runtime: config.runtime, memoryMb: config.memoryMb ?? 128,
-      keepAliveSec: config.keepAliveSec ?? 600, eventLabel: chosen.label, forcedCold, explanation,
-      ...(options.prediction ? { prediction: { prediction: options.prediction, grade: gradePrediction(options.prediction, record, explanation) } } : {}),
-    };
-    await this.history.add(entry);
-    this.onEntry?.(entry, options.reveal !== false);
+    await this.feed.entryFor(record.requestId);
     return record;
   }
 

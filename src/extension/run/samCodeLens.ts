@@ -26,10 +26,10 @@ export class SamCodeLensProvider implements vscode.CodeLensProvider {
     return functions.flatMap((fn) => {
       const file = vscode.Uri.file(fn.handlerFile);
       if (!vscode.workspace.isTrusted) {
-        return [new vscode.CodeLens(fn.range, { title: '$(shield) Running is disabled in Restricted Mode', command: 'workbench.trust.manage' })];
+        return [new vscode.CodeLens(fn.lensRange, { title: '$(shield) Running is disabled in Restricted Mode', command: 'workbench.trust.manage' })];
       }
       const lens = (title: string, mode: InvokeMode): vscode.CodeLens =>
-        new vscode.CodeLens(fn.range, { title, tooltip: `${fn.name}: ${vscode.workspace.asRelativePath(file)} → ${fn.handlerName}`, command: CommandIds.invokeHandler, arguments: [file, fn.handlerName, { mode }] });
+        new vscode.CodeLens(fn.lensRange, { title, tooltip: `${fn.name}: ${vscode.workspace.asRelativePath(file)} → ${fn.handlerName}`, command: CommandIds.invokeHandler, arguments: [file, fn.handlerName, { mode, template: document.uri }] });
       return [lens('▶ Invoke', 'invoke'), lens('Invoke with event…', 'withEvent'), lens('Invoke cold', 'cold'), lens('Debug', 'debug')];
     });
   }

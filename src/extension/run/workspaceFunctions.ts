@@ -1,9 +1,11 @@
-// Reads the workspace's function configuration (.serverless-lab/functions.json) and reports its
-// problems as diagnostics on the exact lines; resolves a handler to the invoker's FunctionConfig.
+// The run feature's view of the one function registry: resolves handlers through it and shows its
+// problems (functions.json and SAM templates) as diagnostics on the exact lines.
 import * as vscode from 'vscode';
-import { FUNCTIONS_FILE, parseFunctionsFile, resolveFunction, type FunctionEntry, type PositionedProblem, type ResolvedFunction } from '../../core/run/functionConfig';
+import type { PositionedProblem } from '../../core/functions/jsonc';
+import type { FunctionRegistry } from '../../core/functions/registry';
+import type { ResolvedFunction } from '../../core/functions/resolve';
+import type { SamDiagnostic } from '../../core/sam';
 import { getLogger } from '../log';
-import { readWorkspaceTemplates, type LocatedSamFunction } from './samFunctions';
 
 const log = getLogger('run');
 
@@ -17,73 +19,74 @@ export function toDiagnostics(problems: readonly PositionedProblem[], source = '
   });
 }
 
-/** Per-folder cache of functions.json entries, refreshed on save/create/delete. */
+/** Converts SAM reader diagnostics to VS Code diagnostics. */
+export function samDiagnostics(diagnostics: readonly SamDiagnostic[]): vscode.Diagnostic[] {
+  return diagnostics.map((d) => {
+    const diag = new vscode.Diagnostic(
+      new vscode.Range(d.start.line, d.start.character, d.end.line, d.end.character),
+      d.message,
+      d.severity === 'error' ? vscode.DiagnosticSeverity.Error : d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
+    );
+    diag.source = 'Serverless Lab (SAM)';
+    return diag;
+  });
+}
+
+/** Resolves handlers through the registry and keeps its diagnostics current. */
 export class WorkspaceFunctions implements vscode.Disposable {
-  private readonly entries = new Map<string, FunctionEntry[]>();
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after functions.json changed (CodeLens refreshes on it). */
+  /** Fires after functions.json or a template changed (CodeLens refreshes on it). */
   readonly onDidChange = this.changed.event;
+  private readonly unsubscribe: () => void;
+  /** Files that currently carry our diagnostics, so a deleted or fixed file is cleared. */
+  private shown = new Set<string>();
+  private refreshing: Promise<void> | undefined;
+  private dirty = false;
 
-  constructor(private readonly diagnostics: vscode.DiagnosticCollection) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${FUNCTIONS_FILE}`);
-    const reload = (uri: vscode.Uri): void => void this.load(uri);
-    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete((uri) => {
-      this.diagnostics.delete(uri);
-      this.entries.clear();
+  constructor(readonly registry: FunctionRegistry, private readonly diagnostics: vscode.DiagnosticCollection) {
+    this.unsubscribe = registry.onDidChange(() => {
+      void this.refreshDiagnostics();
       this.changed.fire();
-    }), this.changed);
-    const templates = vscode.workspace.createFileSystemWatcher('**/template.{yaml,yml}');
-    const forgetSam = (): void => this.changed.fire();
-    this.disposables.push(templates, templates.onDidChange(forgetSam), templates.onDidCreate(forgetSam), templates.onDidDelete((uri) => {
-      this.diagnostics.delete(uri);
-      forgetSam();
-    }));
-  }
-
-  /** Functions declared in the workspace's SAM templates, read fresh each time (a few ms; never stale). */
-  samFunctions(): Promise<LocatedSamFunction[]> {
-    return readWorkspaceTemplates(this.diagnostics).catch((err) => {
-      log.warn(`reading SAM templates failed: ${String(err)}`);
-      return [];
     });
   }
 
-  private async load(uri: vscode.Uri): Promise<FunctionEntry[]> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const key = folder?.uri.toString() ?? '';
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      this.entries.set(key, []);
-      this.diagnostics.delete(uri);
-      return [];
+  /** Re-reads (from the registry's cache) every functions.json and template and publishes their problems. */
+  refreshDiagnostics(): Promise<void> {
+    if (this.refreshing) {
+      this.dirty = true;
+      return this.refreshing;
     }
-    const { entries, problems } = parseFunctionsFile(text);
-    this.diagnostics.set(uri, toDiagnostics(problems));
-    if (problems.length) log.warn(`${uri.fsPath}: ${problems.length} problem(s) in function configuration`);
-    this.entries.set(key, entries);
-    this.changed.fire();
-    return entries;
+    this.refreshing = (async () => {
+      do {
+        this.dirty = false;
+        try {
+          const next = new Map<string, vscode.Diagnostic[]>();
+          for (const f of await this.registry.functionsFiles()) {
+            if (!f.exists) continue;
+            next.set(f.file, toDiagnostics(f.problems));
+            if (f.problems.length) log.warn(`${f.file}: ${f.problems.length} problem(s) in function configuration`);
+          }
+          for (const t of await this.registry.templateResults()) next.set(t.file, samDiagnostics(t.diagnostics));
+          for (const file of this.shown) if (!next.has(file)) this.diagnostics.delete(vscode.Uri.file(file));
+          for (const [file, diags] of next) this.diagnostics.set(vscode.Uri.file(file), diags);
+          this.shown = new Set(next.keys());
+        } catch (err) {
+          log.warn(`reading function configuration failed: ${String(err)}`);
+        }
+      } while (this.dirty);
+    })().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
   }
 
-  /** Entries of a folder's functions.json (read on first use). */
-  async entriesFor(folder: vscode.WorkspaceFolder | undefined): Promise<FunctionEntry[]> {
-    if (!folder) return [];
-    const cached = this.entries.get(folder.uri.toString());
-    if (cached) return cached;
-    return this.load(vscode.Uri.joinPath(folder.uri, FUNCTIONS_FILE));
-  }
-
-  /** Resolves the configuration for a handler in a file. */
+  /** Resolves the configuration for a handler in a file (and makes sure its problems are shown). */
   async resolve(file: vscode.Uri, handlerName: string): Promise<ResolvedFunction> {
-    const folder = vscode.workspace.getWorkspaceFolder(file);
-    const entries = await this.entriesFor(folder);
-    return resolveFunction(file.fsPath, handlerName, folder?.uri.fsPath, entries, await this.samFunctions());
+    const resolved = await this.registry.resolveFile(file.fsPath, handlerName);
+    void this.refreshDiagnostics();
+    return resolved;
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.unsubscribe();
+    this.changed.dispose();
   }
 }

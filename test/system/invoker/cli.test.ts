@@ -4,7 +4,8 @@ import * as esbuild from 'esbuild';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseEvent, runtimeFromFile } from '../../../src/cli/commands/invoke';
+import { parseEvent } from '../../../src/cli/commands/invoke';
+import { runtimeForFile } from '../../../src/core/functions';
 import { bootstrapDir, buildBootstraps, makeDir, removeDir, waitFor } from './helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -111,14 +112,14 @@ describe('invoker: serverless-lab invoke (CLI)', function () {
     }
   });
 
-  it('parses events strictly and infers runtimes from the file name', () => {
+  it('parses the JSONC events the extension writes, refuses malformed ones with a position, and infers runtimes from the file name', () => {
     assert.deepStrictEqual(parseEvent('{"a": [1, 2]}', 'e.json'), { a: [1, 2] });
-    assert.throws(() => parseEvent('{"a": 1,}', 'e.json'), /^Error: e\.json:1:9: invalid JSON event/);
-    assert.throws(() => parseEvent('// note\n{}', 'e.json'), /e\.json:1:1: invalid JSON event \(InvalidCommentToken\)/);
-    assert.throws(() => parseEvent('  \n', 'e.json'), /e\.json:1:1: the event file is empty/);
-    assert.strictEqual(runtimeFromFile('/x/app.py'), 'python');
-    assert.strictEqual(runtimeFromFile('/x/index.mjs'), 'nodejs');
-    assert.strictEqual(runtimeFromFile('/x/handler.ts'), 'nodejs');
-    assert.strictEqual(runtimeFromFile('/x/bootstrap'), 'provided');
+    assert.deepStrictEqual(parseEvent('// saved by the extension\n{"a": 1,}', 'e.json'), { a: 1 });
+    assert.throws(() => parseEvent('{\n  "a": 1\n  "b": 2\n}', 'e.json'), /^Error: e\.json:3:3: invalid JSON event \(CommaExpected\)/);
+    assert.throws(() => parseEvent('  \n', 'e.json'), /e\.json:1:1: The event file is empty/);
+    assert.strictEqual(runtimeForFile('/x/app.py'), 'python');
+    assert.strictEqual(runtimeForFile('/x/index.mjs'), 'nodejs');
+    assert.strictEqual(runtimeForFile('/x/handler.ts'), 'nodejs');
+    assert.strictEqual(runtimeForFile('/x/bootstrap'), 'provided');
   });
 });

@@ -2,10 +2,10 @@
 // and a raised heap limit only where V8's default could cap the function below its Memory Size.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { LARGE_HEAP_MB, launchSpec, resolveFunction, type ResolvedFunction } from '../../../src/core/invoker/launch';
+import { LARGE_HEAP_MB, launchSpec, completeConfig, type CompleteConfig } from '../../../src/core/invoker/launch';
 
 function spec(memoryMb: number) {
-  const fn = resolveFunction({ name: 'f', handlerFile: '/tmp/f/index.js', handlerName: 'handler', runtime: 'nodejs', memoryMb }) as ResolvedFunction;
+  const fn = completeConfig({ name: 'f', handlerFile: '/tmp/f/index.js', handlerName: 'handler', runtime: 'nodejs', memoryMb }) as CompleteConfig;
   const s = launchSpec(fn, { nodePath: '/usr/bin/node', pythonExe: '', bootstrapDir: '/opt/boot', region: 'us-east-1', cacheDir: '/tmp/c', provisioned: false, initCapMs: 10000 });
   fs.rmSync(s.tmpDir, { recursive: true, force: true });
   return s;

@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html (read 2026-11-26).
 import * as fs from 'fs';
 import * as path from 'path';
+import { readCached, writeCached } from './transpileCache';
 
 /** A Lambda-shaped init failure (posted to /runtime/init/error). */
 export class InitError extends Error {
@@ -77,19 +78,10 @@ function toInitError(err: unknown): InitError {
   return new InitError(typeof err, String(err));
 }
 
-/** Transpiles a TypeScript handler (and its local imports) once per change, cached by mtime. */
+/** Transpiles a TypeScript handler (and its local imports) once per change of their content. */
 function transpile(file: string, cacheDir: string | undefined): string {
-  const key = file.replace(/[^A-Za-z0-9]/g, '_').slice(-120);
-  const codeFile = cacheDir ? path.join(cacheDir, `${key}.js`) : undefined;
-  const metaFile = cacheDir ? path.join(cacheDir, `${key}.json`) : undefined;
-  if (codeFile && metaFile && fs.existsSync(metaFile)) {
-    try {
-      const inputs = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Record<string, number>;
-      if (Object.entries(inputs).every(([p, m]) => fs.statSync(p).mtimeMs === m)) return fs.readFileSync(codeFile, 'utf8');
-    } catch {
-      // stale or unreadable cache: rebuild below
-    }
-  }
+  const cached = cacheDir ? readCached(cacheDir, file) : undefined;
+  if (cached !== undefined) return cached;
   let esbuild: typeof import('esbuild');
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for .ts handlers: keeps it off the hot path
@@ -109,20 +101,7 @@ function transpile(file: string, cacheDir: string | undefined): string {
     throw new InitError('Runtime.UserCodeSyntaxError', `SyntaxError: ${first?.text ?? String(err)}${where}`);
   }
   const code = result.outputFiles[0].text;
-  if (codeFile && metaFile) {
-    try {
-      fs.mkdirSync(cacheDir!, { recursive: true });
-      const inputs: Record<string, number> = {};
-      for (const input of Object.keys(result.metafile.inputs)) {
-        const abs = path.resolve(path.dirname(file), input);
-        inputs[abs] = fs.statSync(abs).mtimeMs;
-      }
-      fs.writeFileSync(codeFile, code);
-      fs.writeFileSync(metaFile, JSON.stringify(inputs));
-    } catch {
-      // the cache is an optimisation only
-    }
-  }
+  if (cacheDir) writeCached(cacheDir, file, code, Object.keys(result.metafile.inputs).map((input) => path.resolve(path.dirname(file), input)));
   return code;
 }
 
