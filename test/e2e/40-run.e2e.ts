@@ -16,8 +16,7 @@ export async function run(t: E2EContext): Promise<void> {
   await t.page.locator('.quick-input-widget .quick-input-box input').fill('hello-node/handler.js');
   await t.pickQuickItem('handler.js');
   const lens = t.page.locator('.contentWidgets .codelens-decoration a', { hasText: '▶ Invoke' }).first();
-  await lens.waitFor({ state: 'visible', timeout: 60000 });
-  t.check(true, 'the "▶ Invoke" CodeLens is shown above exports.handler');
+  await t.expectVisible(lens, 'the "▶ Invoke" CodeLens is shown above exports.handler', 60000);
   await lens.click();
 
   const panel = await t.webview('#report-cards .report-card', 60000);
@@ -33,8 +32,7 @@ export async function run(t: E2EContext): Promise<void> {
   await t.screenshot('run-invoke-cold');
 
   await panel.locator('button', { hasText: 'Invoke again' }).first().click();
-  await panel.locator('.badge.warm').waitFor({ state: 'visible', timeout: 30000 });
-  t.check(true, 'invoking again from the panel is warm');
+  await t.expectVisible(panel.locator('.badge.warm'), 'invoking again from the panel is warm');
   await panel.locator('#timeline').scrollIntoViewIfNeeded();
   await t.screenshot('run-timeline-warm');
 
@@ -74,14 +72,13 @@ export async function run(t: E2EContext): Promise<void> {
   for (const name of ['light', 'high-contrast'] as const) {
     await t.setTheme(name);
     const restored = await t.webview('#tab-invocation', 90000);
-    t.check(true, `after a reload (${name}) the invocation panel is restored by its serializer`);
+    t.check(await restored.locator('#tab-invocation').count() === 1, `after a reload (${name}) the invocation panel is restored by its serializer`);
     await restored.locator('#tab-invocation').click();
     await restored.locator('#report-cards .report-card').first().waitFor({ state: 'visible', timeout: 30000 });
     t.check(await restored.locator('#history-list [role=option]').count() >= 3, 'the invocation history survived the reload');
     await t.screenshot('run-invoke');
     await restored.locator('#tab-load').click();
-    await restored.locator('#load-results canvas').first().waitFor({ state: 'visible', timeout: 30000 });
-    t.check(true, 'the last load run survived the reload');
+    await t.expectVisible(restored.locator('#load-results canvas'), 'the last load run survived the reload');
     await t.screenshot('run-load');
     await restored.locator('#tab-whatIf').click();
     if (!(await restored.locator('#whatif-chart canvas').count())) await restored.locator('#whatif-run').click();

@@ -8,19 +8,24 @@ import type { E2EContext } from './e2eContext';
 /** Palette → New Function… → AWS / TypeScript / SQS / name → ▶ Invoke → REPORT → Export to AWS SAM. */
 export async function run(t: E2EContext): Promise<void> {
   await t.runCommand('Serverless Lab: New Function…');
+  const title = (step: string) => t.page.locator('.quick-input-widget .quick-input-title', { hasText: step });
   await t.pickQuickItem('AWS Lambda');
+  await t.pickQuickItem('TypeScript');
+  // Back from the trigger step returns to the language step, and forward again.
+  await t.expectVisible(title('3/4'), 'the wizard moves on to the trigger step', 20000);
+  await t.page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
+  await t.expectVisible(title('2/4'), 'Back returns to the language step', 20000);
   await t.pickQuickItem('TypeScript');
   await t.page.locator('.quick-input-list .monaco-list-row', { hasText: 'SQS message batch' }).first().waitFor({ state: 'visible', timeout: 20000 });
   await t.screenshot('scaffold-wizard-trigger');
   await t.pickQuickItem('SQS message batch');
   const input = t.page.locator('.quick-input-widget .quick-input-box input');
-  await t.page.locator('.quick-input-widget .quick-input-title', { hasText: '4/4' }).waitFor({ state: 'visible', timeout: 20000 });
+  await title('4/4').waitFor({ state: 'visible', timeout: 20000 });
   await input.fill('ordersWorker');
   await input.press('Enter');
 
   const tab = t.page.locator('.tabs-container .tab', { hasText: 'handler.ts' }).first();
-  await tab.waitFor({ state: 'visible', timeout: 30000 });
-  t.check(true, 'the new handler opens in an editor');
+  await t.expectVisible(tab, 'the new handler opens in an editor');
   const lens = t.page.locator('.contentWidgets .codelens-decoration a', { hasText: '▶ Invoke' }).first();
   await lens.waitFor({ state: 'visible', timeout: 60000 });
   await t.screenshot('scaffold-sqs-handler');
@@ -44,17 +49,15 @@ export async function run(t: E2EContext): Promise<void> {
   await t.pickQuickItem('HTTP request');
   await t.pickQuickItem('TypeScript');
   for (const file of ['aws-handler.ts', 'azure-handler.ts', 'gcp-handler.ts']) {
-    await t.page.locator('.tabs-container .tab', { hasText: file }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await t.expectVisible(t.page.locator('.tabs-container .tab', { hasText: file }), `the Rosetta view opens ${file}`);
   }
-  t.check(true, 'the Rosetta view opens the AWS, Azure and Google versions side by side');
   await t.screenshot('scaffold-rosetta-http');
 
   // Each theme switch reloads the window: the read-only comparison documents must come back with it.
   for (const theme of ['light', 'high-contrast'] as const) {
     await t.setTheme(theme);
     await t.page.locator('.tabs-container .tab', { hasText: 'gcp-handler.ts' }).first().waitFor({ state: 'visible', timeout: 60000 });
-    await t.page.locator('.monaco-editor .view-lines', { hasText: 'Google Cloud Functions HTTP function' }).first().waitFor({ state: 'visible', timeout: 60000 });
-    t.check(true, `the Rosetta documents are restored after a reload (${theme})`);
+    await t.expectVisible(t.page.locator('.monaco-editor .view-lines', { hasText: 'Google Cloud Functions HTTP function' }), `the Rosetta documents are restored after a reload (${theme})`, 60000);
     await t.screenshot('scaffold-rosetta-http');
   }
   await t.setTheme('dark');

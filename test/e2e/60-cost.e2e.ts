@@ -1,5 +1,6 @@
 // A learner opens the Cost panel from the Command Palette, reads the three totals, drags the
 // invocations slider (keyboard) and sees them update live; screenshots of the comparison and sweep.
+import { waitFor } from '../helpers/waitFor';
 import type { E2EContext } from './e2eContext';
 
 const money = /^\$[\d,]+\.\d{2}$|^\$\d\.\d+e-\d+$|^\$0\.\d+$/;
@@ -16,9 +17,11 @@ export async function run(t: E2EContext): Promise<void> {
   const slider = cost.locator('#invocations');
   await slider.focus();
   await slider.press('End');
-  await t.page.waitForTimeout(800);
-  const after = await totals();
-  t.check(after.some((v, i) => v !== before[i]), `totals update live when the slider moves: ${after.join(', ')}`);
+  const after = await waitFor(async () => {
+    const now = await totals();
+    return now.some((v, i) => v !== before[i]) && now;
+  }, `the totals to change from ${before.join(', ')} when the slider moves`, { timeoutMs: 10000 });
+  t.check(after.every((v) => money.test(v)), `totals update live when the slider moves: ${after.join(', ')}`);
 
   // Every number expands to its formula.
   await cost.locator('#totals details.formula summary').nth(1).click();

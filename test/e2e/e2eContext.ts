@@ -1,5 +1,5 @@
 // What the UI end-to-end runner (scripts/harness/runE2e.js) hands each spec.
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Colour themes every screenshot is taken in. */
 export type ThemeName = 'light' | 'dark' | 'high-contrast';
@@ -21,6 +21,8 @@ export interface E2EContext {
   screenshot(name: string): Promise<string>;
   /** Fails the spec with `message` unless `condition` holds; logs passing checks. */
   check(condition: unknown, message: string): void;
+  /** A check that waits: fails the spec with `message` unless `locator` becomes visible within `timeoutMs`. */
+  expectVisible(locator: Locator, message: string, timeoutMs?: number): Promise<void>;
   log(...args: unknown[]): void;
 }
 

@@ -1,22 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { estimateCost, type CostModel } from '../../src/core/cost';
+import { waitFor } from '../helpers/waitFor';
 
 const measured = { durationsMs: [40, 45, 50, 180], maxMemoryUsedMb: 70, memoryMb: 256, coldFraction: 0.25, initMs: 150, functionName: 'itCostFn' };
 
 function costTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessLab.cost'));
-}
-
-/** Polls until `probe` returns something truthy (the tab model updates asynchronously). */
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('cost panel', () => {
@@ -51,7 +41,12 @@ describe('cost panel', () => {
   it('refuses a malformed argument without opening a panel', async () => {
     const result = await vscode.commands.executeCommand('serverlessLab.openCost', { durationsMs: 'fast' });
     assert.strictEqual(result, undefined);
-    await new Promise((r) => setTimeout(r, 300));
+    // Tab changes arrive in order: once an editor opened afterwards shows its tab, a panel opened by the
+    // refused call would already be listed.
+    const later = vscode.Uri.file(__filename);
+    await vscode.window.showTextDocument(later, { preview: true });
+    const laterTab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === later.toString()), 'an editor opened afterwards');
     assert.strictEqual(costTabs().length, 0);
+    await vscode.window.tabGroups.close(laterTab);
   });
 });

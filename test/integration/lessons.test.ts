@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SlApi } from '../../src/extension/services';
+import { waitFor } from '../helpers/waitFor';
 
 const EXTENSION_ID = 'serverless-lab.serverless-lab';
 const PROGRESS_KEY = 'serverlessLab.progress';
@@ -25,16 +26,6 @@ async function extensionContext(): Promise<NonNullable<SlApi['testing']>> {
 
 function lessonTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessLab.lesson'));
-}
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('lessons (extension host)', () => {
@@ -78,11 +69,17 @@ describe('lessons (extension host)', () => {
     assert.strictEqual(await vscode.commands.executeCommand('serverlessLab.openLesson', 'no-such-lesson'), undefined);
   });
 
-  it('offers a picker when no id is given (dismissed here)', async () => {
-    const pending = vscode.commands.executeCommand('serverlessLab.openLesson');
-    await new Promise((r) => setTimeout(r, 500));
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    assert.strictEqual(await pending, undefined);
+  it('offers a picker when no id is given, and opens the lesson picked in it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand<string | undefined>('serverlessLab.openLesson')).finally(() => { settled = true; });
+    // Accepting the active row does something only once the picker is up: keep accepting until the command returns.
+    await waitFor(async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    }, 'the lesson picker to appear and accept its first lesson');
+    assert.strictEqual(await pending, 'what-is-serverless', 'the first lesson of the picker was opened');
+    await waitFor(() => lessonTabs()[0]?.label === 'What is serverless?', 'the picked lesson\'s tab');
   });
 
   it('stores completion in globalState and resets it', async () => {

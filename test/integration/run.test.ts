@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { createRuntime, type RuntimeRecord } from '../../src/core/runtime';
 import type { SlApi } from '../../src/extension/services';
+import { waitFor } from '../helpers/waitFor';
 
 const EXTENSION_ID = 'serverless-lab.serverless-lab';
 
@@ -22,16 +23,6 @@ function folder(): vscode.WorkspaceFolder {
   const f = vscode.workspace.workspaceFolders?.[0];
   assert.ok(f, 'the harness opens the samples workspace');
   return f;
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('run', function () {

@@ -4,7 +4,7 @@ import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClien
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { bootstrapDir, buildBootstraps } from '../../unit/invoker/helpers';
+import { bootstrapDir, buildBootstraps } from '../invoker/helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const fixtures = path.join(root, 'test', 'fixtures', 'eventing');

@@ -8,7 +8,7 @@ import { applyArchitecture } from '../../../src/core/eventing/definitions';
 import type { Invoker } from '../../../src/core/invoker';
 import { createRuntime } from '../../../src/core/runtime';
 import type { RuntimeRecord } from '../../../src/core/runtime/types';
-import { bootstrapDir, buildBootstraps } from '../../unit/invoker/helpers';
+import { bootstrapDir, buildBootstraps } from '../invoker/helpers';
 import { startWorld, type World } from './world';
 
 const root = path.resolve(__dirname, '..', '..', '..');

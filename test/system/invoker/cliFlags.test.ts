@@ -6,7 +6,7 @@ import * as esbuild from 'esbuild';
 import * as os from 'os';
 import * as path from 'path';
 import type { InvocationRecord } from '../../../src/core/invoker';
-import { bootstrapDir, buildBootstraps, makeDir, removeDir } from '../../unit/invoker/helpers';
+import { bootstrapDir, buildBootstraps, makeDir, removeDir } from '../invoker/helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const cliBundle = path.join(root, 'out', 'system-cli', 'cli.js');

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Invoker } from '../../../src/core/invoker';
 import { hostPlatform } from '../../../src/core/invoker/platform';
-import { makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../../unit/invoker/helpers';
+import { makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../invoker/helpers';
 import { processState } from './procState';
 
 const canFreeze = hostPlatform().capabilities.freeze;

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Invoker } from '../../../src/core/invoker';
-import { makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../../unit/invoker/helpers';
+import { makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../invoker/helpers';
 
 describe('invoker fidelity: Node runtime', function () {
   this.timeout(30000);

@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'path';
 import { createInvoker, type Invoker } from '../../../src/core/invoker';
 import { hostPlatform } from '../../../src/core/invoker/platform';
-import { bootstrapDir, buildBootstraps, makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../../unit/invoker/helpers';
+import { bootstrapDir, buildBootstraps, makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../invoker/helpers';
 import { alive } from './procState';
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { FunctionConfig, Invoker } from '../../../src/core/invoker';
-import { makeDir, newInvoker, removeDir } from '../../unit/invoker/helpers';
+import { makeDir, newInvoker, removeDir } from '../invoker/helpers';
 
 const APP = `import json
 import logging

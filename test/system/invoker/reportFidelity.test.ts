@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { createInvoker, type Invoker } from '../../../src/core/invoker';
-import { bootstrapDir, buildBootstraps, makeDir, newInvoker, nodeFn, removeDir } from '../../unit/invoker/helpers';
+import { bootstrapDir, buildBootstraps, makeDir, newInvoker, nodeFn, removeDir } from '../invoker/helpers';
 
 const REPORT_HEAD = /^REPORT RequestId: [0-9a-f-]{36}\tDuration: (\d+\.\d\d) ms\tBilled Duration: (\d+) ms\tMemory Size: 128 MB\tMax Memory Used: (\d+) MB/;
 

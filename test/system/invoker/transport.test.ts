@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as net from 'net';
 import type { Invoker } from '../../../src/core/invoker';
 import { RuntimeApiServer } from '../../../src/core/invoker/runtimeApiServer';
-import { makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../../unit/invoker/helpers';
+import { makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../invoker/helpers';
 
 const BASE = '/2018-06-01/runtime';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { exportSam, intrinsicTags } from '../../../src/core/sam';
 import { loadTemplates, renderFunction, type FunctionEntry } from '../../../src/core/scaffold';
-import { realPython } from '../../unit/scaffold/python';
+import { realPython } from '../scaffold/python';
 
 const repo = path.resolve(__dirname, '../../..');
 const templates = loadTemplates(path.join(repo, 'templates'));

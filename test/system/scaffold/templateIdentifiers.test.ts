@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { checkNewFunctionName, loadTemplates, renderFunction, type LanguageId, type ScaffoldRequest } from '../../../src/core/scaffold';
-import { realPython } from '../../unit/scaffold/python';
+import { realPython } from '../scaffold/python';
 
 const repo = path.resolve(__dirname, '../../..');
 const templates = loadTemplates(path.join(repo, 'templates'));

@@ -1,7 +1,7 @@
 // The official AWS runtime interface client (aws-lambda-ric) against our Runtime API, as a custom
 // runtime. aws-lambda-ric builds native code (curl, aws-lambda-cpp: needs autoconf, automake,
 // libtool, cmake, g++), so it is not a project dependency: the test harness installs it
-// (scripts/harness/setup.sh, run by `npm test` and .ci/run) into ~/.cache/serverless-lab/harness/ric,
+// (scripts/harness/setup.js, run by `npm run test:system`, `npm test` and .ci/run) into ~/.cache/serverless-lab/harness/ric,
 // or AWS_LAMBDA_RIC_DIR=<dir> points at another install.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -26,7 +26,7 @@ describe('invoker: official aws-lambda-ric client against our Runtime API', func
   this.timeout(30000);
   before(() => {
     // Not a silent skip: the harness setup installs the client, so its absence is a broken setup.
-    assert.ok(ricDir, 'aws-lambda-ric is not installed: run `bash scripts/harness/setup.sh` (npm test does) or set AWS_LAMBDA_RIC_DIR');
+    assert.ok(ricDir, 'aws-lambda-ric is not installed: run `npm run harness` (npm run test:system does) or set AWS_LAMBDA_RIC_DIR');
   });
   let invoker: Invoker;
   let dir: string;

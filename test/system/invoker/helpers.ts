@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createInvoker, type FunctionConfig, type Invoker } from '../../../src/core/invoker';
+import { waitFor as sharedWaitFor } from '../../helpers/waitFor';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 /** Inside the repo (ignored out/ folder) so that `require('esbuild')` resolves from the bootstrap. */
@@ -75,12 +76,7 @@ export function sandboxProcesses(): number[] {
   return found;
 }
 
-/** Waits until `check` holds or the time runs out. */
+/** Waits until `check` holds or the time runs out; resolves whether it held (the shared waitFor, without rejecting). */
 export async function waitFor(check: () => boolean, ms = 3000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return check();
+  return sharedWaitFor(check, 'a condition', { timeoutMs: ms, intervalMs: 20 }).then(() => true, () => check());
 }

@@ -1,4 +1,4 @@
-// Root-level hook: after the whole unit run, no sandbox process started by a test may be alive.
+// Root-level hook: after the whole system run, no sandbox process started by a test may be alive.
 import * as assert from 'assert';
 import { sandboxProcesses, waitFor } from './helpers';
 
