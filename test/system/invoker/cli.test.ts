@@ -1,6 +1,6 @@
 // `serverless-lab invoke` end to end through the real CLI entry point (bundled from source with esbuild).
 import * as assert from 'assert';
-import * as esbuild from 'esbuild';
+import { buildCli, cliBundle } from '../helpers/cliBundle';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,7 +10,6 @@ import { bootstrapDir, buildBootstraps, makeDir, removeDir, waitFor } from './he
 
 const root = path.resolve(__dirname, '..', '..', '..');
 /** The CLI bundled from source the way scripts/build.mjs does (fast to start, unlike tsx). */
-const cliBundle = path.join(root, 'out', 'unit-cli', 'cli.js');
 const env = { ...process.env, SERVERLESS_LAB_BOOTSTRAP_DIR: bootstrapDir };
 
 function cli(args: string[], input?: string) {
@@ -35,15 +34,7 @@ describe('invoker: serverless-lab invoke (CLI)', function () {
 
   before(async () => {
     await buildBootstraps();
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src', 'cli', 'index.ts')], outfile: cliBundle, bundle: true, platform: 'node', format: 'cjs',
-      target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
-    // dist/cli.js requires each command's own bundle from cli/ beside it (scripts/build.mjs does the same).
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src', 'cli', 'commands', 'invoke.ts')], outdir: path.join(path.dirname(cliBundle), 'cli'), bundle: true, platform: 'node', format: 'cjs',
-      target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
+    await buildCli();
   });
   beforeEach(() => {
     dir = makeDir({

@@ -1,15 +1,13 @@
 // `serverless-lab invoke` flags that show platform behaviour from a terminal (issue 12 §3 items 9, 10):
 // reserved and provisioned concurrency, --gap between sequential calls, contended Init figures labelled.
 import * as assert from 'assert';
+import { buildCli, cliBundle } from '../helpers/cliBundle';
 import { spawnSync } from 'child_process';
-import * as esbuild from 'esbuild';
 import * as os from 'os';
 import * as path from 'path';
 import type { InvocationRecord } from '../../../src/core/invoker';
 import { bootstrapDir, buildBootstraps, makeDir, removeDir } from '../invoker/helpers';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const cliBundle = path.join(root, 'out', 'system-cli', 'cli.js');
 const env = { ...process.env, SERVERLESS_LAB_BOOTSTRAP_DIR: bootstrapDir };
 
 function cli(args: string[]) {
@@ -26,10 +24,7 @@ describe('invoker fidelity: CLI flags', function () {
 
   before(async () => {
     await buildBootstraps();
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src', 'cli', 'index.ts')], outfile: cliBundle, bundle: true, platform: 'node', format: 'cjs',
-      target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
-    });
+    await buildCli();
     dir = makeDir({
       'slow.js': 'exports.handler = () => new Promise((resolve) => setTimeout(() => resolve("ok"), 300));\n',
       'fast.js': 'exports.handler = async () => "ok";\n',

@@ -2,15 +2,14 @@
 // against Memory Size, the whole tree (detached and re-parented children too) is killed when the
 // sandbox ends, and the CLI never waits on a handler's leftover children.
 import * as assert from 'assert';
+import { buildCli, cliBundle } from '../helpers/cliBundle';
 import { spawnSync } from 'child_process';
-import * as esbuild from 'esbuild';
 import * as path from 'path';
 import { createInvoker, type Invoker } from '../../../src/core/invoker';
 import { hostPlatform } from '../../../src/core/invoker/platform';
 import { bootstrapDir, buildBootstraps, makeDir, newInvoker, nodeFn, removeDir, waitFor } from '../invoker/helpers';
 import { alive } from './procState';
 
-const root = path.resolve(__dirname, '..', '..', '..');
 const caps = hostPlatform().capabilities;
 
 /** A handler that starts `node -e <code>` as a child (options in JSON) and returns its pid once it prints "ready". */
@@ -90,8 +89,7 @@ describe('system: invoker process trees', function () {
 
   it('the CLI exits promptly although a detached child keeps the sandbox stdout open', async () => {
     await buildBootstraps();
-    const cliBundle = path.join(root, 'out', 'system-cli', 'cli.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src', 'cli', 'index.ts')], outfile: cliBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' });
+    await buildCli();
     // The child holds the sandbox's stdout for 60 s; before the fix the CLI waited that long.
     dir = makeDir({ 'leak.js': childHandler('setTimeout(() => {}, 60000)', "{ detached: true, stdio: ['ignore', 'inherit', 'inherit'] }", 'child.unref(); resolve(child.pid);') });
     const r = spawnSync(process.execPath, [cliBundle, 'invoke', path.join(dir, 'leak.js'), '--json'], { env: { ...process.env, SERVERLESS_LAB_BOOTSTRAP_DIR: bootstrapDir }, encoding: 'utf8', timeout: 20000 });

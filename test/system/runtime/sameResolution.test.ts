@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { createRuntime, type RuntimeRecord } from '../../../src/core/runtime';
 import { bootstrapDir, buildBootstraps, makeDir, removeDir } from '../invoker/helpers';
-import { buildCli, cliBundle } from './cliBundle';
+import { buildCli, cliBundle } from '../helpers/cliBundle';
 
 const HANDLER = 'exports.handler = async () => ({ name: process.env.AWS_LAMBDA_FUNCTION_NAME, memory: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE, table: process.env.TABLE ?? null });\n';
 

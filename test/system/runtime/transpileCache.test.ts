@@ -8,7 +8,7 @@ import * as path from 'path';
 import { createInvoker, type Invoker } from '../../../src/core/invoker';
 import { cachePaths } from '../../../src/core/invoker/inSandbox/transpileCache';
 import { bootstrapDir, buildBootstraps, makeDir, removeDir } from '../invoker/helpers';
-import { buildCli, cliBundle } from './cliBundle';
+import { buildCli, cliBundle } from '../helpers/cliBundle';
 
 const PLANTED = 'exports.handler = async () => "attacker-chosen text";\n';
 
