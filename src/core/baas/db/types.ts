@@ -37,6 +37,8 @@ export interface QueryResult<T = Record<string, unknown>> {
 export interface Queryable {
   /** Runs one parameterised statement (`$1`, `$2`, …). Errors are Postgres's own (`DatabaseError`). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations, `baas sql`); returns the last result. */
+  exec(sql: string): Promise<QueryResult>;
 }
 
 /** A Postgres database; access is serialised by the implementation where the backend needs it (PGlite). */
