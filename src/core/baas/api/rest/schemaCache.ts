@@ -64,7 +64,7 @@ select tablename as "table", policyname as name, permissive = 'PERMISSIVE' as pe
 from pg_policies where schemaname = $1`;
 
 /** Reads the schema snapshot (run as the database owner, outside any request's role). */
-export async function loadSchema(db: Queryable, schema = 'public'): Promise<SchemaSnapshot> {
+export async function loadSchema(db: Pick<Queryable, 'query'>, schema = 'public'): Promise<SchemaSnapshot> {
   const tables = await db.query<{ name: string; rls: boolean; pk: string[] }>(tablesSql, [schema]);
   const fks = await db.query<SchemaSnapshot['foreignKeys'][number]>(foreignKeysSql, [schema]);
   const policies = await db.query<PolicyInfo>(policiesSql, [schema]);

@@ -1,29 +1,11 @@
 /** Shapes shared by the PostgREST-compatible `/rest/v1` layer. */
 
-/** Rows and column names from one SQL statement, as `pg` and PGlite return them. */
-export interface QueryResult<Row = Record<string, unknown>> {
-  rows: Row[];
-}
+import type { Database, JwtClaims, Queryable } from '../../db/types';
 
-/** Anything that runs one parameterised SQL statement (a database or a transaction). */
-export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
-}
+export type { JwtClaims, Queryable };
 
-/** JWT claims of the caller; `role` decides the Postgres role the request runs as. */
-export interface JwtClaims {
-  role: string;
-  sub?: string;
-  [claim: string]: unknown;
-}
-
-/**
- * The part of the BaaS database that the REST layer needs. `asRole` runs `fn` in one
- * transaction after `set local role` and `request.jwt.claims`, so RLS decides every row.
- */
-export interface RestDatabase extends Queryable {
-  asRole<T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
-}
+/** The part of the BaaS `Database` the REST layer uses: every request goes through `asRole`, so RLS decides. */
+export type RestDatabase = Pick<Database, 'query' | 'asRole'>;
 
 /** One HTTP request, already split by the server; `path` is below `/rest/v1`. */
 export interface RestRequest {
