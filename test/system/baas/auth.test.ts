@@ -3,17 +3,28 @@ import * as fs from 'node:fs';
 import { SignJWT } from 'jose';
 import type { RunningBaas } from '../../../src/core/baas';
 import { call, startTestBaas, tempWorkspace } from './helpers';
+import { postgresBin, startCluster } from './postgresCluster';
 
-describe('baas /auth/v1 (PGlite)', function () {
+// The same suite runs on both backends: embedded PGlite and a throwaway real Postgres cluster.
+for (const backend of ['pglite', 'postgres'] as const) describe(`baas /auth/v1 (${backend})`, function () {
   this.timeout(180_000);
   let workspace: string;
   let baas: RunningBaas;
+  let cluster: { url: string; stop(): void } | undefined;
+  let databaseUrl: string | undefined;
   before(async () => {
     workspace = tempWorkspace();
-    baas = await startTestBaas(workspace);
+    if (backend === 'postgres') {
+      const bin = postgresBin();
+      if (!bin) throw new Error('Debian postgresql is not installed: apt-get install -y postgresql');
+      cluster = await startCluster(bin);
+      databaseUrl = cluster.url;
+    }
+    baas = await startTestBaas(workspace, true, databaseUrl);
   });
   after(async () => {
     await baas?.close();
+    cluster?.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -85,7 +96,7 @@ describe('baas /auth/v1 (PGlite)', function () {
   it('keeps users across a restart', async () => {
     await signUp('erin@example.com');
     await baas.close();
-    baas = await startTestBaas(workspace);
+    baas = await startTestBaas(workspace, true, databaseUrl);
     const inn = await call(baas, 'POST', '/auth/v1/token?grant_type=password', { body: { email: 'erin@example.com', password: 'correct horse' } });
     assert.equal(inn.status, 200);
   });
