@@ -25,7 +25,7 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', external: ['@electric-sql/pglite', 'pg', 'jose'], banner: { js: '#!/usr/bin/env node' } },
 ];
 const bootstraps = list('src/core/invoker/bootstrap', /\.ts$/);
 if (bootstraps.length) builds.push({ ...node, entryPoints: bootstraps, outdir: 'dist/bootstrap', sourcemap: false, external: ['esbuild'] });

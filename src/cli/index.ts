@@ -6,6 +6,7 @@ import { registerScaffoldCommand } from './commands/scaffold';
 import { registerCostCommand } from './commands/cost';
 import { registerInvokeCommand } from './commands/invoke';
 import { registerKeepAliveCommand } from './commands/keepAlive';
+import { registerBaasCommand } from './commands/baas';
 
 /** Entry point of the `serverless-lab` CLI; each command family registers itself on the program. */
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerCostCommand(program);
   registerInvokeCommand(program);
   registerKeepAliveCommand(program);
+  registerBaasCommand(program);
   return program;
 }
 
