@@ -8,7 +8,7 @@ import { RestResponse } from './types';
 export type RestObserver = (request: ApiRequest, response: RestResponse) => void;
 
 /** The `/rest/v1` route: parses the JSON body, runs the request as the caller's role and answers in PostgREST's shape. */
-export function restRoute(onResponse?: RestObserver): RouteHandler {
+export function createRestRoute(onResponse?: RestObserver): RouteHandler {
   return async (req, ctx): Promise<ApiResponse> => {
     let body: unknown;
     if (req.body.length > 0) {

@@ -25,14 +25,17 @@ export function buildRead(ctx: BuildContext, table: string, q: ParsedQuery, with
   return { sql: rowsJson(inner, total), params: ctx.params.values };
 }
 
-/** Rows of a JSON body: one object or an array of objects with the same keys (PGRST102 otherwise). */
-export function bodyRows(body: unknown): Record<string, unknown>[] {
+/**
+ * Rows of a JSON body: one object or an array of objects with the same keys (PGRST102 otherwise).
+ * With `?columns=` (supabase-js sends it for bulk inserts) keys may differ: absent ones become NULL, as in PostgREST.
+ */
+export function bodyRows(body: unknown, columnsGiven = false): Record<string, unknown>[] {
   const rows = Array.isArray(body) ? body : [body];
   if (rows.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) {
     throw new RestError(400, 'PGRST102', 'Empty or invalid json', null, 'Send a JSON object or an array of JSON objects.');
   }
   const keys = rows.length ? Object.keys(rows[0]).sort().join(',') : '';
-  if (rows.some((r) => Object.keys(r).sort().join(',') !== keys)) {
+  if (!columnsGiven && rows.some((r) => Object.keys(r).sort().join(',') !== keys)) {
     throw new RestError(400, 'PGRST102', 'All object keys must match', null, 'Give every object in a bulk insert the same keys.');
   }
   return rows as Record<string, unknown>[];
@@ -49,7 +52,7 @@ function returning(ctx: BuildContext, table: string, mutation: string, q: Parsed
 /** POST: insert one or many rows; `resolution` turns it into an upsert on `on_conflict` (default: primary key). */
 export function buildInsert(ctx: BuildContext, table: string, q: ParsedQuery, body: unknown, options: { representation: boolean; resolution?: 'merge-duplicates' | 'ignore-duplicates' }): Statement {
   requireTable(ctx, table);
-  const rows = bodyRows(body);
+  const rows = bodyRows(body, q.columns !== undefined);
   const columns = q.columns ?? Object.keys(rows[0] ?? {});
   const target = qualified(ctx, table);
   const cols = columns.map(quoteIdent).join(', ');
