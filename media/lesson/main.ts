@@ -1,12 +1,12 @@
 // Lesson page: renders what the host sends, hydrates quizzes, and reports answers and navigation.
-import { LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView } from '../../src/shared/lessonProtocol';
+import { LESSON_HOST_SCHEMA, LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonRequest, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView, type QuizResult } from '../../src/shared/lessonProtocol';
+import { parseMessage, RequestClient } from '../../src/shared/webviewMessaging';
 import { vscodeApi } from '../shared/vscodeApi';
 
 const vscode = vscodeApi<LessonWebviewMessage, LessonWebviewState>();
 const app = document.getElementById('app') as HTMLElement;
 let lesson: LessonView | undefined;
-let nextRequestId = 1;
-const pending = new Map<number, HTMLElement>();
+const requests = new RequestClient<LessonRequest>((m) => vscode.postMessage(m));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -105,10 +105,11 @@ function applyFeedback(feedback: QuizFeedbackView): void {
 
 function answer(quiz: HTMLElement, selected: number[]): void {
   if (!lesson || !quiz.dataset.quizId || !selected.length) return;
-  const requestId = nextRequestId++;
-  pending.set(requestId, quiz);
   quiz.setAttribute('aria-busy', 'true');
-  vscode.postMessage({ type: 'answerQuiz', requestId, lessonId: lesson.lessonId, quizId: quiz.dataset.quizId, selected });
+  requests.request<QuizResult>({ type: 'answerQuiz', lessonId: lesson.lessonId, quizId: quiz.dataset.quizId, selected }).then(
+    (result) => applyFeedback(result.feedback),
+    (err: Error) => showQuizMessage(quiz, err.message || 'Could not check this answer.'),
+  ).finally(() => quiz.removeAttribute('aria-busy'));
 }
 
 app.addEventListener('click', (event) => {
@@ -136,20 +137,16 @@ function showQuizMessage(quiz: HTMLElement, text: string): void {
   box.textContent = text;
 }
 
-window.addEventListener('message', (event: MessageEvent<LessonHostMessage>) => {
-  const m = event.data;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (requests.settle(event.data)) return;
+  const m = parseMessage<LessonHostMessage>(event.data, LESSON_HOST_SCHEMA);
+  if (!m) return; // not ours, or malformed: never acted on
   switch (m.type) {
     case 'showLesson':
       render(m.lesson);
       return;
-    case 'quizResult': {
-      const quiz = pending.get(m.requestId);
-      pending.delete(m.requestId);
-      quiz?.removeAttribute('aria-busy');
-      if (m.feedback) applyFeedback(m.feedback);
-      else if (quiz) showQuizMessage(quiz, m.error ?? 'Could not check this answer.');
-      return;
-    }
+    case 'reply':
+      return; // settled above
     case 'completion':
       if (lesson && m.lessonId === lesson.lessonId) {
         updateCompletion(m.completed, m.completedCount);

@@ -37,7 +37,7 @@ export async function run(t: E2EContext): Promise<void> {
   await t.page.locator('.tabs-container .tab', { hasText: 'template.yaml' }).first().waitFor({ state: 'visible', timeout: 30000 });
   // The editor renders only the lines in view, so read what was written from disk.
   const text = fs.readFileSync(path.join(t.workspace, 'template.yaml'), 'utf8');
-  t.check(/AWS::Serverless::Function/.test(text) && /SQSPollerPolicy/.test(text), 'template.yaml has the function and its least-privilege SQS policy');
+  t.check(/AWS::Serverless::Function/.test(text) && /- sqs:ReceiveMessage[\s\S]*?Resource: !GetAtt \w+Queue\.Arn/.test(text), 'template.yaml has the function and its own role, scoped to its queue');
   await t.screenshot('scaffold-sam-template');
 
   await t.runCommand('Serverless Lab: Compare Providers (Rosetta)…');

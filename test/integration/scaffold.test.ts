@@ -111,8 +111,13 @@ describe('scaffold', function () {
     const first = await vscode.commands.executeCommand<ExportResult>('serverlessLab.exportSam', {});
     assert.deepEqual(first.added.filter((a) => a.startsWith('It')).sort(), ['ItSqs', 'ItThumbs']);
     const text = await readText(first.template);
-    assert.match(text, /SQSPollerPolicy/);
-    assert.match(text, /S3ReadPolicy/);
+    // Each function has its own role; its statements name the queue and the bucket (docs/sam.md).
+    assert.match(text, /Role: !GetAtt ItSqsRole\.Arn/);
+    assert.match(text, /- sqs:ReceiveMessage[\s\S]*?Resource: !GetAtt ItSqsQueue\.Arn/);
+    assert.match(text, /- s3:GetObject[\s\S]*?Resource: !Sub arn:\$\{AWS::Partition\}:s3:::\$\{ItThumbsBucketName\}\/\*/);
+    assert.doesNotMatch(text, /Resource: '\*'/);
+    // A TypeScript function also gets the package.json sam build needs to find esbuild.
+    assert.match(await readText(vscode.Uri.joinPath(root(), 'functions/itSqs/package.json')), /"esbuild"/);
     const read = readSamTemplate(text, 'template.yaml');
     assert.deepEqual(read.diagnostics.filter((d) => d.severity === 'error'), []);
     assert.ok(read.functions.some((f) => f.name === 'itSqs' && f.trigger === 'sqs'));

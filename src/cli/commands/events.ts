@@ -1,11 +1,13 @@
 // `serverless-lab events list|generate`: prints the sample-event catalogue and generates events.
 import type { Command } from 'commander';
 import { generateEvent, listEvents } from '../../core/sampleEvents';
+import { registerEventsEngineCommands } from './eventsEngine';
 import { registerEventsMatchCommands } from './eventsMatch';
 
 /** Registers `events list [--json]`, `events generate <trigger> [--set path=value]...` and `events match|route`. */
 export function registerEventsCommand(program: Command): void {
   const events = program.command('events').description('Sample Lambda events with AWS-documented shapes');
+  registerEventsEngineCommands(events);
   events
     .command('list')
     .description('List the sample-event catalogue')
@@ -26,9 +28,10 @@ export function registerEventsCommand(program: Command): void {
     .command('generate')
     .description('Print a sample event; --set takes a param alias (e.g. bucket=b) or a path (e.g. Records[0].body=hi)')
     .argument('<trigger>', 'event id from `events list`')
-    .option('--set <path=value>', 'override a value (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .action((trigger: string, opts: { set: string[] }) => {
-      process.stdout.write(`${JSON.stringify(generateEvent(trigger, opts.set), null, 2)}\n`);
+    .option('--set <path=value>', 'override a value (repeatable); a path the sample lacks is an error unless --add', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--add', 'allow --set to add fields the sample does not have')
+    .action((trigger: string, opts: { set: string[]; add?: boolean }) => {
+      process.stdout.write(`${JSON.stringify(generateEvent(trigger, opts.set, { add: opts.add }), null, 2)}\n`);
     });
   registerEventsMatchCommands(events);
 }

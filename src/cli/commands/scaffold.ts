@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { exportSam, readSamTemplate } from '../../core/sam';
 import {
-  addFunctionEntry, functionsFilePath, loadTemplates, parseFunctionsFile, planScaffold, renderFunction, validateFunctionName,
+  addFunctionEntry, checkNewFunctionName, functionsFilePath, loadTemplates, parseFunctionsFile, planScaffold, renderFunction,
   type LanguageId, type ProviderId,
 } from '../../core/scaffold';
 
@@ -31,19 +31,23 @@ export function registerScaffoldCommand(program: Command): void {
     .argument('[trigger]', 'trigger id (run without arguments to list them)')
     .argument('[name]', 'function name')
     .option('--dir <folder>', 'target folder (the workspace root)', '.')
-    .action(async (provider: string | undefined, language: string | undefined, trigger: string | undefined, name: string | undefined, opts: { dir: string }) => {
+    .action(async (provider: string | undefined, language: string | undefined, trigger: string | undefined, name: string | undefined, opts: { dir: string }, command: Command) => {
       const templates = loadTemplates(templatesDir());
-      if (!provider || !language || !trigger || !name) {
+      const usage = 'usage: serverless-lab new <provider> <language> <trigger> <name> [--dir <folder>]';
+      if (provider === undefined) {
         for (const t of templates.manifest.triggers) process.stdout.write(`${t.provider.padEnd(6)} ${t.id.padEnd(26)} ${t.languages.join(',').padEnd(33)} ${t.label}\n`);
-        process.stdout.write('\nusage: serverless-lab new <provider> <language> <trigger> <name> [--dir <folder>]\n');
+        process.stdout.write(`\n${usage}\n`);
         return;
       }
-      const bad = validateFunctionName(name, language as LanguageId);
-      if (bad) throw new Error(bad);
-      const rendered = renderFunction(templates.manifest, templates.read, { provider: provider as ProviderId, language: language as LanguageId, trigger, name });
+      const missing = [['provider', provider], ['language', language], ['trigger', trigger], ['name', name]].find(([, v]) => v === undefined || v.trim() === '');
+      if (missing) command.error(`serverless-lab new: missing ${missing[0]}${missing[1] === '' ? ' (it is empty)' : ''}\n${usage}\n(run "serverless-lab new" with no arguments to list providers, languages and triggers)`, { exitCode: 2, code: 'serverless-lab.missingArgument' });
+      const req = { provider: provider as ProviderId, language: language as LanguageId, trigger: trigger!, name: name! };
       const functionsFile = path.join(opts.dir, functionsFilePath);
       const existing = readIfExists(functionsFile);
-      const merged = addFunctionEntry(existing, name, rendered.entry); // throws on a name clash
+      const bad = checkNewFunctionName(templates.manifest, templates.read, req, existing === undefined ? {} : parseFunctionsFile(existing, functionsFile).functions);
+      if (bad) throw new Error(bad);
+      const rendered = renderFunction(templates.manifest, templates.read, req);
+      const merged = addFunctionEntry(existing, req.name, rendered.entry); // throws on a name clash
       const plan = await planScaffold(rendered, (rel) => fs.existsSync(path.join(opts.dir, rel)));
       if (plan.conflicts.length) {
         throw new Error(`nothing created; these files already exist:\n${plan.conflicts.map((c) => `  ${c}`).join('\n')}\nChoose another name.`);
@@ -74,7 +78,21 @@ export function registerScaffoldCommand(program: Command): void {
       for (const s of result.skipped) process.stderr.write(`skipped ${s.name}: ${s.reason}\n`);
       if (!result.added.length) return;
       fs.writeFileSync(templateFile, result.text);
-      process.stdout.write(`wrote ${templateFile} (${result.added.join(', ')})\nnext: sam build && sam deploy --guided\n`);
+      process.stdout.write(`wrote ${templateFile} (${result.added.join(', ')})\n`);
+      // Build files are created only when missing; an existing one is checked, never changed.
+      for (const f of result.files) {
+        const file = path.join(opts.dir, f.path);
+        const current = readIfExists(file);
+        if (current === undefined) {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          fs.writeFileSync(file, f.content, { flag: 'wx' });
+          process.stdout.write(`created ${f.path} (${f.purpose})\n`);
+        } else {
+          const problem = f.check(current);
+          if (problem) process.stderr.write(`warning: ${problem}\n`);
+        }
+      }
+      process.stdout.write('next: sam build && sam deploy --guided\n');
     });
   sam
     .command('read')

@@ -1,7 +1,10 @@
-// How each scaffold trigger maps to SAM: the event source, the resources it needs, and the
-// least-privilege policy templates. Specs (read 2026-11-26):
+// How each scaffold trigger maps to SAM: the event source, the resources it needs, and the IAM
+// statements its execution role needs, each scoped to that resource's ARN. Specs (read 2026-11-27):
 //   https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-eventsource.html
-//   https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-template-list.html
+//   https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-permissions (sqs:ReceiveMessage, DeleteMessage, GetQueueAttributes)
+//   https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-eventsourcemapping.html (DescribeStream, GetRecords, GetShardIterator, ListStreams)
+// Statements instead of SAM policy templates: a function with its own Role gets no SAM-attached
+// managed policies, and those (AWSLambdaSQSQueueExecutionRole, AWSLambdaDynamoDBExecutionRole) grant on "*".
 import { pascalName } from '../scaffold/names';
 
 /** A CloudFormation value: plain data or an intrinsic function object. */
@@ -15,8 +18,15 @@ export interface TriggerExport {
   resources: Record<string, Record<string, CfnValue>>;
   /** Template parameters (e.g. a globally unique bucket name), keyed by logical id. */
   parameters: Record<string, Record<string, CfnValue>>;
-  /** SAM policy templates only; never a wildcard action or resource. */
-  policies: Record<string, Record<string, CfnValue>>[];
+  /** Statements for the function's own role: named actions on named ARNs, never "*". */
+  statements: IamStatement[];
+}
+
+/** One IAM policy statement (Allow only). */
+export interface IamStatement {
+  Effect: 'Allow';
+  Action: string[];
+  Resource: CfnValue | CfnValue[];
 }
 
 /** SAM event type -> scaffold trigger id (used by the reader). */
@@ -36,7 +46,7 @@ export const requiredEventProperties: Record<string, string[]> = {
 export function exportTrigger(trigger: string, functionName: string, timeoutSec: number): TriggerExport | undefined {
   const id = pascalName(functionName);
   const path = `/${functionName}`;
-  const none = { resources: {}, parameters: {}, policies: [] };
+  const none = { resources: {}, parameters: {}, statements: [] };
   switch (trigger) {
     case 'http-api':
       return { ...none, events: { HttpPost: { Type: 'HttpApi', Properties: { Path: path, Method: 'post' } } } };
@@ -50,7 +60,11 @@ export function exportTrigger(trigger: string, functionName: string, timeoutSec:
         events: { ObjectCreated: { Type: 'S3', Properties: { Bucket: { Ref: `${id}Bucket` }, Events: 's3:ObjectCreated:*' } } },
         resources: { [`${id}Bucket`]: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { Ref: param } } } },
         parameters: { [param]: { Type: 'String', Description: `Globally unique, lowercase name of the bucket that triggers ${functionName}`, AllowedPattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' } },
-        policies: [{ S3ReadPolicy: { BucketName: { Ref: param } } }],
+        // Read the new object (the template inspects it); nothing else in the bucket, no other bucket.
+        statements: [
+          { Effect: 'Allow', Action: ['s3:GetObject'], Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::\${${param}}/*` } },
+          { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::\${${param}}` } },
+        ],
       };
     }
     case 'sqs':
@@ -59,7 +73,8 @@ export function exportTrigger(trigger: string, functionName: string, timeoutSec:
         // AWS recommends a visibility timeout of at least six times the function timeout.
         resources: { [`${id}Queue`]: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: Math.max(30, timeoutSec * 6) } } },
         parameters: {},
-        policies: [{ SQSPollerPolicy: { QueueName: { 'Fn::GetAtt': [`${id}Queue`, 'QueueName'] } } }],
+        // What the event source mapping polls with, on this queue only.
+        statements: [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: { 'Fn::GetAtt': [`${id}Queue`, 'Arn'] } }],
       };
     case 'sns':
       return {
@@ -86,8 +101,11 @@ export function exportTrigger(trigger: string, functionName: string, timeoutSec:
           },
         },
         parameters: {},
-        // The stream label is the last segment of the stream ARN (…/stream/<label>).
-        policies: [{ DynamoDBStreamReadPolicy: { TableName: { Ref: `${id}Table` }, StreamName: { 'Fn::Select': [3, { 'Fn::Split': ['/', { 'Fn::GetAtt': [`${id}Table`, 'StreamArn'] }] }] } } }],
+        // What the event source mapping reads with: this table's stream only (ListStreams on the table's streams).
+        statements: [
+          { Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: { 'Fn::GetAtt': [`${id}Table`, 'StreamArn'] } },
+          { Effect: 'Allow', Action: ['dynamodb:ListStreams'], Resource: { 'Fn::Sub': `\${${id}Table.Arn}/stream/*` } },
+        ],
       };
     case 'cognito-post-confirmation':
       return {

@@ -41,9 +41,10 @@ export class EventCatalogueError extends Error {}
 /**
  * Builds a sample event. Each `sets` entry is `name=value`: a param alias of that sample (e.g.
  * `bucket=my-bucket`, applied with derived fields such as SQS md5OfBody kept consistent) or a raw
- * path into the event (e.g. `Records[0].awsRegion=eu-west-1`), applied after the aliases.
+ * path into the event (e.g. `Records[0].awsRegion=eu-west-1`), applied after the aliases. A path
+ * the sample does not have is an error unless `options.add` (the CLI's `--add`) says it is intended.
  */
-export function generateEvent(trigger: string, sets: readonly string[] = []): unknown {
+export function generateEvent(trigger: string, sets: readonly string[] = [], options: { add?: boolean } = {}): unknown {
   const sample = findEvent(trigger);
   if (!sample) {
     throw new EventCatalogueError(`Unknown trigger "${trigger}". Known: ${samples.map((s) => s.id).join(', ')} (and scaffold triggers ${Object.keys(triggerAliases).join(', ')})`);
@@ -66,7 +67,7 @@ export function generateEvent(trigger: string, sets: readonly string[] = []): un
   }
   for (const [path, value] of paths) {
     try {
-      setPath(event, path, value);
+      setPath(event, path, value, options.add);
     } catch (err) {
       if (err instanceof SetPathError) {
         const aliases = Object.keys(sample.params).join(', ');

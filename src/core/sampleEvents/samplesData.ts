@@ -1,5 +1,6 @@
 // Storage and stream samples: S3 notifications, DynamoDB Streams and Kinesis Data Streams.
 // Shapes and field names follow the AWS pages cited in each `docUrl` (retrieved 2026-11-26).
+import { createHash } from 'node:crypto';
 import type { EventSample } from './types';
 
 const region = 'us-east-1';
@@ -10,10 +11,40 @@ function s3EncodeKey(key: string): string {
   return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
 }
 
+const partSize = 8 * 1024 * 1024;
+
+/**
+ * The ETag S3 would give an object of `size` zero bytes, so eTag and size agree: the MD5 of the
+ * content for a single-part upload, or, above the AWS CLI's 8 MiB multipart threshold and part size,
+ * the MD5 of the parts' MD5s plus "-<parts>" (docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html).
+ */
+function zeroFilledETag(size: number): string {
+  if (!Number.isSafeInteger(size) || size < 0) throw new Error(`size must be a whole number of bytes (got ${size})`);
+  const md5 = (bytes: number) => createHash('md5').update(Buffer.alloc(bytes)).digest();
+  if (size <= partSize) return md5(size).toString('hex');
+  const parts = Math.ceil(size / partSize);
+  const full = md5(partSize);
+  const digests = [...Array.from({ length: parts - 1 }, () => full), md5(size - (parts - 1) * partSize)];
+  return `${createHash('md5').update(Buffer.concat(digests)).digest('hex')}-${parts}`;
+}
+
+/** DynamoDB's item-size rules (attribute name bytes plus value bytes; a number is 1 byte per 2 significant digits + 1), for S and N values. */
+function attributesSize(image: Record<string, { S?: string; N?: string }>): number {
+  return Object.entries(image).reduce((sum, [name, v]) => {
+    const value = v.S !== undefined ? Buffer.byteLength(v.S) : Math.ceil((v.N ?? '').replace(/^[-0.]+|\.|0+$/g, '').length / 2) + 1;
+    return sum + Buffer.byteLength(name) + value;
+  }, 0);
+}
+
+/** SizeBytes of a stream record: its Keys plus images, which reproduces the AWS sample's 26 (docs.aws.amazon.com/lambda/latest/dg/with-ddb.html). */
+function streamRecordSize(...images: Record<string, { S?: string; N?: string }>[]): number {
+  return images.reduce((sum, image) => sum + attributesSize(image), 0);
+}
+
 function s3Record(eventName: string, p: Record<string, string>, withObjectDetails: boolean): unknown {
   const object: Record<string, unknown> = { key: s3EncodeKey(p.key), sequencer: '0055AED6DCD90281E5' };
   // Delete notifications carry no size or eTag.
-  if (withObjectDetails) Object.assign(object, { size: Number(p.size), eTag: 'd41d8cd98f00b204e9800998ecf8427e' });
+  if (withObjectDetails) Object.assign(object, { size: Number(p.size), eTag: zeroFilledETag(Number(p.size)) });
   return {
     Records: [{
       eventVersion: '2.1',
@@ -69,7 +100,10 @@ export const dynamodbStream: EventSample = {
     id: { description: 'Partition key value (attribute "id")', default: 'o-1001' },
     status: { description: 'Value of the "status" attribute', default: 'PLACED' },
   },
-  build: (p) => ({
+  build: (p) => {
+    const keys = { id: { S: p.id } };
+    const newImage = { id: { S: p.id }, status: { S: p.status } };
+    return {
     Records: [{
       eventID: 'c4ca4238a0b923820dcc509a6f75849b',
       eventName: 'INSERT',
@@ -78,15 +112,16 @@ export const dynamodbStream: EventSample = {
       awsRegion: region,
       dynamodb: {
         ApproximateCreationDateTime: 1795694400,
-        Keys: { id: { S: p.id } },
-        NewImage: { id: { S: p.id }, status: { S: p.status } },
+        Keys: keys,
+        NewImage: newImage,
         SequenceNumber: '4421584500000000017450439091',
-        SizeBytes: 26,
+        SizeBytes: streamRecordSize(keys, newImage),
         StreamViewType: 'NEW_AND_OLD_IMAGES',
       },
       eventSourceARN: `arn:aws:dynamodb:${region}:123456789012:table/${p.table}/stream/2026-11-26T00:00:00.000`,
     }],
-  }),
+    };
+  },
 };
 
 /** Kinesis Data Streams batch with one record (data is base64, as delivered). */

@@ -44,10 +44,13 @@ export const sns: EventSample = {
     subject: { description: 'Subject', default: 'OrderPlaced' },
     message: { description: 'Message text', default: '{"orderId":"o-1001"}' },
   },
-  build: (p) => ({
+  build: (p) => {
+    // The subscription's ARN is the topic ARN plus the subscription id; the unsubscribe link names it.
+    const subscriptionArn = `arn:aws:sns:${region}:${account}:${p.topic}:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55`;
+    return {
     Records: [{
       EventVersion: '1.0',
-      EventSubscriptionArn: `arn:aws:sns:${region}:${account}:${p.topic}:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55`,
+      EventSubscriptionArn: subscriptionArn,
       EventSource: 'aws:sns',
       Sns: {
         SignatureVersion: '1',
@@ -58,12 +61,13 @@ export const sns: EventSample = {
         Message: p.message,
         MessageAttributes: {},
         Type: 'Notification',
-        UnsubscribeUrl: `https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:${region}:${account}:${p.topic}`,
+        UnsubscribeUrl: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
         TopicArn: `arn:aws:sns:${region}:${account}:${p.topic}`,
         Subject: p.subject,
       },
     }],
-  }),
+    };
+  },
 };
 
 /** EventBridge custom event put by an application. */

@@ -30,12 +30,42 @@ export function coerceValue(raw: string, existing: unknown): unknown {
   }
 }
 
-/** Sets `value` at `path` inside `target` (mutates), creating objects for missing keys but never array slots. */
-export function setPath(target: unknown, path: string, raw: string): void {
+/** The existing key closest to `key` (a typo such as `bdy` for `body`), if one is close enough. */
+function closestKey(key: string, node: object): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = row[j];
+        row[j] = next;
+      }
+    }
+    return row[b.length];
+  };
+  const best = Object.keys(node).map((k) => ({ k, d: distance(key, k) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.k : undefined;
+}
+
+/** Refuses a key the sample does not have, unless adding it was asked for (`--add`). */
+function assertKnown(node: object, key: string | number, path: string, add: boolean): void {
+  if (add || typeof key === 'number' || Object.hasOwn(node, key)) return;
+  const near = closestKey(key, node);
+  throw new SetPathError(`"${path}": the sample has no field "${key}"${near ? ` (did you mean "${near}"?)` : ''}; pass --add to add a new field`);
+}
+
+/**
+ * Sets `value` at `path` inside `target` (mutates). A key the sample lacks is an error (a typo would
+ * otherwise add a field silently) unless `add` is true; missing array slots are never created.
+ */
+export function setPath(target: unknown, path: string, raw: string, add = false): void {
   const parts = parsePath(path);
   let node = target as Record<string | number, unknown>;
   for (let i = 0; i < parts.length - 1; i++) {
     const key = parts[i];
+    assertKnown(node, key, path, add);
     let next = node[key];
     if (next === undefined || next === null) {
       if (typeof key === 'number') throw new SetPathError(`"${path}": index [${key}] does not exist in the sample`);
@@ -49,6 +79,7 @@ export function setPath(target: unknown, path: string, raw: string): void {
   if (typeof last === 'number' && (!Array.isArray(node) || last > node.length)) {
     throw new SetPathError(`"${path}": index [${last}] is out of range`);
   }
+  assertKnown(node, last, path, add);
   node[last] = coerceValue(raw, node[last]);
 }
 

@@ -5,3 +5,5 @@ export * from './render';
 export * from './plan';
 export * from './functionsFile';
 export { loadTemplates, type TemplateSource } from './loadTemplates';
+export { templateCodeIdentifiers, templateFiles, templateNameClash } from './identifiers';
+export { checkNewFunctionName } from './nameCheck';

@@ -4,6 +4,9 @@ import type { LanguageId } from './manifest';
 
 // ECMAScript reserved words plus strict-mode ones (TypeScript adds none that matter for identifiers).
 const jsReserved = new Set(('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval').split(' '));
+// CommonJS module-scope names: TypeScript reserves them at the top level of a module (TS2441), and in
+// JavaScript a function of that name would hide the module's own require/exports.
+const commonJsReserved = new Set(['require', 'exports', 'module', '__filename', '__dirname']);
 // Python keywords (keyword.kwlist, 3.12) and soft keywords.
 const pyReserved = new Set(('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type _').split(' '));
 // Windows device names cannot be folder names, even with an extension.
@@ -40,6 +43,7 @@ export function validateFunctionName(name: string, language: LanguageId, existin
   if (windowsReserved.test(name)) return `"${name}" is a reserved device name on Windows; choose another`;
   if (language === 'python' && (pyReserved.has(name) || pyReserved.has(snakeName(name)))) return `"${name}" is a Python keyword; choose another, e.g. ${name}Fn`;
   if (language !== 'python' && (jsReserved.has(name) || jsReserved.has(camelName(name)))) return `"${name}" is a reserved word in JavaScript; choose another, e.g. ${name}Fn`;
+  if (language !== 'python' && commonJsReserved.has(camelName(name))) return `"${name}" is a CommonJS module name (require, exports, module); choose another, e.g. ${name}Fn`;
   if (existing.some((e) => e.toLowerCase() === name.toLowerCase())) return `A function named "${name}" already exists in .serverless-lab/functions.json`;
   return undefined;
 }

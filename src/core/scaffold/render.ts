@@ -50,6 +50,8 @@ export function fill(text: string, vars: Record<string, string>, file: string): 
 
 /** Finds the trigger spec for a request, or throws with what is available. */
 export function findTrigger(manifest: TemplateManifest, req: ScaffoldRequest): TriggerSpec {
+  if (!Object.hasOwn(manifest.providers, req.provider)) throw new RenderError(`Unknown provider "${req.provider}". Providers: ${Object.keys(manifest.providers).join(', ')}`);
+  if (!Object.hasOwn(manifest.languages, req.language)) throw new RenderError(`Unknown language "${req.language}". Languages: ${Object.keys(manifest.languages).join(', ')}`);
   const t = manifest.triggers.find((x) => x.id === req.trigger && x.provider === req.provider);
   if (!t) throw new RenderError(`No "${req.trigger}" template for ${req.provider}. Available: ${manifest.triggers.filter((x) => x.provider === req.provider).map((x) => x.id).join(', ')}`);
   if (!t.languages.includes(req.language)) throw new RenderError(`The "${req.trigger}" template has no ${req.language} version (available: ${t.languages.join(', ')})`);

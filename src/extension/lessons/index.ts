@@ -14,7 +14,8 @@ import { openWelcomeIfWanted } from './welcome';
 /** Lessons feature: library, progress, tree, panel (+ serializer), commands and author diagnostics. Nothing heavy loads here. */
 export function registerLessons(services: ExtensionServices): void {
   const { context, config } = services;
-  const library = new LessonLibrary(path.join(context.extensionUri.fsPath, 'lessons'));
+  const lessonsRoot = path.join(context.extensionUri.fsPath, 'lessons');
+  const library = new LessonLibrary(lessonsRoot);
   const progress = new ProgressStore(context.globalState);
   const panels = new LessonPanelManager(context.extensionUri, library, progress, config);
   const tree = new LessonsTreeProvider(library, progress);
@@ -29,6 +30,6 @@ export function registerLessons(services: ExtensionServices): void {
     }),
   );
   registerLessonCommands({ context, library, progress, panels });
-  registerLessonDiagnostics(context, library);
+  registerLessonDiagnostics(context, library, [lessonsRoot]);
   void openWelcomeIfWanted(config, library, panels).catch((err: unknown) => getLogger('lessons').error(`welcome lesson: ${String(err)}`));
 }

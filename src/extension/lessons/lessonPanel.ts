@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { allQuizzesCorrect, gradeQuiz, markCompleted, quizKey, recordQuizAnswer, setCurrentLesson, type Progress, type Quiz } from '../../core/lessons';
-import { LESSON_VIEW_TYPE, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView } from '../../shared/lessonProtocol';
+import { LESSON_VIEW_TYPE, LESSON_WEBVIEW_SCHEMA, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView, type QuizResult } from '../../shared/lessonProtocol';
+import { answerRequest, parseMessage } from '../../shared/webviewMessaging';
 import { CommandIds } from '../commandIds';
 import { SettingKeys, type Config } from '../config';
 import { setContext } from '../contextKeys';
@@ -85,7 +86,11 @@ export class LessonPanelManager implements vscode.Disposable {
     this.ready = false;
     this.resetHtml(panel);
     const subs = [
-      panel.webview.onDidReceiveMessage((m: LessonWebviewMessage) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseMessage<LessonWebviewMessage>(raw, LESSON_WEBVIEW_SCHEMA);
+        if (message) void this.onMessage(message);
+        else log.warn(`ignored a malformed message from the lesson page: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      }),
       panel.onDidDispose(() => {
         subs.forEach((d) => d.dispose());
         if (this.panel === panel) {
@@ -159,7 +164,8 @@ export class LessonPanelManager implements vscode.Disposable {
           if (this.shown) await this.post({ type: 'showLesson', lesson: await this.view(this.shown) });
           return;
         case 'answerQuiz':
-          return await this.answerQuiz(m.requestId, m.lessonId, m.quizId, m.selected);
+          await answerRequest(m.requestId, () => this.answerQuiz(m.lessonId, m.quizId, m.selected), (reply) => this.post(reply));
+          return;
         case 'navigate':
           // Through the commands, so walkthrough steps that listen for them complete.
           await vscode.commands.executeCommand(m.direction === 'next' ? CommandIds.nextLesson : CommandIds.previousLesson);
@@ -177,21 +183,18 @@ export class LessonPanelManager implements vscode.Disposable {
     }
   }
 
-  private async answerQuiz(requestId: number, lessonId: string, quizId: string, selected: number[]): Promise<void> {
+  private async answerQuiz(lessonId: string, quizId: string, selected: number[]): Promise<QuizResult> {
     const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
     const quizzes = loaded ? quizzesOf(loaded) : [];
     const quiz = quizzes.find((q) => q.id === quizId);
-    if (!loaded || !quiz) {
-      await this.post({ type: 'quizResult', requestId, error: `Quiz "${quizId}" is not in lesson "${lessonId}" any more; reopen the lesson.`, lessonCompleted: false });
-      return;
-    }
+    if (!loaded || !quiz) throw new Error(`Quiz "${quizId}" is not in lesson "${lessonId}" any more; reopen the lesson.`);
     const feedback = await this.feedback(quiz, selected);
     const wasCompleted = this.progress.get().completed.includes(lessonId);
     const after = await this.progress.update((p) => {
       const next = recordQuizAnswer(p, lessonId, quizId, { selected, correct: feedback.correct });
       return allQuizzesCorrect(next, lessonId, quizzes.map((q) => q.id)) ? markCompleted(next, lessonId) : next;
     });
-    await this.post({ type: 'quizResult', requestId, feedback, lessonCompleted: !wasCompleted && after.completed.includes(lessonId) });
+    return { feedback, lessonCompleted: !wasCompleted && after.completed.includes(lessonId) };
   }
 
   private postCompletion(p: Progress): void {

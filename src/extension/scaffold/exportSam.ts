@@ -69,11 +69,26 @@ export async function exportToSam(args: ExportSamArgs = {}): Promise<ExportSamRe
     const doc = await vscode.workspace.openTextDocument(template);
     edit.replace(template, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), result.text);
   }
+  // Files sam build needs (a TypeScript function's package.json) are created only when missing.
+  const warnings: string[] = [];
+  for (const f of result.files) {
+    const uri = vscode.Uri.joinPath(folder, f.path);
+    const current = await read(uri);
+    if (current === undefined) edit.createFile(uri, { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(f.content) });
+    else {
+      const problem = f.check(current);
+      if (problem) warnings.push(problem);
+    }
+  }
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code refused the edit; template.yaml was not written');
   if (existing !== undefined) await (await vscode.workspace.openTextDocument(template)).save();
   log.info(`exported ${result.added.join(', ')} to ${template.fsPath}; skipped: ${JSON.stringify(result.skipped)}`);
   await vscode.window.showTextDocument(template, { preview: false });
   const skipped = result.skipped.length ? ` Skipped: ${result.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.` : '';
   void vscode.window.showInformationMessage(`Exported ${result.added.length} function(s) to template.yaml. Deploy with "sam build && sam deploy --guided".${skipped}`);
+  for (const w of warnings) {
+    log.warn(w);
+    void vscode.window.showWarningMessage(w);
+  }
   return { template, added: result.added, skipped: result.skipped };
 }

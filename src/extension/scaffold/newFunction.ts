@@ -4,8 +4,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { uriExists } from '../uriExists';
 import {
-  addFunctionEntry, functionsFilePath, parseFunctionsFile, planScaffold, renderFunction, suggestFreeName, triggersFor,
-  validateFunctionName, type LanguageId, type ProviderId, type RenderedFunction, type TemplateSource,
+  addFunctionEntry, checkNewFunctionName, functionsFilePath, parseFunctionsFile, planScaffold, renderFunction, suggestFreeName,
+  templateNameClash, triggersFor, validateFunctionName, type FunctionEntry, type LanguageId, type ProviderId, type RenderedFunction,
+  type TemplateSource,
 } from '../../core/scaffold';
 import { getLogger } from '../log';
 import { BACK, inputText, pickOne, runSteps } from './multiStep';
@@ -35,14 +36,19 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   return (await uriExists(uri)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : undefined;
 }
 
-/** Names already used in the folder's functions.json (empty when absent or unreadable). */
-async function existingNames(folder: vscode.Uri): Promise<string[]> {
+/** Functions already in the folder's functions.json (empty when absent or unreadable). */
+async function existingFunctions(folder: vscode.Uri): Promise<Record<string, FunctionEntry>> {
   const text = await readText(vscode.Uri.joinPath(folder, functionsFilePath));
   try {
-    return text ? Object.keys(parseFunctionsFile(text).functions) : [];
+    return text ? parseFunctionsFile(text).functions : {};
   } catch {
-    return [];
+    return {};
   }
+}
+
+/** Checks that need no folder: the name's form and the template's own identifiers. */
+function nameProblem(templates: TemplateSource, args: Omit<NewFunctionArgs, 'folder'>): string | undefined {
+  return validateFunctionName(args.name, args.language) ?? templateNameClash(templates.manifest, templates.read, args);
 }
 
 /** Collects the answers through QuickPicks with Back navigation; undefined when cancelled. */
@@ -78,7 +84,7 @@ async function askAnswers(templates: TemplateSource, preset: Partial<NewFunction
     },
     async () => {
       const suggestion = a.name ?? `${a.trigger!.replace(/-([a-z])/g, (_x, c: string) => c.toUpperCase())}Function`;
-      const r = await inputText(info(4), 'Function name (letters, digits, "-" or "_"); it names the folder and the functions.json entry', suggestion, (v) => validateFunctionName(v, a.language!));
+      const r = await inputText(info(4), 'Function name (letters, digits, "-" or "_"); it names the folder and the functions.json entry', suggestion, (v) => nameProblem(templates, { ...(a as NewFunctionArgs), name: v }));
       if (r === BACK || r === undefined) return r === BACK ? 'back' : 'cancel';
       a.name = r;
       return 'next';
@@ -112,12 +118,12 @@ function folderUri(folder: string | vscode.Uri | undefined): vscode.Uri {
   throw new Error('Pass a target folder: the workspace has no folder or several folders');
 }
 
-/** Finds conflicts for a name: existing files, or an entry of that name in functions.json. */
+/** Finds conflicts for a name: existing files, or a clash with a function in functions.json (name, SAM logical ids). */
 async function conflictsFor(templates: TemplateSource, args: NewFunctionArgs, folder: vscode.Uri): Promise<{ rendered: RenderedFunction; conflicts: string[] }> {
   const rendered = renderFunction(templates.manifest, templates.read, args);
   const plan = await planScaffold(rendered, (rel) => uriExists(vscode.Uri.joinPath(folder, rel)));
-  const names = await existingNames(folder);
-  if (names.some((n) => n.toLowerCase() === args.name.toLowerCase())) plan.conflicts.push(`${functionsFilePath} entry "${args.name}"`);
+  const clash = checkNewFunctionName(templates.manifest, templates.read, args, await existingFunctions(folder));
+  if (clash) plan.conflicts.push(clash);
   return { rendered, conflicts: plan.conflicts };
 }
 
@@ -126,7 +132,7 @@ export async function newFunction(templates: TemplateSource, preset?: Partial<Ne
   const complete = preset && preset.provider && preset.language && preset.trigger && preset.name;
   let args = complete ? (preset as NewFunctionArgs) : await askAnswers(templates, preset ?? {});
   if (!args) return undefined;
-  const bad = validateFunctionName(args.name, args.language);
+  const bad = nameProblem(templates, args);
   if (bad) throw new Error(bad);
   const folder = folderUri(args.folder);
   for (;;) {
@@ -137,13 +143,13 @@ export async function newFunction(templates: TemplateSource, preset?: Partial<Ne
     const free = await suggestFreeName(args.name, async (n) => !(await conflictsFor(templates, { ...args!, name: n }, folder)).conflicts.length);
     const useFree = free ? `Use "${free}"` : undefined;
     const choice = await vscode.window.showWarningMessage(
-      `"${args.name}" already exists: ${conflicts.join(', ')}. Nothing was overwritten.`,
+      `Cannot create "${args.name}": ${conflicts.join('; ')}. Nothing was overwritten.`,
       { modal: true },
       ...[useFree, 'Enter Another Name…'].filter((x): x is string => Boolean(x)),
     );
     if (choice === useFree && free) args = { ...args, name: free };
     else if (choice === 'Enter Another Name…') {
-      const name = await vscode.window.showInputBox({ title: 'Serverless Lab: New Function', prompt: 'Function name', value: free ?? args.name, validateInput: (v) => validateFunctionName(v, args!.language) });
+      const name = await vscode.window.showInputBox({ title: 'Serverless Lab: New Function', prompt: 'Function name', value: free ?? args.name, validateInput: (v) => nameProblem(templates, { ...args!, name: v }) });
       if (!name) return undefined;
       args = { ...args, name };
     } else return undefined;

@@ -1,5 +1,5 @@
 // Unit test for {{name}}: runs the handler against its own sample events.
-// Run: npx tsx --test {{testFile}}   (or, on Node 23.6 and later: node --test {{testFile}})
+// Run: npx tsx --test {{testFile}}   (tsx is needed: Node's own type stripping cannot resolve './{{entryModule}}' without an extension)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

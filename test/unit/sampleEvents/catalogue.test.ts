@@ -67,7 +67,7 @@ describe('events catalogue', () => {
   });
 
   it('applies raw paths, keeping strings as strings and parsing JSON elsewhere', () => {
-    const e = generateEvent('apigw-http', ['body=123', 'requestContext.timeEpoch=5', 'pathParameters={"id":"7"}']);
+    const e = generateEvent('apigw-http', ['body=123', 'requestContext.timeEpoch=5', 'pathParameters={"id":"7"}'], { add: true });
     assert.equal(getPath(e, 'body'), '123');
     assert.equal(getPath(e, 'requestContext.timeEpoch'), 5);
     assert.deepEqual(getPath(e, 'pathParameters'), { id: '7' });

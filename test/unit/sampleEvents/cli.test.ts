@@ -15,4 +15,10 @@ describe('events CLI', () => {
     assert.equal(e.Records[0].s3.bucket.name, 'b1');
     assert.equal(e.Records[0].awsRegion, 'eu-west-1');
   });
+  it('refuses --set on a field the sample lacks, suggesting the near one, unless --add', async () => {
+    await assert.rejects(run('events', 'generate', 'apigw-http', '--set', 'bdy=x'), /no field "bdy" \(did you mean "body"\?\); pass --add/);
+    await assert.rejects(run('events', 'generate', 'apigw-http', '--set', 'requestContext.http.methd=GET'), /did you mean "method"/);
+    const e = JSON.parse(await run('events', 'generate', 'apigw-http', '--set', 'bdy=x', '--add')) as { bdy?: string };
+    assert.equal(e.bdy, 'x');
+  });
 });
