@@ -29,12 +29,14 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 // Lazy modules (scripts/lazyModules.mjs) are built first: the entry's stubs need their export names.
 fs.rmSync(rel('dist/lazy'), { recursive: true, force: true });
 const lazy = await buildLazyModules(root, { ...node, external: ['vscode'] });
+const dbExternal = ['@electric-sql/pglite', 'pg', 'jose'];
 const builds = [
+  // PGlite loads its wasm relative to its own module, which a bundle breaks; pg and jose stay external with it.
   // The activation entry holds wiring only (budget 150 KB, guarded by test/system/build): heavy modules load on first use.
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, plugins: [lazy.plugin('./lazy/')] },
-  { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', external: dbExternal, banner: { js: '#!/usr/bin/env node' } },
   // One bundle per CLI command family, required by dist/cli.js only for the command it runs.
-  { ...node, entryPoints: list('src/cli/commands', /\.ts$/), outdir: 'dist/cli' },
+  { ...node, entryPoints: list('src/cli/commands', /\.ts$/), outdir: 'dist/cli', external: dbExternal },
 ];
 const bootstraps = list('src/core/invoker/bootstrap', /\.ts$/);
 if (bootstraps.length) builds.push({ ...node, entryPoints: bootstraps, outdir: 'dist/bootstrap', sourcemap: false, external: ['esbuild'] });

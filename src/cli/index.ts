@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, readonly [module: string, register: stri
   invoke: ['invoke', 'registerInvokeCommand'],
   keepalive: ['keepAlive', 'registerKeepAliveCommand'],
   handlers: ['handlers', 'registerHandlersCommand'],
+  baas: ['baas', 'registerBaasCommand'],
 };
 
 /** Loads a command module: the per-command bundle when built, the TypeScript source under tsx. */

@@ -1,0 +1,70 @@
+// `serverless-lab baas`: the embedded Supabase-like BaaS, headless. The BaaS module is imported only when
+// a baas command runs, so other commands never load PGlite.
+import { Command } from 'commander';
+import * as path from 'node:path';
+
+interface CommonOpts {
+  dir?: string;
+  databaseUrl?: string;
+}
+
+const workspaceOf = (opts: CommonOpts): string => path.resolve(opts.dir ?? process.cwd());
+
+/** Registers `baas serve` and `baas sql` on the program. */
+export function registerBaasCommand(program: Command): void {
+  const baas = program.command('baas').description('The embedded Backend-as-a-Service: Postgres (PGlite), auth and a Supabase-compatible HTTP API');
+  baas
+    .command('serve')
+    .description('Serve the BaaS on 127.0.0.1; the first stdout line is {"url","anonKey","serviceRoleKey"}')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '0')
+    .option('--dir <dir>', 'workspace folder (data in <dir>/.serverless-lab/baas, migrations in <dir>/supabase/migrations)')
+    .option('--database-url <url>', 'use this Postgres server instead of the embedded PGlite')
+    .option('--auto-confirm', 'sign-ups need no email confirmation')
+    .action(async (opts: CommonOpts & { port: string; autoConfirm?: boolean }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535 (got "${opts.port}")`);
+      const { startBaas } = await import('../../core/baas');
+      const running = await startBaas({
+        workspace: workspaceOf(opts),
+        databaseUrl: opts.databaseUrl,
+        port,
+        autoConfirm: opts.autoConfirm,
+        onError: (err) => process.stderr.write(`baas: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
+      });
+      process.stdout.write(JSON.stringify({ url: running.url, anonKey: running.anonKey, serviceRoleKey: running.serviceRoleKey }) + '\n');
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void running.close().then(resolve, (err: unknown) => {
+            process.stderr.write(`baas: error while closing: ${String(err)}\n`);
+            process.exitCode = 1;
+            resolve();
+          });
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+  baas
+    .command('sql <statement>')
+    .description('Run SQL as the database owner (bypassing RLS); errors show Postgres position')
+    .option('--dir <dir>', 'workspace folder')
+    .option('--database-url <url>', 'use this Postgres server instead of the embedded PGlite')
+    .action(async (statement: string, opts: CommonOpts) => {
+      const { openBaasDatabase } = await import('../../core/baas');
+      const { DatabaseError } = await import('../../core/baas/db/types');
+      const { formatSqlError } = await import('../../core/baas/db/errors');
+      const db = await openBaasDatabase({ workspace: workspaceOf(opts), databaseUrl: opts.databaseUrl });
+      try {
+        const result = await db.exec(statement);
+        process.stdout.write(JSON.stringify(result.rows, null, 2) + '\n');
+      } catch (err) {
+        if (!(err instanceof DatabaseError)) throw err;
+        process.stderr.write(formatSqlError(err, statement) + '\n');
+        process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+    });
+}

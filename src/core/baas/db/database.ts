@@ -1,0 +1,45 @@
+import { toDatabaseError } from './errors';
+import type { ApiRole, Database, JwtClaims, Queryable, QueryResult } from './types';
+
+const ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
+
+/** The two operations a backend driver supplies; everything else (roles, errors) is shared. */
+export interface DriverOps {
+  kind: Database['kind'];
+  query(sql: string, params?: unknown[]): Promise<QueryResult<never>>;
+  exec(sql: string): Promise<QueryResult>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Wraps a driver into a `Database`: Postgres errors become `DatabaseError`, and `asRole` switches role as PostgREST does. */
+export function makeDatabase(ops: DriverOps): Database {
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => q.query(sql, params).catch((err: unknown) => Promise.reject(toDatabaseError(err))) as never,
+    exec: (sql) => q.exec(sql).catch((err: unknown) => Promise.reject(toDatabaseError(err))),
+  });
+  const { query, exec } = wrap(ops);
+  const transaction = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+    try {
+      return await ops.transaction((tx) => fn(wrap(tx)));
+    } catch (err) {
+      throw toDatabaseError(err);
+    }
+  };
+  return {
+    kind: ops.kind,
+    query,
+    exec,
+    transaction,
+    asRole: (claims: JwtClaims, fn) => {
+      // The role goes into SQL text (SET ROLE takes no parameter), so only the three known names pass.
+      if (!ROLES.includes(claims.role)) return Promise.reject(new Error(`Unknown API role '${String(claims.role)}'.`));
+      return transaction(async (tx) => {
+        await tx.query(`set local role ${claims.role}`);
+        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+        return fn(tx);
+      });
+    },
+    close: () => ops.close(),
+  };
+}

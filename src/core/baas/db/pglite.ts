@@ -1,0 +1,84 @@
+import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { BOOTSTRAP_SQL, BOOTSTRAP_VERSION } from './bootstrap';
+import { makeDatabase } from './database';
+import type { Database } from './types';
+
+/** Where the pre-initialised template data directory is cached, once per user (fresh initdb takes ~15 s). */
+export function defaultTemplateCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'serverless-lab', 'baas');
+}
+
+/** Options for the embedded database. */
+export interface PgliteOptions {
+  /** The data directory; created from the template when it holds no database yet. */
+  dataDir: string;
+  /** Where the template tarball lives (default: `defaultTemplateCacheDir()`). */
+  templateCacheDir?: string;
+}
+
+async function pgliteModule(): Promise<typeof import('@electric-sql/pglite')> {
+  return import('@electric-sql/pglite');
+}
+
+/** Returns the path of the template tarball, making it (initdb + bootstrap, then dump) if it is missing. */
+export async function ensureTemplate(cacheDir = defaultTemplateCacheDir()): Promise<string> {
+  const { PGlite } = await pgliteModule();
+  const file = path.join(cacheDir, `pglite-${pgliteVersion()}-b${BOOTSTRAP_VERSION}.tar.gz`);
+  if (existsSync(file)) return file;
+  await fs.mkdir(cacheDir, { recursive: true });
+  const pg = await PGlite.create();
+  try {
+    await pg.exec(BOOTSTRAP_SQL);
+    const dump = await pg.dumpDataDir('gzip');
+    // Write then rename, so that a concurrent maker or a crash never leaves a half-written template.
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
+    await fs.rename(tmp, file);
+  } finally {
+    await pg.close();
+  }
+  return file;
+}
+
+function pgliteVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('@electric-sql/pglite/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Opens (or creates from the cached template) an embedded PGlite database in `dataDir`. */
+export async function openPglite(options: PgliteOptions): Promise<Database> {
+  const { PGlite } = await pgliteModule();
+  const fresh = !existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  let pg: PGlite;
+  if (fresh) {
+    const template = await ensureTemplate(options.templateCacheDir);
+    await fs.mkdir(options.dataDir, { recursive: true });
+    const blob = new Blob([await fs.readFile(template)]);
+    pg = await PGlite.create({ dataDir: options.dataDir, loadDataDir: blob });
+  } else {
+    pg = await PGlite.create({ dataDir: options.dataDir });
+  }
+  await pg.exec(BOOTSTRAP_SQL);
+  // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
+  return makeDatabase({
+    kind: 'pglite',
+    query: (sql, params) => pg.query(sql, params) as never,
+    exec: async (sql) => lastOf(await pg.exec(sql)),
+    transaction: (fn) =>
+      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never, exec: async (sql) => lastOf(await tx.exec(sql)) })),
+    close: () => pg.close(),
+  });
+}
+
+function lastOf(results: { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number }[]) {
+  const last = results[results.length - 1];
+  return { rows: (last?.rows ?? []) as Record<string, unknown>[], fields: last?.fields ?? [], affectedRows: last?.affectedRows };
+}
