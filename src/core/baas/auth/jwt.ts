@@ -8,6 +8,8 @@ export async function loadOrCreateSecret(dir: string): Promise<string> {
   const file = path.join(dir, 'jwt-secret');
   if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
   await fs.mkdir(dir, { recursive: true });
+  // The data directory ignores itself, so the database and the secret are never committed by accident.
+  await fs.writeFile(path.join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
   const secret = randomBytes(32).toString('hex');
   // wx: if another process made it first, keep theirs.
   await fs.writeFile(file, secret, { flag: 'wx', mode: 0o600 }).catch(() => undefined);

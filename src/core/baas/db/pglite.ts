@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -45,12 +45,20 @@ export async function ensureTemplate(cacheDir = defaultTemplateCacheDir()): Prom
 }
 
 function pgliteVersion(): string {
+  // The package's exports hide package.json, so find it above the resolved entry: a new PGlite gets a new template.
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('@electric-sql/pglite/package.json') as { version: string }).version;
+    let dir = path.dirname(require.resolve('@electric-sql/pglite'));
+    for (; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const file = path.join(dir, 'package.json');
+      if (existsSync(file)) {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === '@electric-sql/pglite' && pkg.version) return pkg.version;
+      }
+    }
   } catch {
-    return 'unknown';
+    // fall through
   }
+  return 'unknown';
 }
 
 /** Opens (or creates from the cached template) an embedded PGlite database in `dataDir`. */
