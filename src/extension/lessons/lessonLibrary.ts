@@ -29,7 +29,7 @@ export class LessonLibrary implements vscode.Disposable {
   private readonly watcher: vscode.FileSystemWatcher;
 
   constructor(private readonly dir: string) {
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '*.md'));
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*.md'));
     const reload = (): void => this.reload();
     this.watcher.onDidChange(reload);
     this.watcher.onDidCreate(reload);
