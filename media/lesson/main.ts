@@ -1,12 +1,14 @@
 // Lesson page: renders what the host sends, hydrates quizzes, and reports answers and navigation.
 import { LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView } from '../../src/shared/lessonProtocol';
 import { vscodeApi } from '../shared/vscodeApi';
+import { applyExerciseState, exerciseActionOf, showExerciseFeedback } from './exercises';
 
 const vscode = vscodeApi<LessonWebviewMessage, LessonWebviewState>();
 const app = document.getElementById('app') as HTMLElement;
 let lesson: LessonView | undefined;
 let nextRequestId = 1;
 const pending = new Map<number, HTMLElement>();
+const pendingExercises = new Map<number, HTMLElement>();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -58,6 +60,7 @@ function render(view: LessonView): void {
 
   app.append(header, body, nav);
   view.answered.forEach(applyFeedback);
+  for (const state of view.exercises) applyExerciseState(app, state);
   updateCompletion(view.completed, view.completedCount);
   window.scrollTo(0, 0);
 }
@@ -116,7 +119,13 @@ app.addEventListener('click', (event) => {
   const button = target?.closest('button');
   if (!button || button.disabled || !lesson) return;
   const quiz = button.closest<HTMLElement>('.quiz');
-  if (button.id === 'next-lesson') vscode.postMessage({ type: 'navigate', direction: 'next' });
+  const exercise = exerciseActionOf(button);
+  if (exercise) {
+    const requestId = nextRequestId++;
+    pendingExercises.set(requestId, exercise.card);
+    exercise.card.setAttribute('aria-busy', 'true');
+    vscode.postMessage({ type: 'exercise', requestId, lessonId: lesson.lessonId, exerciseId: exercise.exerciseId, action: exercise.action });
+  } else if (button.id === 'next-lesson') vscode.postMessage({ type: 'navigate', direction: 'next' });
   else if (button.id === 'prev-lesson') vscode.postMessage({ type: 'navigate', direction: 'previous' });
   else if (button.id === 'mark-complete') vscode.postMessage({ type: 'markComplete', lessonId: lesson.lessonId });
   else if (quiz && button.classList.contains('quiz-option')) {
@@ -148,6 +157,14 @@ window.addEventListener('message', (event: MessageEvent<LessonHostMessage>) => {
       quiz?.removeAttribute('aria-busy');
       if (m.feedback) applyFeedback(m.feedback);
       else if (quiz) showQuizMessage(quiz, m.error ?? 'Could not check this answer.');
+      return;
+    }
+    case 'exerciseResult': {
+      const card = pendingExercises.get(m.requestId);
+      pendingExercises.delete(m.requestId);
+      card?.removeAttribute('aria-busy');
+      if (m.state) applyExerciseState(app, m.state);
+      if (card && (m.feedback || m.error)) showExerciseFeedback(card, m.feedback, m.error);
       return;
     }
     case 'completion':

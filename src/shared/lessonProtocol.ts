@@ -42,6 +42,25 @@ export interface QuizFeedbackView {
   options: OptionFeedbackView[];
 }
 
+/** An exercise's state as the page shows it; hints are host-rendered inline Markdown. */
+export interface ExerciseStateView {
+  exerciseId: string;
+  hintsHtml: string[];
+  hintCount: number;
+  attempts: number;
+  passed: boolean;
+}
+
+/** The outcome of pressing Check: the first failed check's specific message, and each check's result. */
+export interface ExerciseFeedbackView {
+  passed: boolean;
+  message: string;
+  checks: Array<{ name: string; passed: boolean }>;
+}
+
+/** The buttons of an exercise card. */
+export type ExerciseAction = 'start' | 'check' | 'hint' | 'solution' | 'reset';
+
 /** Everything the page needs to show one lesson. `html` is trusted: rendered on the host with HTML disabled. */
 export interface LessonView {
   lessonId: string;
@@ -64,6 +83,8 @@ export interface LessonView {
   answered: QuizFeedbackView[];
   /** Font size in px from `serverlessLab.lessons.fontSize`. */
   fontSize: number;
+  /** State of each exercise in the lesson. */
+  exercises: ExerciseStateView[];
 }
 
 /** Messages from the page to the host. */
@@ -75,7 +96,9 @@ export type LessonWebviewMessage =
   /** Move to the next or previous lesson. */
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** Mark the shown lesson complete without (or in addition to) the quizzes. */
-  | { type: 'markComplete'; lessonId: string };
+  | { type: 'markComplete'; lessonId: string }
+  /** A button of an exercise card; answered by `exerciseResult` with the same requestId. */
+  | { type: 'exercise'; requestId: number; lessonId: string; exerciseId: string; action: ExerciseAction };
 
 /** Messages from the host to the page. */
 export type LessonHostMessage =
@@ -83,5 +106,7 @@ export type LessonHostMessage =
   | { type: 'showLesson'; lesson: LessonView }
   /** Reply to `answerQuiz`: feedback, or an error text; `lessonCompleted` when this attempt completed the lesson. */
   | { type: 'quizResult'; requestId: number; feedback?: QuizFeedbackView; error?: string; lessonCompleted: boolean }
+  /** Reply to `exercise`: the new state, Check's feedback, or an error text. */
+  | { type: 'exerciseResult'; requestId: number; state?: ExerciseStateView; feedback?: ExerciseFeedbackView; error?: string; lessonCompleted: boolean }
   /** Completion of the shown lesson changed (marked complete, or progress reset). */
   | { type: 'completion'; lessonId: string; completed: boolean; completedCount: number; answered: QuizFeedbackView[] };

@@ -6,6 +6,7 @@ import { getLogger } from '../log';
 import { registerLessonCommands } from './lessonCommands';
 import { registerLessonDiagnostics } from './lessonDiagnostics';
 import { LessonLibrary } from './lessonLibrary';
+import { ExerciseActions } from './exerciseActions';
 import { LessonPanelManager } from './lessonPanel';
 import { LESSONS_VIEW_ID, LessonsTreeProvider } from './lessonsTree';
 import { ProgressStore } from './progressStore';
@@ -16,7 +17,7 @@ export function registerLessons(services: ExtensionServices): void {
   const { context, config } = services;
   const library = new LessonLibrary(path.join(context.extensionUri.fsPath, 'lessons'));
   const progress = new ProgressStore(context.globalState);
-  const panels = new LessonPanelManager(context.extensionUri, library, progress, config);
+  const panels = new LessonPanelManager(context.extensionUri, library, progress, config, new ExerciseActions(library, progress, () => services.runtime()));
   const tree = new LessonsTreeProvider(library, progress);
   context.subscriptions.push(
     library,

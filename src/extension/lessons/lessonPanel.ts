@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { allQuizzesCorrect, gradeQuiz, markCompleted, quizKey, recordQuizAnswer, setCurrentLesson, type Progress, type Quiz } from '../../core/lessons';
-import { LESSON_VIEW_TYPE, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView } from '../../shared/lessonProtocol';
+import { gradeQuiz, lessonDone, markCompleted, quizKey, recordQuizAnswer, setCurrentLesson, type Progress, type Quiz } from '../../core/lessons';
+import { LESSON_VIEW_TYPE, type ExerciseAction, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView } from '../../shared/lessonProtocol';
 import { CommandIds } from '../commandIds';
 import { SettingKeys, type Config } from '../config';
 import { setContext } from '../contextKeys';
 import { getLogger } from '../log';
 import type { LessonLibrary, LoadedLesson } from './lessonLibrary';
+import { ExerciseActions, exercisesOf } from './exerciseActions';
 import { lessonHtml } from './lessonHtml';
 import type { ProgressStore } from './progressStore';
 import { courseOrder, positionOf } from './sequence';
@@ -27,6 +28,7 @@ export class LessonPanelManager implements vscode.Disposable {
     private readonly library: LessonLibrary,
     private readonly progress: ProgressStore,
     private readonly config: Config,
+    private readonly exercises: ExerciseActions,
   ) {
     this.disposables.push(
       progress.onDidChange((p) => this.postCompletion(p)),
@@ -133,6 +135,7 @@ export class LessonPanelManager implements vscode.Disposable {
       next: next && { lessonId: next.id, title: next.title },
       answered: await this.answered(loaded, p),
       fontSize: this.config.get<number>(SettingKeys.lessonFontSize, 14),
+      exercises: await Promise.all(exercisesOf(loaded).map((spec) => this.exercises.state(loaded, spec))),
     };
   }
 
@@ -167,6 +170,8 @@ export class LessonPanelManager implements vscode.Disposable {
         case 'markComplete':
           await this.progress.update((p) => markCompleted(p, m.lessonId));
           return;
+        case 'exercise':
+          return await this.exercise(m.requestId, m.lessonId, m.exerciseId, m.action);
         default: {
           const unknown: never = m;
           log.warn(`unknown message from lesson page: ${JSON.stringify(unknown)}`);
@@ -189,9 +194,21 @@ export class LessonPanelManager implements vscode.Disposable {
     const wasCompleted = this.progress.get().completed.includes(lessonId);
     const after = await this.progress.update((p) => {
       const next = recordQuizAnswer(p, lessonId, quizId, { selected, correct: feedback.correct });
-      return allQuizzesCorrect(next, lessonId, quizzes.map((q) => q.id)) ? markCompleted(next, lessonId) : next;
+      return lessonDone(next, lessonId, quizzes.map((q) => q.id), exercisesOf(loaded).map((e) => e.id)) ? markCompleted(next, lessonId) : next;
     });
     await this.post({ type: 'quizResult', requestId, feedback, lessonCompleted: !wasCompleted && after.completed.includes(lessonId) });
+  }
+
+  private async exercise(requestId: number, lessonId: string, exerciseId: string, action: ExerciseAction): Promise<void> {
+    try {
+      const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
+      if (!loaded) throw new Error(`Lesson "${lessonId}" is not available any more.`);
+      const result = await this.exercises.act(loaded, exerciseId, action);
+      await this.post({ type: 'exerciseResult', requestId, ...result });
+    } catch (err) {
+      log.warn(`exercise ${lessonId}/${exerciseId} ${action}: ${err instanceof Error ? err.message : String(err)}`);
+      await this.post({ type: 'exerciseResult', requestId, error: err instanceof Error ? err.message : String(err), lessonCompleted: false });
+    }
   }
 
   private postCompletion(p: Progress): void {
