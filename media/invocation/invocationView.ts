@@ -1,6 +1,7 @@
 // The "Invocation" tab: REPORT cards, cold-start timeline, predict-then-run, response, logs and
 // errors with clickable stack frames, for the selected history entry.
 import { BILLED_BANDS, type BilledBandId, type Prediction } from '../../src/shared/display';
+import { initDurationLabel } from '../../src/shared/initDurationLabel';
 import { parseFrame, stackLines } from '../../src/shared/stackFrames';
 import { PHASE_LABELS, initBarsMs, timelineSegments, type Phase } from '../../src/shared/timeline';
 import type { HistoryEntry } from '../../src/shared/invocationProtocol';
@@ -42,7 +43,8 @@ function reportCards(entry: HistoryEntry): HTMLElement {
     ['Billed Duration', `${r.billedDurationMs} ms`],
     ['Memory Size', `${r.memorySizeMb} MB`],
     ['Max Memory Used', `${r.maxMemoryUsedMb} MB`],
-    ['Init Duration', r.initDurationMs !== undefined ? exact(r.initDurationMs) : '– (warm)'],
+    // A figure measured while cold starts outnumbered the cores says more about this machine than about Lambda.
+    ['Init Duration', initDurationLabel(entry.record)],
   ];
   for (const [label, value] of items) {
     const c = card(label, value);
@@ -100,7 +102,8 @@ function cloudOverlay(entry: HistoryEntry): HTMLElement {
   const section = h('section', { class: 'cloud-overlay', 'aria-label': 'Cloud reference figures' });
   section.append(h('h3', {}, 'Cloud reference (not measured here)'));
   const local = entry.record.report.initDurationMs;
-  section.append(h('p', { class: 'note' }, `Local Init Duration (measured on this machine): ${local !== undefined ? ms(local) : 'warm invocation, none'}. Typical AWS Lambda Init Duration from the lambda-perf daily benchmark (hello world, ZIP, 128 MB, x86_64, Oct–Dec 2025; source: github.com/maxday/lambda-perf):`));
+  const inflated = entry.record.hostContended ? ' — inflated by the local machine: more cold starts ran at once than it has cores' : '';
+  section.append(h('p', { class: 'note' }, `Local Init Duration (measured on this machine${inflated}): ${local !== undefined ? ms(local) : 'warm invocation, none'}. Typical AWS Lambda Init Duration from the lambda-perf daily benchmark (hello world, ZIP, 128 MB, x86_64, Oct–Dec 2025; source: github.com/maxday/lambda-perf):`));
   section.append(dataTable('typical cloud Init Duration', ['Runtime', 'p50', 'p90'], CLOUD_INIT.filter(([rt]) => rt.startsWith(entry.runtime === 'python' ? 'python' : 'nodejs')).map(([rt, p50, p90]) => [rt, `${p50} ms`, `${p90} ms`]), true));
   return section;
 }
@@ -148,7 +151,8 @@ function responseView(entry: HistoryEntry, actions: InvocationViewActions): HTML
     section.classList.add('is-error');
     section.append(h('h3', {}, `${record.throttled ? 'Throttled' : 'Error'}: ${record.error.errorType}`), h('p', { class: 'error-message' }, record.error.errorMessage));
     const list = h('ol', { class: 'stack', 'aria-label': 'Stack trace' });
-    for (const line of stackLines(record.error.stackTrace)) {
+    // Python names the frames stackTrace; Node's runtime names its stack trace (first line `Type: message`).
+    for (const line of stackLines(record.error.stackTrace ?? record.error.trace?.slice(1))) {
       const li = h('li');
       const frame = parseFrame(line);
       if (frame) {
@@ -160,6 +164,8 @@ function responseView(entry: HistoryEntry, actions: InvocationViewActions): HTML
       list.append(li);
     }
     section.append(list);
+    // Local explanations, e.g. an error raised by work an earlier invocation left running.
+    for (const note of record.notes ?? []) section.append(h('p', { class: 'note' }, note));
     return section;
   }
   section.append(h('h3', {}, 'Response'));

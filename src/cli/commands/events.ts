@@ -1,8 +1,9 @@
 // `serverless-lab events list|generate`: prints the sample-event catalogue and generates events.
 import type { Command } from 'commander';
 import { generateEvent, listEvents } from '../../core/sampleEvents';
+import { registerEventsMatchCommands } from './eventsMatch';
 
-/** Registers `events list [--json]` and `events generate <trigger> [--set path=value]...`. */
+/** Registers `events list [--json]`, `events generate <trigger> [--set path=value]...` and `events match|route`. */
 export function registerEventsCommand(program: Command): void {
   const events = program.command('events').description('Sample Lambda events with AWS-documented shapes');
   events
@@ -29,4 +30,5 @@ export function registerEventsCommand(program: Command): void {
     .action((trigger: string, opts: { set: string[] }) => {
       process.stdout.write(`${JSON.stringify(generateEvent(trigger, opts.set), null, 2)}\n`);
     });
+  registerEventsMatchCommands(events);
 }

@@ -23,6 +23,9 @@ interface InvokeOptions {
   keepAlive?: string;
   workspace?: string;
   json?: boolean;
+  reservedConcurrency?: string;
+  provisionedConcurrency?: string;
+  gap?: string;
 }
 
 /** Registers `invoke` on the CLI program. */
@@ -41,6 +44,9 @@ export function registerInvokeCommand(program: Command): void {
     .option('--concurrency <C>', 'invocations in flight at once (C busy sandboxes)', '1')
     .option('--keep-alive <s>', 'idle seconds before a warm sandbox shuts down (default: from the configuration, else 600)')
     .option('--workspace <dir>', `workspace folder holding ${FUNCTIONS_FILE} (default: the nearest folder above the current one that has it, else the current folder)`)
+    .option('--reserved-concurrency <N>', 'at most N sandboxes; invocations beyond them are throttled (TooManyRequestsException)')
+    .option('--provisioned-concurrency <N>', 'N sandboxes initialized before the first invocation (no Init Duration on them)')
+    .option('--gap <ms>', 'idle time between sequential invocations (shows keep-alive expiry and leftover work failing later)', '0')
     .option('--json', 'print one JSON record per invocation (NDJSON)')
     .addHelpText('after', '\nExit status: 0 when every invocation succeeded, 1 when one returned an error, 2 on bad input (nothing invoked).')
     .action(async (target: string, opts: InvokeOptions) => {
@@ -65,11 +71,13 @@ async function runInvoke(target: string, opts: InvokeOptions): Promise<number> {
   let event: unknown;
   let repeat: number;
   let concurrency: number;
+  let gapMs: number;
   try {
     fn = await resolveTarget(registry, target, opts);
     event = await readEvent(opts.event);
     repeat = positiveInt(opts.repeat, '--repeat');
     concurrency = positiveInt(opts.concurrency, '--concurrency');
+    gapMs = wholeNumber(opts.gap ?? '0', '--gap');
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`${err.message}\n`);
@@ -83,9 +91,20 @@ async function runInvoke(target: string, opts: InvokeOptions): Promise<number> {
   process.once('SIGTERM', stop);
   let failed = false;
   try {
+    if (fn.config.provisionedConcurrency) {
+      try {
+        await runtime.invoker.warm(fn.config);
+      } catch (err) {
+        process.stderr.write(`${(err as Error).message}\n`);
+        return 1;
+      }
+    }
     let next = 0;
     const worker = async () => {
       while (next < repeat) {
+        // --gap: each worker idles between its invocations, as a caller pausing between requests would.
+        if (next >= concurrency && gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+        if (next >= repeat) break;
         next++;
         const record = await runtime.invokeResolved(fn, event, { source: 'cli' });
         if (record.error) failed = true;
@@ -128,6 +147,8 @@ async function resolveTarget(registry: FunctionRegistry, target: string, opts: I
   if (opts.memory !== undefined) config.memoryMb = Number(opts.memory);
   if (opts.timeout !== undefined) config.timeoutSec = Number(opts.timeout);
   if (opts.keepAlive !== undefined) config.keepAliveSec = Number(opts.keepAlive);
+  if (opts.reservedConcurrency !== undefined) config.reservedConcurrency = wholeNumber(opts.reservedConcurrency, '--reserved-concurrency');
+  if (opts.provisionedConcurrency !== undefined) config.provisionedConcurrency = wholeNumber(opts.provisionedConcurrency, '--provisioned-concurrency');
   const checked = completeConfig(config);
   if ('errorType' in checked) throw new UsageError(checked.errorMessage);
   return { ...resolved, config };
@@ -136,6 +157,12 @@ async function resolveTarget(registry: FunctionRegistry, target: string, opts: I
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} ${value}: expected a whole number ≥ 1.`);
+  return n;
+}
+
+function wholeNumber(value: string, flag: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} ${value}: expected a whole number ≥ 0.`);
   return n;
 }
 
@@ -176,6 +203,8 @@ function print(record: RuntimeRecord, json: boolean): void {
     return;
   }
   for (const line of record.logs) process.stdout.write(`${line}\n`);
+  // Local explanations (contended Init figures, leftover work): not Lambda output, so marked as ours.
+  for (const note of record.notes ?? []) process.stdout.write(`[serverless-lab] ${note}\n`);
   if (record.error) process.stdout.write(`${JSON.stringify(record.error, null, 2)}\n`);
   else process.stdout.write(`${JSON.stringify(record.response, null, 2)}\n`);
 }

@@ -15,11 +15,37 @@ export function endLine(requestId: string): string {
   return `END RequestId: ${requestId}`;
 }
 
-/** The tab-separated REPORT line; Init Duration only on cold starts. */
+/**
+ * The tab-separated REPORT line; Init Duration only on cold starts. When the platform ended the call the line
+ * ends with `Status: timeout` or `Status: error\tError Type: <type>` (CloudWatch lines in public reports,
+ * 2026; the Telemetry API's platform.report `status`/`errorType` fields:
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html, read 2026-11-27).
+ */
 export function reportLine(requestId: string, r: Report): string {
   let line = `REPORT RequestId: ${requestId}\tDuration: ${r.durationMs.toFixed(2)} ms\tBilled Duration: ${r.billedDurationMs} ms\tMemory Size: ${r.memorySizeMb} MB\tMax Memory Used: ${r.maxMemoryUsedMb} MB`;
   if (r.initDurationMs !== undefined) line += `\tInit Duration: ${r.initDurationMs.toFixed(2)} ms`;
+  if (r.status) line += `\tStatus: ${r.status}`;
+  if (r.status === 'error' && r.errorType) line += `\tError Type: ${r.errorType}`;
   return line;
+}
+
+/**
+ * `INIT_START Runtime Version: <runtime>:<version>\tRuntime Version ARN: <arn>`, once per new environment
+ * (https://docs.aws.amazon.com/lambda/latest/dg/runtime-management-identify.html, read 2026-11-27).
+ * Locally the version names the interpreter that really runs (a model: `.local`, not a Lambda release).
+ */
+export function initStartLine(runtime: string, interpreterVersion: string, region: string): string {
+  const [major, minor] = interpreterVersion.split('.');
+  const id = runtime === 'nodejs' ? `nodejs:${major}` : runtime === 'python' ? `python:${major}.${minor}` : 'provided:al2023';
+  return `INIT_START Runtime Version: ${id}.local\tRuntime Version ARN: arn:aws:lambda:${region}::runtime:local-${runtime}-${interpreterVersion || 'custom'}`;
+}
+
+/**
+ * `INIT_REPORT Init Duration: <ms>\tPhase: init\tStatus: <status>[\tError Type: <type>]`: the one line Lambda
+ * writes for a failed INIT (lambda-runtime-environment.html; Telemetry API platform.initReport, read 2026-11-27).
+ */
+export function initReportLine(initMs: number, status: 'timeout' | 'error', errorType?: string): string {
+  return `INIT_REPORT Init Duration: ${initMs.toFixed(2)} ms\tPhase: init\tStatus: ${status}${status === 'error' && errorType ? `\tError Type: ${errorType}` : ''}`;
 }
 
 /** Rounds to the two decimals Lambda prints. */

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { defaultFunctionName, defaultHandlerName, FUNCTION_DEFAULTS } from '../functions/defaults';
+import { checkUserEnv, libraryPaths } from './lambdaEnv';
 import type { LaunchSpec } from './sandbox';
 import type { FunctionConfig, InvocationError } from './types';
 
@@ -49,6 +50,8 @@ export function completeConfig(fn: FunctionConfig): CompleteConfig | InvocationE
   if (r.reservedConcurrency !== undefined && !(Number.isInteger(r.reservedConcurrency) && r.reservedConcurrency >= 0)) return bad('Reserved concurrency must be a whole number ≥ 0.');
   if (!(Number.isInteger(r.provisionedConcurrency) && r.provisionedConcurrency >= 0)) return bad('Provisioned concurrency must be a whole number ≥ 0.');
   if (!['nodejs', 'python', 'provided'].includes(r.runtime)) return bad(`Unknown runtime "${r.runtime}" (use nodejs, python or provided).`);
+  const envProblem = checkUserEnv(r.env);
+  if (envProblem) return envProblem;
   return r;
 }
 
@@ -61,14 +64,21 @@ export function findBootstrapDir(explicit?: string): string {
 }
 
 const pythonCache = new Map<string, Promise<string>>();
+const pythonVersions = new Map<string, string>();
+
+/** `3.12.3` for an interpreter resolved by resolvePython(); empty when unknown. */
+export function pythonVersionOf(exe: string): string {
+  return pythonVersions.get(exe) ?? '';
+}
 
 /** Resolves the real interpreter behind `python3` once: a pyenv shim costs ~400 ms per start. */
 export function resolvePython(command: string): Promise<string> {
   let p = pythonCache.get(command);
   if (!p) {
     p = new Promise<string>((resolve, reject) => {
-      execFile(command, ['-c', 'import sys;print(sys.executable)'], { timeout: 15000 }, (err, stdout) => {
-        const exe = String(stdout).trim();
+      execFile(command, ['-c', 'import sys;print(sys.executable);print("%d.%d.%d" % sys.version_info[:3])'], { timeout: 15000 }, (err, stdout) => {
+        const [exe = '', version = ''] = String(stdout).trim().split('\n').map((l) => l.trim());
+        if (exe) pythonVersions.set(exe, version);
         if (err || !exe) reject(new Error(`Python interpreter "${command}" could not be started: ${err?.message ?? 'no sys.executable'}`));
         else resolve(exe);
       });
@@ -112,12 +122,13 @@ export function launchSpec(fn: CompleteConfig, ctx: LaunchContext): LaunchSpec {
     AWS_LAMBDA_INITIALIZATION_TYPE: ctx.provisioned ? 'provisioned-concurrency' : 'on-demand',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
     AWS_LAMBDA_LOG_STREAM_NAME: stream,
-    // Private to our bootstraps: the exact file (the learner's handler need not sit at the task root).
-    SL_HANDLER_FILE: fn.handlerFile,
-    SL_HANDLER_NAME: fn.handlerName,
-    SL_CACHE_DIR: ctx.cacheDir,
+    ...libraryPaths(fn.runtime, taskRoot, ctx.bootstrapDir),
   };
-  const spec = { env: { ...env, ...fn.env }, cwd: taskRoot, tmpDir, memoryMb: fn.memoryMb, initCapMs: ctx.initCapMs, measureTree: false };
+  // Private to our bootstraps, which read and remove them before user code runs: the exact file (the
+  // learner's handler need not sit at the task root). A custom runtime gets none of them.
+  const own: Record<string, string> = fn.runtime === 'provided' ? {} : { SL_HANDLER_FILE: fn.handlerFile, SL_HANDLER_NAME: fn.handlerName };
+  if (fn.runtime === 'nodejs') own.SL_CACHE_DIR = ctx.cacheDir;
+  const spec = { env: { ...env, ...fn.env, ...own }, cwd: taskRoot, tmpDir, memoryMb: fn.memoryMb, initCapMs: ctx.initCapMs, measureTree: false };
   switch (fn.runtime) {
     case 'nodejs':
       spec.env.ELECTRON_RUN_AS_NODE = '1';

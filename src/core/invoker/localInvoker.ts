@@ -3,12 +3,16 @@
 import { randomUUID } from 'crypto';
 import * as path from 'path';
 import { FunctionPool, fingerprint, sameEnv } from './functionPool';
-import { endLine, exitError, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
-import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, completeConfig, resolvePython, type CompleteConfig } from './launch';
+import { contentionNote, InitOverlap } from './hostLoad';
+import { endLine, exitError, initReportLine, initStartLine, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
+import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, completeConfig, pythonVersionOf, resolvePython, type CompleteConfig } from './launch';
 import { LogSink } from './logCapture';
 import { ensurePrivateDir, userCacheDir } from './privateDir';
 import { INIT_CAP_MS, Sandbox, type InitOutcome, type SandboxOutcome, type StopReason } from './sandbox';
-import type { InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig } from './types';
+import type { HostLoad, InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig } from './types';
+
+/** A cold start's INIT outcome with the host's load while it ran. */
+type ColdStart = InitOutcome & { host?: { host: HostLoad; contended: boolean } };
 
 /** Synchronous request payload limit (6 MB): https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const MAX_REQUEST_BYTES = 6291456;
@@ -29,6 +33,7 @@ export class LocalInvoker implements Invoker {
   private nextSandbox = 1;
   private lastResolved: { config: FunctionConfig; copy: FunctionConfig; fn: CompleteConfig } | undefined;
   private disposed = false;
+  private readonly inits = new InitOverlap();
 
   constructor(private readonly options: InvokerOptions) {
     this.bootstrapDir = findBootstrapDir(options.bootstrapDir);
@@ -58,11 +63,15 @@ export class LocalInvoker implements Invoker {
       return record;
     }
     const debugPort = fn.runtime === 'nodejs' ? request.debug?.inspectPort : undefined;
-    let sandbox = request.forceCold || debugPort ? undefined : pool.takeIdle();
+    let sandbox: Sandbox | undefined;
+    if (!request.forceCold && !debugPort) {
+      const live = this.takeLive(pool);
+      sandbox = live instanceof Promise ? await live : live;
+    }
     if (this.listeners.has('invocationStarted')) this.emit('invocationStarted', { requestId, functionName: fn.name });
     const onLine = this.listeners.has('log') ? (line: string) => this.emit('log', { requestId, functionName: fn.name, line }) : undefined;
     const sink = new LogSink(this.options.logCapBytes ?? 256 * 1024, onLine);
-    let init: InitOutcome | undefined;
+    let init: ColdStart | undefined;
     if (sandbox) {
       sandbox.state = 'busy';
       this.watch();
@@ -153,7 +162,23 @@ export class LocalInvoker implements Invoker {
     return pool;
   }
 
-  private async startSandbox(pool: FunctionPool, fn: CompleteConfig, provisioned: boolean, sink: LogSink, inspectPort?: number): Promise<{ sandbox: Sandbox; init: InitOutcome }> {
+  /** An idle sandbox whose runtime is alive and waiting (see Sandbox.readyForNext), marked busy; else undefined. */
+  private takeLive(pool: FunctionPool): Sandbox | undefined | Promise<Sandbox | undefined> {
+    const sandbox = pool.takeIdle();
+    if (!sandbox) return undefined;
+    const ready = sandbox.readyForNext();
+    // The warm hot path stays synchronous: no promise when the runtime is already waiting.
+    if (ready === true) return sandbox;
+    sandbox.state = 'busy';
+    return ready.then((alive) => {
+      if (alive) return sandbox;
+      // Alive but not asking: leave it for later calls. Dead: it is leaving the pool. Either way, try again.
+      if (sandbox.state === 'busy') sandbox.state = 'idle';
+      return sandbox.state === 'idle' ? undefined : this.takeLive(pool);
+    });
+  }
+
+  private async startSandbox(pool: FunctionPool, fn: CompleteConfig, provisioned: boolean, sink: LogSink, inspectPort?: number): Promise<{ sandbox: Sandbox; init: ColdStart }> {
     const id = `${fn.name}#${this.nextSandbox++}`;
     const spec = launchSpec(fn, {
       nodePath: this.options.nodePath ?? process.execPath,
@@ -175,7 +200,11 @@ export class LocalInvoker implements Invoker {
         return { sandbox, init: { ok: false, reason: 'init-error', initMs: 0, error: { errorType: 'Runtime.InvalidEntrypoint', errorMessage: (err as Error).message } } };
       }
     }
-    const init = await sandbox.start(sink, inspectPort, (pid) => this.emit('sandboxStarted', { sandboxId: id, functionName: fn.name, pid }));
+    const version = fn.runtime === 'nodejs' ? process.versions.node : fn.runtime === 'python' ? pythonVersionOf(spec.command) : '';
+    sink.add(initStartLine(fn.runtime, version, this.options.region ?? 'us-east-1'));
+    const window = this.inits.begin();
+    const init: ColdStart = await sandbox.start(sink, inspectPort, (pid) => this.emit('sandboxStarted', { sandboxId: id, functionName: fn.name, pid }));
+    init.host = this.inits.end(window);
     return { sandbox, init };
   }
 
@@ -209,9 +238,10 @@ export class LocalInvoker implements Invoker {
     };
   }
 
-  private finishRecord(requestId: string, fn: CompleteConfig, sandbox: Sandbox, outcome: SandboxOutcome, sink: LogSink, durationMs: number, init: InitOutcome | undefined, startedAt: number): InvocationRecord {
+  private finishRecord(requestId: string, fn: CompleteConfig, sandbox: Sandbox, outcome: SandboxOutcome, sink: LogSink, durationMs: number, init: ColdStart | undefined, startedAt: number): InvocationRecord {
     let response: unknown;
     let error: InvocationError | undefined;
+    let ended: { status: 'timeout' | 'error'; errorType?: string } | undefined;
     const extra: string[] = [];
     if (outcome.kind === 'response') {
       try {
@@ -224,17 +254,26 @@ export class LocalInvoker implements Invoker {
     } else if (outcome.reason === 'timeout') {
       error = timeoutError(requestId, fn.timeoutSec);
       extra.push(`${new Date().toISOString()} ${requestId} ${timeoutMessage(fn.timeoutSec)}`);
+      ended = { status: 'timeout' };
+      // Lambda reports exactly the timeout as Duration; our kill lands a little later.
+      durationMs = Math.min(durationMs, fn.timeoutSec * 1000);
     } else if (outcome.reason === 'oom' || sink.lines.some((l) => l.includes('JavaScript heap out of memory'))) {
       error = outOfMemoryError(requestId);
     } else {
       error = exitError(requestId, outcome.code, outcome.signal);
+      ended = { status: 'error', errorType: error.errorType };
     }
-    const peakKb = sandbox.peakKb();
+    let peakKb = sandbox.peakKb();
     if (sandbox.state !== 'dead' && peakKb > fn.memoryMb * 1024) {
       // The peak rose above Memory Size between watchdog samples: Lambda would have killed it.
       sandbox.oom();
       response = undefined;
       error = outOfMemoryError(requestId);
+    }
+    if (error?.errorType === 'Runtime.OutOfMemory') {
+      ended = { status: 'error', errorType: 'Runtime.OutOfMemory' };
+      // Lambda's REPORT after an OOM kill shows the whole Memory Size as used.
+      peakKb = fn.memoryMb * 1024;
     }
     if (sandbox.state !== 'dead') {
       sandbox.release();
@@ -243,6 +282,7 @@ export class LocalInvoker implements Invoker {
     }
     const initDurationMs = init?.ok && !sandbox.provisioned ? init.initMs : undefined;
     const report = makeReport(durationMs, initDurationMs, fn.memoryMb, peakKb, fn.billingRule);
+    if (ended) Object.assign(report, ended);
     const logs = sink.finish();
     const logListeners = this.listeners.has('log');
     for (const line of [...extra, endLine(requestId), reportLine(requestId, report)]) {
@@ -262,17 +302,17 @@ export class LocalInvoker implements Invoker {
     };
     if (error) record.error = error;
     else record.response = response;
+    annotate(record, init, outcome);
     this.emit('invocationFinished', record);
     return record;
   }
 
   private initFailed(requestId: string, fn: CompleteConfig, sandbox: Sandbox, init: Extract<InitOutcome, { ok: false }>, sink: LogSink, startedAt: number): InvocationRecord {
     const report = makeReport(0, init.initMs, fn.memoryMb, sandbox.peakKb(), fn.billingRule);
+    const status = init.reason === 'timeout' ? 'timeout' : 'error';
+    Object.assign(report, status === 'timeout' ? { status } : { status, errorType: init.error.errorType });
     const logs = sink.finish();
-    const lines = [
-      `INIT_REPORT Init Duration: ${init.initMs.toFixed(2)} ms\tPhase: init\tStatus: error\tError Type: ${init.error.errorType}`,
-      startLine(requestId), endLine(requestId), reportLine(requestId, report),
-    ];
+    const lines = [initReportLine(init.initMs, status, init.error.errorType), startLine(requestId), endLine(requestId), reportLine(requestId, report)];
     for (const line of lines) {
       logs.push(line);
       this.emit('log', { requestId, functionName: fn.name, line });
@@ -333,6 +373,24 @@ export class LocalInvoker implements Invoker {
     const now = Date.now();
     for (const pool of this.pools.values()) for (const s of pool.expired(now)) s.stop('idle');
   }
+}
+
+/** Adds what a learner needs to read the record right: contended Init figures, errors from leftover work. */
+function annotate(record: InvocationRecord, init: ColdStart | undefined, outcome: SandboxOutcome): void {
+  const notes: string[] = [];
+  if (init?.host) {
+    record.host = init.host.host;
+    if (init.host.contended) {
+      record.hostContended = true;
+      notes.push(contentionNote(init.host.host));
+    }
+  }
+  if (outcome.kind === 'error' && outcome.leftoverFrom !== undefined) {
+    record.leftoverFrom = outcome.leftoverFrom;
+    const from = outcome.leftoverFrom ? `invocation ${outcome.leftoverFrom}` : 'the init code';
+    notes.push(`This error did not come from this invocation's code path: work left running by ${from} (a promise or timer still pending after its handler returned) failed while the environment was idle. On Lambda the environment is frozen between invocations, so that leftover work runs, and fails, when the next invocation thaws it. Await every promise before returning.`);
+  }
+  if (notes.length) record.notes = notes;
 }
 
 const CONFIG_KEYS = ['name', 'handlerFile', 'handlerName', 'runtime', 'memoryMb', 'timeoutSec', 'architecture', 'keepAliveSec', 'reservedConcurrency', 'provisionedConcurrency', 'billingRule'] as const;

@@ -10,11 +10,18 @@ export class LogSink {
 
   constructor(private readonly capBytes: number, private readonly onLine?: (line: string) => void) {}
 
-  /** Adds one line unless the cap is reached (then only counts it). */
+  /** Adds one line; past the cap only counts it. A line that crosses the cap keeps the part that fits. */
   add(line: string): void {
     if (this.bytes + line.length + 1 > this.capBytes) {
-      this.dropped += line.length + 1;
-      return;
+      const room = this.capBytes - this.bytes - 1;
+      // A flood without newlines arrives as a few huge lines: keep its first bytes rather than nothing.
+      if (room > 0 && this.dropped === 0) {
+        this.dropped += line.length - room;
+        line = line.slice(0, room);
+      } else {
+        this.dropped += line.length + 1;
+        return;
+      }
     }
     this.bytes += line.length + 1;
     this.lines.push(line);

@@ -38,6 +38,8 @@ export interface RuntimeHints {
   maxRssKb?: number;
   /** The runtime will exit right after this post (fatal error): don't reuse the sandbox. */
   exiting: boolean;
+  /** The error was raised by work an earlier invocation left running (its request id; empty: init code). */
+  leftoverFrom?: string;
 }
 
 /** What the sandbox learns from its runtime. */
@@ -57,6 +59,7 @@ export class RuntimeApiServer {
   private inFlight: string | undefined;
   private readonly done = new Set<string>();
   private nextCount = 0;
+  private nextWaiter: (() => void) | undefined;
   private initOver = false;
 
   constructor(private readonly listener: RuntimeApiListener) {
@@ -131,6 +134,9 @@ export class RuntimeApiServer {
       send(res, queued);
     } else {
       this.heldNext = res;
+      const waiter = this.nextWaiter;
+      this.nextWaiter = undefined;
+      waiter?.();
     }
     if (first) {
       const reported: ReportedInit = {};
@@ -144,6 +150,16 @@ export class RuntimeApiServer {
     } else {
       this.listener.onNext(false, {});
     }
+  }
+
+  /** The runtime is waiting for its next event on an open connection (a live, idle runtime). */
+  awaitingNext(): boolean {
+    return this.heldNext !== undefined && !this.heldNext.closed;
+  }
+
+  /** Calls `waiter` once when the runtime next asks for an event (undefined cancels). */
+  onceAwaitingNext(waiter: (() => void) | undefined): void {
+    this.nextWaiter = waiter;
   }
 
   private remember(id: string): void {
@@ -188,6 +204,7 @@ function readHints(headers: Record<string, string>): RuntimeHints {
     flushMarkers: markers === undefined ? undefined : Number(markers) || 0,
     maxRssKb: rss === undefined ? undefined : Number(rss) || undefined,
     exiting: headers['x-sl-exiting'] === '1',
+    ...(headers['x-sl-leftover-from'] !== undefined ? { leftoverFrom: headers['x-sl-leftover-from'] } : {}),
   };
 }
 
@@ -196,17 +213,26 @@ function reply(res: LiteResponse, status: number, errorType?: string, errorMessa
   res.send(status, 'Content-Type: application/json\r\n', body);
 }
 
-/** Accepts the documented `stackTrace` and the Node runtime's `trace`; falls back to the error-type header. */
+/**
+ * Keeps the runtime's own field names, because the caller sees them: the documented `stackTrace` (and
+ * Python's `requestId`), or the Node runtime's `trace`. Falls back to the error-type header.
+ */
 function parseError(body: string, headers: Record<string, string>): InvocationError {
   const headerType = headers['lambda-runtime-function-error-type'];
   try {
-    const doc = JSON.parse(body) as { errorType?: unknown; errorMessage?: unknown; stackTrace?: unknown; trace?: unknown };
-    const trace = Array.isArray(doc.stackTrace) ? doc.stackTrace : Array.isArray(doc.trace) ? doc.trace : undefined;
-    return {
-      errorType: typeof doc.errorType === 'string' ? doc.errorType : String(headerType ?? 'Runtime.Unknown'),
-      errorMessage: typeof doc.errorMessage === 'string' ? doc.errorMessage : body,
-      ...(trace ? { stackTrace: trace.map(String) } : {}),
-    };
+    const doc = JSON.parse(body) as Record<string, unknown>;
+    const error = {} as InvocationError;
+    // In the document's own key order: Node writes errorType first, Python errorMessage.
+    for (const key of Object.keys(doc)) {
+      const value = doc[key];
+      if (key === 'errorType' && typeof value === 'string') error.errorType = value;
+      else if (key === 'errorMessage' && typeof value === 'string') error.errorMessage = value;
+      else if (key === 'requestId' && typeof value === 'string') error.requestId = value;
+      else if ((key === 'stackTrace' || key === 'trace') && Array.isArray(value)) error[key] = value.map(String);
+    }
+    error.errorType ??= String(headerType ?? 'Runtime.Unknown');
+    error.errorMessage ??= body;
+    return error;
   } catch {
     return { errorType: String(headerType ?? 'Runtime.Unknown'), errorMessage: body || 'Unknown error' };
   }

@@ -37,12 +37,14 @@ export interface LaunchSpec {
 /** The end of one invocation as the sandbox saw it. */
 export type SandboxOutcome =
   | { kind: 'response'; body: string }
-  | { kind: 'error'; error: InvocationError }
+  | { kind: 'error'; error: InvocationError; leftoverFrom?: string }
   | { kind: 'died'; reason: StopReason; code: number | null; signal: NodeJS.Signals | null };
 
 /** Result of INIT. */
 export type InitOutcome = { ok: true; initMs: number; reported: ReportedInit; spawnMs: number } | { ok: false; error: InvocationError; reason: StopReason; initMs: number };
 
+/** Longest wait for a reused runtime to ask for its next event before a fresh sandbox is used instead. */
+const NEXT_WAIT_MS = 1000;
 /** Longest wait for flush markers after a response before the record is closed anyway. */
 const FLUSH_WAIT_MS = 1000;
 
@@ -81,6 +83,8 @@ export class Sandbox {
   private onInitError: ((e: InvocationError) => void) | undefined;
   private onDeath: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
   private stopReason: StopReason | undefined;
+  private exitSeen = false;
+  private onExitWhileIdle: (() => void) | undefined;
   private timeoutTimer: NodeJS.Timeout | undefined;
   private timeoutMs = 0;
 
@@ -90,7 +94,7 @@ export class Sandbox {
         if (first) this.onReady?.(reported);
       },
       onResponse: (id, body, hints) => this.finish(id, { kind: 'response', body }, hints),
-      onError: (id, error, hints) => this.finish(id, { kind: 'error', error }, hints),
+      onError: (id, error, hints) => this.finish(id, hints.leftoverFrom === undefined ? { kind: 'error', error } : { kind: 'error', error, leftoverFrom: hints.leftoverFrom }, hints),
       onInitError: (error) => this.onInitError?.(error),
     });
   }
@@ -114,7 +118,6 @@ export class Sandbox {
       // Debugging pauses at the first line; the init cap would fire while the learner steps.
       const cap = setTimeout(() => {
         const cap = this.spec.initCapMs;
-        initSink.add(`INIT_REPORT Init Duration: ${cap.toFixed(2)} ms\tPhase: init\tStatus: timeout`);
         this.stop('timeout');
         settle({ ok: false, reason: 'timeout', initMs: cap, error: { errorType: 'Sandbox.Timedout', errorMessage: `Error: INIT phase timed out after ${(cap / 1000).toFixed(2)} seconds` } });
       }, inspectPort ? 2 ** 31 - 1 : this.spec.initCapMs);
@@ -238,6 +241,30 @@ export class Sandbox {
     else this.stop('oom');
   }
 
+  /**
+   * Liveness before reuse: the runtime has asked for its next event on an open connection and the process
+   * has not exited. Lambda hands work only to an environment whose runtime called /next, so a runtime that
+   * died right after responding gets a fresh sandbox instead of failing the next call. Resolves at once for
+   * our bootstraps (they ask for the next event in the same write as the response); otherwise waits until
+   * the runtime asks or dies.
+   */
+  readyForNext(): true | Promise<boolean> {
+    if (this.exitSeen || this.state === 'dead') return Promise.resolve(false);
+    if (this.api.awaitingNext()) return true;
+    return new Promise((resolve) => {
+      const done = (alive: boolean) => {
+        clearTimeout(timer);
+        this.api.onceAwaitingNext(undefined);
+        this.onExitWhileIdle = undefined;
+        resolve(alive && this.state !== 'dead');
+      };
+      // A runtime that neither asks nor exits is not reused for this call; it may still ask later.
+      const timer = setTimeout(() => done(false), NEXT_WAIT_MS);
+      this.api.onceAwaitingNext(() => done(true));
+      this.onExitWhileIdle = () => done(false);
+    });
+  }
+
   /** Marks the sandbox idle after an invocation. */
   release(): void {
     this.state = 'idle';
@@ -333,6 +360,8 @@ export class Sandbox {
   }
 
   private exited(code: number | null, signal: NodeJS.Signals | null): void {
+    this.exitSeen = true;
+    this.onExitWhileIdle?.();
     const reason = this.stopReason ?? (signal ? 'crash' : 'exit');
     if (!this.stopReason) this.stop(reason);
     const cur = this.current;

@@ -68,13 +68,32 @@ export interface Report {
   maxMemoryUsedMb: number;
   /** Present only on cold starts. */
   initDurationMs?: number;
+  /** Set when the platform ended the invocation: `timeout`, or `error` with errorType (OOM, runtime exit, init failure). */
+  status?: 'timeout' | 'error';
+  /** With status `error`: the platform's error type, e.g. Runtime.OutOfMemory. */
+  errorType?: string;
 }
 
-/** Lambda-shaped error document. */
+/** The local machine while a cold start ran; its Init Duration is inflated when the machine was contended. */
+export interface HostLoad {
+  /** Logical cores available to sandboxes. */
+  cores: number;
+  /** Most cold starts of this invoker that overlapped this one's INIT phase (itself included). */
+  concurrentInits: number;
+  /** 1-minute load average at the end of INIT; undefined where the OS has none (Windows). */
+  loadAverage1m?: number;
+}
+
+/** Lambda-shaped error document, with the field names of the runtime that produced it. */
 export interface InvocationError {
   errorType: string;
   errorMessage: string;
+  /** Python (awslambdaric) and the Runtime API docs: the stack frames. */
   stackTrace?: string[];
+  /** Node.js runtime: the stack split into lines, the first being `Type: message`. */
+  trace?: string[];
+  /** Python runtime: the request id the error belongs to. */
+  requestId?: string;
 }
 
 /** The record every invocation produces. */
@@ -93,6 +112,14 @@ export interface InvocationRecord {
   error?: InvocationError;
   /** True when the invocation was rejected with TooManyRequestsException (no sandbox used). */
   throttled?: boolean;
+  /** Cold starts only: the host's load while INIT ran. */
+  host?: HostLoad;
+  /** True when more cold starts overlapped than the host has cores: Init Duration is inflated by the local machine, not a Lambda figure. */
+  hostContended?: boolean;
+  /** The error came from work an earlier invocation left running (its request id; empty string: the init code). */
+  leftoverFrom?: string;
+  /** Local explanations of this record for learners (not part of Lambda's output). */
+  notes?: string[];
 }
 
 /** Events the invoker emits for live views. */

@@ -13,7 +13,8 @@ exports.handler = async (event) => {
     case 'heap': { const keep = []; for (;;) keep.push({ a: Math.random(), b: [1, 2, 3], c: 'x' + Math.random() }); }
     case 'exit': process.exit(3);
     case 'flood': for (;;) process.stdout.write('flood '.repeat(10000) + '\\n');
-    case 'never': return new Promise(() => {});
+    // A timer keeps the event loop busy: with an empty loop the runtime would end it at once (Runtime.NodeJsExit).
+    case 'never': return new Promise((resolve) => setTimeout(resolve, 600000));
     default: return { ok: true, pid: process.pid };
   }
 };

@@ -45,7 +45,7 @@ describe('invoker: serverless-lab invoke (CLI)', function () {
       'hello.js': "let n = 0; exports.handler = async (e) => { n++; console.log('event', JSON.stringify(e)); return { n, env: process.env.GREETING }; };\n",
       'event.json': '{ "name": "learner" }\n',
       'bad.json': '{\n  "name": "learner",\n  "age": \n}\n',
-      'hang.js': 'exports.handler = () => new Promise(() => {});\n',
+      'hang.js': 'exports.handler = () => new Promise((resolve) => setTimeout(resolve, 600000));\n',
     });
   });
   afterEach(() => removeDir(dir));

@@ -31,7 +31,8 @@ describe('invoker: Node runtime', function () {
     assert.strictEqual(cold.cold, true);
     assert.strictEqual(warm.cold, false);
     assert.strictEqual(cold.sandboxId, warm.sandboxId);
-    // Init output precedes START, as in CloudWatch.
+    // INIT_START, then init output, precede START, as in CloudWatch.
+    assert.match(cold.logs.shift()!, /^INIT_START Runtime Version: nodejs:\d+\.local\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:/);
     assert.match(cold.logs[0], /\tundefined\tINFO\tinit code$/);
     assert.strictEqual(cold.logs[1], `START RequestId: ${cold.requestId} Version: $LATEST`);
     assert.match(cold.logs[2], new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${cold.requestId}\\tINFO\\tgot 1$`));
@@ -108,13 +109,14 @@ describe('invoker: Node runtime', function () {
     assert.deepStrictEqual(ts.response, { doubled: 42 }, JSON.stringify(ts.error));
   });
 
-  it('returns handler exceptions as {errorType, errorMessage, stackTrace} and keeps the sandbox warm', async () => {
+  it('returns handler exceptions as {errorType, errorMessage, trace} and keeps the sandbox warm', async () => {
     dir = makeDir({ 'err.js': "let n = 0; exports.handler = async () => { n++; if (n === 1) throw new TypeError('bad input'); return n; };\n" });
     const fn = nodeFn(dir, 'err.js');
     const r = await invoker.invoke(fn, { event: {} });
     assert.strictEqual(r.error?.errorType, 'TypeError');
     assert.strictEqual(r.error?.errorMessage, 'bad input');
-    assert.ok(r.error?.stackTrace?.some((l) => l.includes('err.js')));
+    assert.strictEqual(r.error?.trace?.[0], 'TypeError: bad input');
+    assert.ok(r.error?.trace?.some((l) => l.includes('err.js')));
     assert.ok(r.logs.some((l) => l.includes('\tERROR\tInvoke Error \t')));
     const next = await invoker.invoke(fn, { event: {} });
     assert.strictEqual(next.response, 2);
@@ -134,7 +136,7 @@ describe('invoker: Node runtime', function () {
     const syn = await invoker.invoke(nodeFn(dir, 'syn.js'), { event: {} });
     assert.strictEqual(syn.error?.errorType, 'Runtime.UserCodeSyntaxError');
     const nh = await invoker.invoke(nodeFn(dir, 'nohandler.js'), { event: {} });
-    assert.deepStrictEqual(nh.error, { errorType: 'Runtime.HandlerNotFound', errorMessage: 'nohandler.handler is undefined or not exported', stackTrace: [] });
+    assert.deepStrictEqual(nh.error, { errorType: 'Runtime.HandlerNotFound', errorMessage: 'nohandler.handler is undefined or not exported', trace: [] });
     assert.strictEqual(invoker.sandboxCount(), 0, 'failed sandboxes are not kept');
   });
 

@@ -39,7 +39,8 @@ describe('invoker: provided (custom runtime)', function () {
     const fn = { name: 'shell', handlerFile: path.join(dir, 'bootstrap'), handlerName: 'function.handler', runtime: 'provided' as const };
     const cold = await invoker.invoke(fn, { event: { a: 1 } });
     assert.deepStrictEqual(cold.response, { echo: { a: 1 } }, JSON.stringify(cold));
-    assert.strictEqual(cold.logs[0], 'init from function.handler');
+    assert.match(cold.logs[0], /^INIT_START Runtime Version: provided:al2023\.local\t/);
+    assert.strictEqual(cold.logs[1], 'init from function.handler');
     assert.ok(cold.logs.includes('event: {"a":1}'));
     assert.ok(cold.report.initDurationMs! > 0 && cold.report.maxMemoryUsedMb > 0);
     const warm = await invoker.invoke(fn, { event: { fail: true } });

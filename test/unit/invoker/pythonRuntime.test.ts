@@ -57,6 +57,7 @@ describe('invoker: Python runtime', function () {
     assert.ok(body.remaining > 2000 && body.remaining <= 3000);
     assert.strictEqual(body.handler, 'app.lambda_handler');
     assert.ok(cold.cold && !warm.cold);
+    assert.match(cold.logs.shift()!, /^INIT_START Runtime Version: python:3\.\d+\.local\tRuntime Version ARN: /);
     assert.strictEqual(cold.logs[0], 'init');
     assert.strictEqual(cold.logs[1], `START RequestId: ${cold.requestId} Version: $LATEST`);
     assert.strictEqual(cold.logs[2], `handling ${cold.requestId}`);

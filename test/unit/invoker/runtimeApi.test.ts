@@ -85,12 +85,12 @@ describe('invoker: Runtime API conformance (2018-06-01)', () => {
     assert.match(seen.errors[0][1].errorMessage, /6291556 bytes/);
   });
 
-  it('parses error documents with stackTrace (runtimes-api) or trace (Node runtime), falling back to the error-type header', async () => {
+  it('parses error documents keeping stackTrace (runtimes-api) or trace (Node runtime) as named, falling back to the error-type header', async () => {
     server.deliver(event('req-4'));
     await call(address, 'GET', `${BASE}/invocation/next`);
     const res = await call(address, 'POST', `${BASE}/invocation/req-4/error`, JSON.stringify({ errorMessage: 'boom', errorType: 'TypeError', trace: ['TypeError: boom', '    at x'] }), { 'Lambda-Runtime-Function-Error-Type': 'Unhandled' });
     assert.strictEqual(res.status, 202);
-    assert.deepStrictEqual(seen.errors[0], ['req-4', { errorType: 'TypeError', errorMessage: 'boom', stackTrace: ['TypeError: boom', '    at x'] }]);
+    assert.deepStrictEqual(seen.errors[0], ['req-4', { errorType: 'TypeError', errorMessage: 'boom', trace: ['TypeError: boom', '    at x'] }]);
     server.deliver(event('req-5'));
     await call(address, 'GET', `${BASE}/invocation/next`);
     await call(address, 'POST', `${BASE}/invocation/req-5/error`, 'not json', { 'Lambda-Runtime-Function-Error-Type': 'Custom.Failure' });

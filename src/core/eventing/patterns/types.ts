@@ -1,10 +1,10 @@
 // Contract of the EventBridge pattern matcher (event-ruler semantics). The brokers (rules,
 // SNS filter policies), the CLI, the flow view and the playground depend only on this file.
 
-/** An invalid pattern: `path` names the offending field (e.g. `detail.price.numeric[1]`). */
+/** An invalid pattern: `path` names the offending field (e.g. `detail.price.numeric[1]`), `rule` the rule in a set. */
 export class PatternError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(path ? `${path}: ${reason}` : reason);
+  constructor(readonly path: string, readonly reason: string, readonly rule?: string) {
+    super(`${rule === undefined ? '' : `rule "${rule}": `}${path ? `${path}: ` : ''}${reason}`);
     this.name = 'PatternError';
   }
 }
@@ -18,6 +18,8 @@ export interface LeafExplanation {
   /** The event's value(s) at that path; undefined when the field is absent. */
   actual?: unknown;
   matched: boolean;
+  /** Why, in a learner's words, when it is not obvious (type mismatch, absent field, array consistency). */
+  note?: string;
 }
 
 /** Field-by-field explanation of one pattern against one event. */
@@ -37,6 +39,8 @@ export interface CompiledPattern {
 export interface CompiledRuleSet {
   /** Names of the matching rules, in the order the rules were given. */
   match(event: unknown): string[];
+  /** Field-by-field explanation of one rule of the set against an event. */
+  explain(ruleName: string, event: unknown): Explanation;
 }
 
 /** Named pattern, as given to compileRuleSet. */

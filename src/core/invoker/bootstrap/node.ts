@@ -19,14 +19,35 @@ const client = new RapidClient(apiHost, Number(apiPort));
 const BASE = '/2018-06-01/runtime';
 const ERROR_CT = 'application/vnd.aws.lambda.error+json';
 let currentId: string | undefined;
+/** The last invocation that completed: leftover work that fails later is traced back to it. */
+let lastId: string | undefined;
+/** The runtime loop has started (init is over): fatal errors from here on belong to invocations. */
+let looping = false;
+/** A fatal error raised while no invocation was running; it fails the next invocation, as after a thaw. */
+let leftover: { kind: FatalKind; err: unknown; fromId: string | undefined } | undefined;
+/** Set while a handler's promise is pending: called when the event loop empties (see runLoop). */
+let onEmptyLoop: (() => void) | undefined;
 
-interface ErrorDoc { errorType: string; errorMessage: string; stackTrace: string[] }
+// Private to the invoker: read once, then hidden from the handler (Lambda's environment has none of them).
+const handlerFile = env.SL_HANDLER_FILE ?? '';
+const handlerName = env.SL_HANDLER_NAME ?? 'handler';
+const cacheDir = env.SL_CACHE_DIR;
 
+/** Node's error document as the managed runtime posts it: the stack is `trace`, its first line `Type: message`. */
+interface ErrorDoc { errorType: string; errorMessage: string; trace: string[] }
+
+/** Mirrors toRapidResponse() in aws-lambda-nodejs-runtime-interface-client (src/Errors.js, read 2026-11-27). */
 function errorDoc(err: unknown): ErrorDoc {
-  if (err instanceof Error) {
-    return { errorType: err.name || 'Error', errorMessage: err.message, stackTrace: (err.stack ?? '').split('\n').slice(1).map((s) => s.trim()) };
+  if (err instanceof Error || (err && typeof err === 'object' && typeof (err as Error).stack === 'string' && typeof (err as Error).name === 'string')) {
+    const e = err as Error;
+    return { errorType: e.name, errorMessage: e.message, trace: (e.stack ?? '').split('\n') };
   }
-  return { errorType: typeof err, errorMessage: typeof err === 'string' ? err : JSON.stringify(err) ?? String(err), stackTrace: [] };
+  return { errorType: typeof err, errorMessage: err === undefined || err === null ? String(err) : typeof err === 'string' ? err : JSON.stringify(err) ?? String(err), trace: [] };
+}
+
+/** The `ERROR\t<label> \t{json}` log line the managed runtime writes (stack as an array, named `stack`). */
+function logError(id: string | undefined, label: string, doc: ErrorDoc, extra: Record<string, unknown> = {}): void {
+  process.stderr.write(`${new Date().toISOString()}\t${id ?? 'undefined'}\tERROR\t${label} \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, ...extra, stack: doc.trace })}\n`);
 }
 
 function postError(path: string, doc: ErrorDoc, extra: Record<string, string> = {}): Promise<unknown> {
@@ -46,37 +67,90 @@ function markerHeaders(id: string, exiting = false): Record<string, string> {
   return h;
 }
 
-/** Crashes that escape the handler end this environment, as in Lambda (the sandbox is replaced). */
-function fatal(kind: 'Runtime.UnhandledPromiseRejection' | undefined, err: unknown): void {
+type FatalKind = 'uncaughtException' | 'unhandledRejection';
+
+/** The error document of a crash that escaped the handler (Runtime.UnhandledPromiseRejection wraps the reason). */
+function fatalDoc(kind: FatalKind, err: unknown): ErrorDoc {
   const doc = errorDoc(err);
-  if (kind) {
-    doc.errorMessage = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    doc.errorType = kind;
-  }
-  process.stderr.write(`${new Date().toISOString()}\t${currentId ?? 'undefined'}\tERROR\t${kind ? 'Unhandled Promise Rejection' : 'Uncaught Exception'} \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, trace: doc.stackTrace })}\n`);
-  const path = currentId ? `${BASE}/invocation/${currentId}/error` : `${BASE}/init/error`;
-  postError(path, doc, markerHeaders(currentId ?? 'init', true)).finally(() => process.exit(129));
+  if (kind === 'uncaughtException') return doc;
+  // Errors.UnhandledPromiseRejection: message String(reason), name Runtime.UnhandledPromiseRejection.
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: message, trace: [`Runtime.UnhandledPromiseRejection: ${message}`, ...doc.trace.slice(1)] };
 }
 
-process.on('uncaughtException', (err) => fatal(undefined, err));
-process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseRejection', reason));
+/**
+ * Crashes that escape the handler end this environment, as in Lambda (the sandbox is replaced). One that
+ * happens between invocations is held: on Lambda the environment is frozen then, so the leftover work
+ * fails when the next invocation thaws it, and that invocation reports it.
+ */
+function fatal(kind: FatalKind, err: unknown): void {
+  if (leftover) return;
+  if (looping && !currentId) {
+    leftover = { kind, err, fromId: lastId };
+    return;
+  }
+  const doc = fatalDoc(kind, err);
+  logError(currentId, kind === 'unhandledRejection' ? 'Unhandled Promise Rejection' : 'Uncaught Exception', doc);
+  const path = currentId ? `${BASE}/invocation/${currentId}/error` : `${BASE}/init/error`;
+  // Exit codes of the managed runtime (src/index.mjs, Runtime.js): 128 rejection, 129 exception.
+  postError(path, doc, markerHeaders(currentId ?? 'init', true)).finally(() => process.exit(kind === 'unhandledRejection' ? 128 : 129));
+}
+
+/** Fails invocation `id` with the crash held since the previous one, then ends the environment. */
+function failWithLeftover(id: string, held: NonNullable<typeof leftover>): Promise<never> {
+  const doc = fatalDoc(held.kind, held.err);
+  logError(id, held.kind === 'unhandledRejection' ? 'Unhandled Promise Rejection' : 'Uncaught Exception', doc);
+  const headers = markerHeaders(id, true);
+  if (held.fromId) headers['X-SL-Leftover-From'] = held.fromId;
+  return postError(`${BASE}/invocation/${id}/error`, doc, headers).finally(() => process.exit(held.kind === 'unhandledRejection' ? 128 : 129)) as Promise<never>;
+}
+
+process.on('uncaughtException', (err) => fatal('uncaughtException', err));
+process.on('unhandledRejection', (reason) => fatal('unhandledRejection', reason));
+// The managed runtime's BeforeExitListener: an empty event loop while a handler is pending.
+process.on('beforeExit', () => onEmptyLoop?.());
+
+/** Runtime.NodeJsExit, with the managed runtime's message (src/Errors.js, read 2026-11-27). */
+class NodeJsExit extends Error {
+  constructor() {
+    super('The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes');
+    this.name = 'Runtime.NodeJsExit';
+  }
+}
+
+/**
+ * Awaits the handler's promise. If the event loop empties first, nothing can ever settle it: an async
+ * handler fails with Runtime.NodeJsExit, any other answers null (Runtime.js, _setDefaultExitListener).
+ */
+function settleOrEmptyLoop(result: Promise<unknown>, isAsync: boolean): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    onEmptyLoop = () => {
+      onEmptyLoop = undefined;
+      if (!isAsync) return resolve(null);
+      const err = new NodeJsExit();
+      logError(currentId, 'Invoke Error', errorDoc(err));
+      reject(Object.assign(err, { logged: true }));
+    };
+    result.then(resolve, reject);
+  });
+}
 
 async function main(): Promise<void> {
   client.open();
+  for (const k of ['SL_HANDLER_FILE', 'SL_HANDLER_NAME', 'SL_CACHE_DIR', 'SL_RUNTIME_TRANSPORT', 'ELECTRON_RUN_AS_NODE']) delete env[k];
   installConsole();
-  const file = env.SL_HANDLER_FILE ?? '';
-  const name = env.SL_HANDLER_NAME ?? 'handler';
   const loadStart = now();
   let handler: NodeHandler;
   try {
-    handler = await loadHandler(file, name, env.SL_CACHE_DIR);
+    handler = await loadHandler(handlerFile, handlerName, cacheDir);
   } catch (err) {
     const e = err instanceof InitError ? err : new InitError('Runtime.ImportModuleError', String(err));
-    const doc = { errorType: e.errorType, errorMessage: e.message, stackTrace: e.trace };
-    process.stderr.write(`${new Date().toISOString()}\tundefined\tERROR\tUncaught Exception \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.stackTrace })}\n`);
+    const doc: ErrorDoc = { errorType: e.errorType, errorMessage: e.message, trace: e.trace };
+    logError(undefined, 'Uncaught Exception', doc);
     await postError(`${BASE}/init/error`, doc).catch(() => undefined);
     process.exit(129);
   }
+  const isAsync = handler.constructor?.name === 'AsyncFunction';
   const loadEnd = now();
   // Our invoker reads these to split Init Duration into phases; any other Runtime API ignores them.
   const initHeaders: Record<string, string> = {
@@ -85,6 +159,7 @@ async function main(): Promise<void> {
     'X-SL-Flush-Markers': String(writeFlushMarkers('init')),
   };
   const nextRequest = { method: 'GET', path: `${BASE}/invocation/next` };
+  looping = true;
   let next = await client.request('GET', nextRequest.path, undefined, initHeaders);
   for (;;) {
     const h = next.headers;
@@ -92,21 +167,25 @@ async function main(): Promise<void> {
     currentId = id;
     setRequestId(id);
     if (h['lambda-runtime-trace-id']) env._X_AMZN_TRACE_ID = h['lambda-runtime-trace-id'];
+    if (leftover) await failWithLeftover(id, leftover);
+    client.keepAlive(false);
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
       const result = runHandler(handler, JSON.parse(next.body), h);
-      outcome = { ok: true, value: result && typeof (result as Promise<unknown>).then === 'function' ? await result : result };
+      outcome = { ok: true, value: result && typeof (result as Promise<unknown>).then === 'function' ? await settleOrEmptyLoop(result as Promise<unknown>, isAsync) : result };
     } catch (err) {
       outcome = { ok: false, error: err };
     }
+    onEmptyLoop = undefined;
     currentId = undefined;
+    lastId = id;
     // Post the result and ask for the next event in one write (HTTP pipelining).
     if (outcome.ok) {
       const body = JSON.stringify(outcome.value === undefined ? null : outcome.value) ?? 'null';
       next = await client.postThenNext(`${BASE}/invocation/${id}/response`, markerLines(id), body, nextRequest.path);
     } else {
       const doc = errorDoc(outcome.error);
-      process.stderr.write(`${new Date().toISOString()}\t${id}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.stackTrace })}\n`);
+      if (!(outcome.error as { logged?: boolean } | null)?.logged) logError(id, 'Invoke Error', doc);
       const lines = `Content-Type: ${ERROR_CT}\r\nLambda-Runtime-Function-Error-Type: ${doc.errorType}\r\n${markerLines(id)}`;
       next = await client.postThenNext(`${BASE}/invocation/${id}/error`, lines, JSON.stringify(doc), nextRequest.path);
     }

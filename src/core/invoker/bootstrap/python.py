@@ -100,16 +100,123 @@ class LambdaContext:
         return max(0, self._deadline - int(time.time() * 1000))
 
 
-def error_doc(exc, error_type=None):
+# Error documents, error logging and the logging setup follow awslambdaric (bootstrap.py and
+# lambda_runtime_log_utils.py in aws/aws-lambda-python-runtime-interface-client, read 2026-11-27).
+_ERROR_LINE_END = "\r"  # joins an error's lines: one log event, as the managed runtime writes it
+_NBSP = "\u00a0"  # traceback indentation becomes no-break spaces, so the event keeps its layout
+_JSON_LOGS = (os.environ.get("AWS_LAMBDA_LOG_FORMAT") or "").upper() == "JSON"
+_request_id = None
+
+
+def error_doc(exc, request_id=""):
+    """errorMessage, errorType, requestId and stackTrace, without this bootstrap's own frames."""
     import traceback  # only on the error path
 
-    tb = traceback.extract_tb(exc.__traceback__)
+    frames = traceback.extract_tb(exc.__traceback__)
+    # awslambdaric drops the leading frames of its bootstrap: the learner's code starts the trace.
+    for i, frame in enumerate(frames):
+        if frame.filename != __file__:
+            frames = frames[i:]
+            break
+    else:
+        frames = []
     return {
         "errorMessage": str(exc),
-        "errorType": error_type or type(exc).__name__,
-        "requestId": "",
-        "stackTrace": traceback.format_list(tb),
+        "errorType": type(exc).__name__,
+        "requestId": request_id or "",
+        "stackTrace": traceback.format_list(frames),
     }
+
+
+def log_error(doc):
+    """Writes an error as one log event: text `[ERROR] Type: message` plus traceback, or one JSON object."""
+    if _JSON_LOGS:
+        line = json.dumps(dict({"timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "log_level": "ERROR"}, **doc), ensure_ascii=False)
+        sys.stdout.write(line + "\n")
+        return
+    head = "[ERROR]"
+    if doc.get("errorType"):
+        head += " " + doc["errorType"]
+    if doc.get("errorMessage"):
+        head += (":" if doc.get("errorType") else "") + " " + doc["errorMessage"]
+    lines = [head]
+    if doc.get("stackTrace") is not None:
+        lines.append("Traceback (most recent call last):")
+        for element in doc["stackTrace"]:
+            for line in element.splitlines() or [""]:
+                stripped = line.lstrip(" ")
+                lines.append(_NBSP * (len(line) - len(stripped)) + stripped)
+    sys.stdout.write(_ERROR_LINE_END.join(lines) + "\n")
+
+
+def setup_logging():
+    """The root logger's handler as the managed runtime installs it, honouring AWS_LAMBDA_LOG_LEVEL/FORMAT."""
+    import logging
+
+    logging.Formatter.converter = time.gmtime
+    level = os.environ.get("AWS_LAMBDA_LOG_LEVEL")
+    level = {None: "", "TRACE": "DEBUG"}.get(level, level).upper()
+
+    class RequestIdFilter(logging.Filter):
+        def filter(self, record):
+            record.aws_request_id = _request_id or ""
+            return True
+
+    class StdoutHandler(logging.Handler):
+        def emit(self, record):
+            sys.stdout.write(self.format(record))
+
+    handler = StdoutHandler()
+    if _JSON_LOGS:
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s\n", "%Y-%m-%dT%H:%M:%S"))
+    root = logging.getLogger()
+    if level in logging._nameToLevel:
+        root.setLevel(level)
+    handler.addFilter(RequestIdFilter())
+    root.addHandler(handler)
+
+
+def _json_formatter():
+    import logging
+
+    # LogRecord attributes that are not copied into the JSON object as extra fields.
+    reserved = {"name", "msg", "args", "levelname", "levelno", "pathname", "filename", "module", "exc_info", "exc_text",
+                "stack_info", "lineno", "funcName", "created", "msecs", "relativeCreated", "thread", "threadName",
+                "processName", "process", "aws_request_id", "tenant_id", "_frame_type", "taskName"}
+
+    class Json(logging.Formatter):
+        """One JSON object per record: timestamp, level, message, logger, requestId, error fields, extras."""
+
+        def __init__(self):
+            super().__init__(datefmt="%Y-%m-%dT%H:%M:%SZ")
+
+        def format(self, record):
+            import traceback
+
+            record.levelno = min(50, max(0, record.levelno)) // 10 * 10
+            record.levelname = logging.getLevelName(record.levelno)
+            exc = record.exc_info
+            doc = {
+                "timestamp": self.formatTime(record, self.datefmt),
+                "level": record.levelname,
+                "message": record.getMessage(),
+                "logger": record.name,
+                "stackTrace": traceback.format_tb(exc[2]) if exc else None,
+                "errorType": exc[0].__name__ if exc else None,
+                "errorMessage": str(exc[1]) if exc else None,
+                "requestId": getattr(record, "aws_request_id", None),
+                "location": "%s:%s:%s" % (record.pathname, record.funcName, record.lineno) if exc else None,
+            }
+            doc.update((k, v) for k, v in record.__dict__.items() if k not in reserved and k not in doc)
+            return json.dumps({k: v for k, v in doc.items() if v is not None}, ensure_ascii=False, default=str) + "\n"
+
+    return Json
+
+
+def JsonFormatter():
+    return _json_formatter()()
 
 
 def post_error(client, path, doc):
@@ -155,21 +262,21 @@ def hints(request_id):
 def load_handler():
     """Imports the handler, mapping failures to the managed runtime's init error types."""
     task_root = os.environ.get("LAMBDA_TASK_ROOT", ".")
-    handler_file = os.environ.get("SL_HANDLER_FILE", "")
-    name = os.environ.get("SL_HANDLER_NAME", "lambda_handler")
+    handler_file = os.environ.pop("SL_HANDLER_FILE", "")
+    name = os.environ.pop("SL_HANDLER_NAME", "lambda_handler")
     module_dir = os.path.dirname(handler_file) or task_root
     module_name = os.path.splitext(os.path.basename(handler_file))[0]
     sys.path.insert(0, module_dir)
-    try:
-        import importlib
+    import importlib
 
+    try:
         module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
+    except ImportError as exc:
         raise InitError("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, exc))
     except SyntaxError as exc:
-        raise InitError("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_name, exc))
-    except Exception as exc:  # top-level code raised
-        raise InitError("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, exc))
+        trace = ['  File "%s" Line %s\n    %s' % (exc.filename, exc.lineno, exc.text)]
+        raise InitError("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_name, exc), trace)
+    # Any other exception raised by top-level code keeps its own type (ValueError, KeyError, ...).
     fn = getattr(module, name, None)
     if not callable(fn):
         raise InitError("Runtime.HandlerNotFound", "Handler '%s' missing on module '%s'" % (name, module_name))
@@ -177,24 +284,45 @@ def load_handler():
 
 
 class InitError(Exception):
-    def __init__(self, error_type, message):
+    def __init__(self, error_type, message, trace=None):
         super().__init__(message)
         self.error_type = error_type
+        self.trace = trace
+
+
+# Logged before an init failure, as the managed runtime does (awslambdaric lambda_literals.py).
+UNHANDLED_WARNING = (
+    "LAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. However, in rare cases, "
+    "a Lambda runtime update can cause unexpected function behavior. For functions using managed runtimes, runtime updates "
+    "can be triggered by a function change, or can be applied automatically. To determine if the runtime has been updated, "
+    "check the runtime version in the INIT_START log entry. If this error correlates with a change in the runtime version, "
+    "you may be able to mitigate this error by temporarily rolling back to the previous runtime version. For more "
+    "information, see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html\r"
+)
 
 
 def main():
+    global _request_id
     sys.stdout = TrackedStream(sys.stdout)
     sys.stderr = TrackedStream(sys.stderr)
     client = RapidClient(os.environ.get("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))
     os.environ.setdefault("AWS_EXECUTION_ENV", "AWS_Lambda_python%d.%d" % sys.version_info[:2])
     load_start = time.perf_counter()
     try:
+        setup_logging()
         handler = load_handler()
+        doc = None
     except InitError as exc:
-        doc = {"errorMessage": str(exc), "errorType": exc.error_type, "requestId": "", "stackTrace": []}
-        sys.stdout.write("[ERROR] %s: %s\nTraceback (most recent call last):\n" % (exc.error_type, exc))
+        doc = {"errorMessage": str(exc), "errorType": exc.error_type, "requestId": "", "stackTrace": exc.trace or []}
+    except Exception as exc:  # top-level code raised: reported with its own type
+        doc = error_doc(exc)
+    if doc is not None:
+        import logging
+
+        logging.warning(UNHANDLED_WARNING)
+        log_error(doc)
         post_error(client, BASE + "/init/error", doc)
-        sys.exit(129)
+        sys.exit(1)
     load_end = time.perf_counter()
     extra = hints("init")
     extra["X-SL-Runtime-Init-Ms"] = "%.3f" % ((load_start - _boot) * 1000)
@@ -203,6 +331,7 @@ def main():
     _, headers, body = client.request("GET", BASE + "/invocation/next", None, extra)
     while True:
         request_id = headers.get("lambda-runtime-aws-request-id")
+        _request_id = request_id
         trace = headers.get("lambda-runtime-trace-id")
         if trace:
             os.environ["_X_AMZN_TRACE_ID"] = trace
@@ -210,9 +339,8 @@ def main():
             result = handler(json.loads(body), LambdaContext(headers))
             post = ("POST", BASE + "/invocation/%s/response" % request_id, json.dumps(result), hints(request_id))
         except Exception as exc:
-            doc = error_doc(exc)
-            doc["requestId"] = request_id
-            sys.stdout.write("[ERROR] %s: %s\nTraceback (most recent call last):\n%s" % (doc["errorType"], doc["errorMessage"], "".join(doc["stackTrace"])))
+            doc = error_doc(exc, request_id)
+            log_error(doc)
             error_headers = {"Content-Type": ERROR_CT, "Lambda-Runtime-Function-Error-Type": doc["errorType"]}
             error_headers.update(hints(request_id))
             post = ("POST", BASE + "/invocation/%s/error" % request_id, json.dumps(doc), error_headers)

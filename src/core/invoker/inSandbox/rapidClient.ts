@@ -32,6 +32,7 @@ export class RapidClient {
   /** Resolvers of the requests in flight, in order. (A broken connection ends the process: nothing rejects.) */
   private readonly waiters: ((r: RapidResponse) => void)[] = [];
   private readonly hostLine: string;
+  private referenced = true;
 
   constructor(private readonly host: string, private readonly port: number) {
     this.hostLine = `Host: ${host}:${port}\r\n`;
@@ -55,6 +56,7 @@ export class RapidClient {
       out += this.format(r.method, r.path, lines, r.body ?? '');
       return new Promise<RapidResponse>((resolve) => this.waiters.push(resolve));
     });
+    this.keepAlive(true);
     this.connect().write(out);
     return promises;
   }
@@ -67,12 +69,24 @@ export class RapidClient {
     const out = this.format('POST', path, headerLines, body) + this.format('GET', nextPath, '', '');
     this.waiters.push(ignore);
     const next = new Promise<RapidResponse>((resolve) => this.waiters.push(resolve));
+    this.keepAlive(true);
     this.connect().write(out);
     return next;
   }
 
   private format(method: string, path: string, headerLines: string, body: string): string {
     return `${method} ${path} HTTP/1.1\r\n${this.hostLine}${headerLines}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  }
+
+  /**
+   * Whether the idle connection keeps the process alive. The runtime loop lets go of it while the handler
+   * runs: an event loop with nothing else in it then ends, which is how Lambda's Node runtime detects a
+   * promise that can never settle. Every request takes it back.
+   */
+  keepAlive(on: boolean): void {
+    if (this.referenced === on) return;
+    this.referenced = on;
+    this.transport?.setRef(on);
   }
 
   /** Opens the connection now, so the TCP handshake overlaps with loading the handler. */

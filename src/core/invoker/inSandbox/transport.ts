@@ -12,6 +12,11 @@
 export interface Transport {
   /** Queues a write (sent once connected); writes are sent in order. */
   write(data: string): void;
+  /**
+   * Whether the connection keeps the process alive. Unref'd while the handler runs, so that a handler
+   * with nothing left to do empties the event loop, as under the managed runtime (Runtime.NodeJsExit).
+   */
+  setRef(on: boolean): void;
 }
 
 /** Called with `n` bytes read into `buf`; the buffer may be reused after the call returns. */
@@ -29,6 +34,8 @@ interface TcpHandle {
   setNoDelay(on: boolean): number;
   writeUtf8String(req: object, data: string): number;
   close(cb?: () => void): void;
+  ref(): void;
+  unref(): void;
   onread: ((arrayBuffer: ArrayBuffer) => void) | undefined;
 }
 
@@ -59,7 +66,7 @@ function openTcpWrap(host: string, port: number, onBytes: OnBytes, onClosed: () 
     sw = binding('stream_wrap') as StreamWrapBinding;
     if (typeof tcp?.TCP !== 'function' || typeof tcp.TCPConnectWrap !== 'function' || typeof sw?.WriteWrap !== 'function' || !(sw.streamBaseState instanceof Int32Array)) return undefined;
     handle = new tcp.TCP(tcp.constants.SOCKET);
-    if (typeof handle.connect !== 'function' || typeof handle.writeUtf8String !== 'function' || typeof handle.readStart !== 'function') return undefined;
+    if (typeof handle.connect !== 'function' || typeof handle.writeUtf8String !== 'function' || typeof handle.readStart !== 'function' || typeof handle.unref !== 'function') return undefined;
   } catch {
     return undefined;
   }
@@ -111,6 +118,11 @@ function openTcpWrap(host: string, port: number, onBytes: OnBytes, onClosed: () 
       if (connected) send(data);
       else queued += data;
     },
+    setRef(on: boolean) {
+      if (closed) return;
+      if (on) handle.ref();
+      else handle.unref();
+    },
   };
 }
 
@@ -122,5 +134,5 @@ function openNet(host: string, port: number, onBytes: OnBytes, onClosed: () => v
   socket.setNoDelay(true);
   socket.on('error', onClosed);
   socket.on('close', onClosed);
-  return { write: (data) => void socket.write(data) };
+  return { write: (data) => void socket.write(data), setRef: (on) => void (on ? socket.ref() : socket.unref()) };
 }
