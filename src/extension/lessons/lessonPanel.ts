@@ -11,8 +11,11 @@ import { lessonHtml } from './lessonHtml';
 import type { ProgressStore } from './progressStore';
 import { courseOrder, positionOf } from './sequence';
 
-/** Commands a lesson may run from a `command:` link: tools only, nothing that changes files. */
-export const LESSON_LINK_COMMANDS: readonly string[] = [CommandIds.openCost, CommandIds.openLesson, CommandIds.showLessons];
+/**
+ * Commands a lesson may run from a `command:` link: tools that open views, plus exercise actions
+ * (Start never overwrites without asking; Check runs code only in a trusted workspace).
+ */
+export const LESSON_LINK_COMMANDS: readonly string[] = [CommandIds.openCost, CommandIds.openLesson, CommandIds.showLessons, CommandIds.showInvocations, CommandIds.showRosetta, CommandIds.exerciseAction];
 
 const log = getLogger('lessonPanel');
 
