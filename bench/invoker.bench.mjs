@@ -111,7 +111,7 @@ async function serverlessOffline(calls, warmUp, log) {
 
 /** Runs every invoker bench; `calls` is the warm sample count (≥ 5000 for the issue's figures). */
 export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputSec = 10, log = console.log } = {}) {
-  const { createInvoker } = await loadInvoker();
+  const { createInvoker, hostPlatform } = await loadInvoker();
   const bootstrapDir = path.join(root, 'dist', 'bootstrap');
   if (!fs.existsSync(path.join(bootstrapDir, 'node.js'))) throw new Error('dist/bootstrap missing: run npm run build first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bench-'));
@@ -156,12 +156,8 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
     // 2. Cold start to first response vs bare `node -e 0`, interleaved so both see the same machine load.
     log('2. cold start (node)…');
     const coldOurs = [];
-    const coldNet = [];
     const bareNode = [];
     const bareNodeOutput = [];
-    // The same function on the bootstrap's `net` fallback transport (what a Node without
-    // process.binding('tcp_wrap') would use), so the fast path's share stays visible.
-    const netFn = { ...nodeFn, name: 'bench-node-net', env: { SL_RUNTIME_TRANSPORT: 'net' } };
     const coldStart = async (fn, into) => {
       const t0 = performance.now();
       const r = await invoker.invoke(fn, { event: {}, forceCold: true });
@@ -173,14 +169,34 @@ export async function runInvokerBench({ calls = 5000, coldRuns = 30, throughputS
       bareNode.push(await timeSpawn(process.execPath, ['-e', '0']));
       bareNodeOutput.push(await timeFirstOutput(process.execPath, ['-e', 'process.stdout.write("x")']));
       await coldStart(nodeFn, coldOurs);
-      await coldStart(netFn, coldNet);
     }
     results.coldNode = {
       oursMedianMs: round(median(coldOurs), 2), bareNodeMedianMs: round(median(bareNode), 2), ratio: round(median(coldOurs) / median(bareNode), 2), runs: coldRuns,
       bareNodeFirstOutputMedianMs: round(median(bareNodeOutput), 2), ratioVsFirstOutput: round(median(coldOurs) / median(bareNodeOutput), 2),
       oursBestMs: round(best(coldOurs), 2), bareNodeBestMs: round(best(bareNode), 2), ratioBest: round(best(coldOurs) / best(bareNode), 2),
-      netFallbackMedianMs: round(median(coldNet), 2), netFallbackRatio: round(median(coldNet) / median(bareNode), 2),
     };
+
+    // 2b. The thaw on the hot path: warm invocations after an idle gap longer than the freeze grace
+    // (each one thaws a frozen sandbox), against the same gap on an invoker that never freezes.
+    log('2b. warm after idle (thaw)…');
+    const noFreeze = createInvoker({ bootstrapDir, pythonPath: python, platform: { ...hostPlatform(), capabilities: { ...hostPlatform().capabilities, freeze: false } } });
+    const thawed = [];
+    const unfrozen = [];
+    const gapMs = 20;
+    try {
+      for (const inv of [invoker, noFreeze]) await inv.invoke(nodeFn, { event: {} });
+      for (let i = 0; i < Math.max(20, Math.floor(calls / 25)); i++) {
+        for (const [inv, into] of [[invoker, thawed], [noFreeze, unfrozen]]) {
+          await sleep(gapMs);
+          const t0 = performance.now();
+          await inv.invoke(nodeFn, { event: {} });
+          into.push(performance.now() - t0);
+        }
+      }
+    } finally {
+      await noFreeze.dispose();
+    }
+    results.thaw = { gapMs, frozen: stats(thawed), neverFrozen: stats(unfrozen), ratioP50: round(stats(thawed).p50 / stats(unfrozen).p50, 2) };
 
     // 3. Python: warm latency and cold start vs the resolved interpreter's `-c pass`.
     log('3. python warm + cold…');
@@ -268,7 +284,7 @@ export function invokerTable(r) {
     ['Warm invoke vs serverless-offline (worker threads, Lambda invoke endpoint)', `${r.warmNode.ours.p50} / ${r.warmNode.ours.p99} ms`, r.warmNode.serverlessOffline.p50 ? `serverless-offline: ${r.warmNode.serverlessOffline.p50} / ${r.warmNode.serverlessOffline.p99} ms` : `not measured: ${r.warmNode.serverlessOffline.skipped}`, r.warmNode.serverlessOffline.p50 ? `${r.warmNode.ratioP50VsServerlessOffline}× / ${r.warmNode.ratioP99VsServerlessOffline}×` : '—'],
     ['Cold start to first response, Node (median of runs)', `${r.coldNode.oursMedianMs} ms`, `bare node -e 0 (spawn→exit): ${r.coldNode.bareNodeMedianMs} ms; spawn→first output: ${r.coldNode.bareNodeFirstOutputMedianMs} ms`, `${r.coldNode.ratio}× / ${r.coldNode.ratioVsFirstOutput}×`],
     ['Cold start, Node (best run)', `${r.coldNode.oursBestMs} ms`, `bare node -e 0: ${r.coldNode.bareNodeBestMs} ms`, `${r.coldNode.ratioBest}×`],
-    ['Cold start, Node, `net` fallback transport (median)', `${r.coldNode.netFallbackMedianMs} ms`, `bare node -e 0 (spawn→exit): ${r.coldNode.bareNodeMedianMs} ms`, `${r.coldNode.netFallbackRatio}×`],
+    ['Warm invoke after 20 ms idle: thaw of a frozen sandbox (p50 / p99)', `${r.thaw.frozen.p50} / ${r.thaw.frozen.p99} ms`, `same gap, never frozen: ${r.thaw.neverFrozen.p50} / ${r.thaw.neverFrozen.p99} ms`, `${r.thaw.ratioP50}× (p50)`],
     ['Warm invoke, Python no-op (p50 / p99)', `${r.python.warm.p50} / ${r.python.warm.p99} ms`, `lambda-local p50: ${r.python.lambdaLocalP50} ms`, `${r.python.ratioP50VsLambdaLocal}× (p50)`],
     ['Cold start to first response, Python (median of runs)', `${r.python.coldOursMedianMs} ms`, `python -c pass (spawn→exit): ${r.python.barePythonMedianMs} ms; spawn→first output: ${r.python.barePythonFirstOutputMedianMs} ms`, `${r.python.coldRatio}× / ${r.python.coldRatioVsFirstOutput}×`],
     ['Cold start, Python (best run)', `${r.python.coldOursBestMs} ms`, `python -c pass: ${r.python.barePythonBestMs} ms`, `${r.python.coldRatioBest}×`],

@@ -1,7 +1,9 @@
 // One esbuild script for every bundle. Entry points are found by convention so that a new
 // webview, bootstrap or test file needs no change here:
-//   src/extension/extension.ts        -> dist/extension.js        (node/cjs, `vscode` external)
+//   src/extension/extension.ts        -> dist/extension.js        (node/cjs, `vscode` external; wiring only)
+//   heavy libraries, core subsystems   -> dist/lazy/*.js           (loaded on first use; scripts/lazyModules.mjs)
 //   src/cli/index.ts                  -> dist/cli.js              (node/cjs, executable)
+//   src/cli/commands/*.ts             -> dist/cli/*.js            (one per command, loaded on demand)
 //   src/core/invoker/bootstrap/*.ts   -> dist/bootstrap/*.js      (node/cjs, run inside sandboxes)
 //   src/core/invoker/bootstrap/*.py   -> dist/bootstrap/*.py      (copied)
 //   media/<view>/main.ts (+ main.css) -> dist/media/<view>.js/.css (browser/iife)
@@ -11,6 +13,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildLazyModules } from './lazyModules.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const watch = process.argv.includes('--watch');
@@ -23,9 +26,15 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // Prefer packages' ESM builds: UMD mains (e.g. jsonc-parser's) use dynamic require()s that break when bundled.
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
+// Lazy modules (scripts/lazyModules.mjs) are built first: the entry's stubs need their export names.
+fs.rmSync(rel('dist/lazy'), { recursive: true, force: true });
+const lazy = await buildLazyModules(root, { ...node, external: ['vscode'] });
 const builds = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The activation entry holds wiring only (budget 150 KB, guarded by test/system/build): heavy modules load on first use.
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, plugins: [lazy.plugin('./lazy/')] },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // One bundle per CLI command family, required by dist/cli.js only for the command it runs.
+  { ...node, entryPoints: list('src/cli/commands', /\.ts$/), outdir: 'dist/cli' },
 ];
 const bootstraps = list('src/core/invoker/bootstrap', /\.ts$/);
 if (bootstraps.length) builds.push({ ...node, entryPoints: bootstraps, outdir: 'dist/bootstrap', sourcemap: false, external: ['esbuild'] });
@@ -63,8 +72,11 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('[build] watching…');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   copyStatic();
+  // The entry's metafile, for the bundle-budget test and `npm run bench` (out/ is never packaged).
+  fs.mkdirSync(rel('out/meta'), { recursive: true });
+  fs.writeFileSync(rel('out/meta/extension.json'), JSON.stringify({ ...results[0].metafile, lazyModules: lazy.modules.map((m) => ({ id: m.id, file: path.relative(root, m.outfile) })) }));
   if (fs.existsSync(rel('dist/cli.js'))) fs.chmodSync(rel('dist/cli.js'), 0o755);
   console.log(`[build] ${builds.length} bundles in ${Date.now() - t0} ms`);
 }

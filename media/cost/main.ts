@@ -2,7 +2,8 @@
 // charts plus a data table for each. The host does all arithmetic; the page only renders it.
 import type { Chart } from 'chart.js';
 import { fmtNum } from '../../src/shared/display';
-import { COST_STATE_VERSION, type CostModel, type CostScenario, type CostHostMessage, type CostWebviewMessage, type CostWebviewState } from '../../src/shared/costProtocol';
+import { parseMessage, RequestClient } from '../../src/shared/webviewMessaging';
+import { COST_HOST_SCHEMA, COST_STATE_VERSION, type CostRequest, type CostModel, type CostScenario, type CostHostMessage, type CostWebviewMessage, type CostWebviewState } from '../../src/shared/costProtocol';
 import { costChart, sweepChart } from './charts';
 import { h } from '../shared/dom';
 import { vscodeApi } from '../shared/vscodeApi';
@@ -13,6 +14,7 @@ const vscode = vscodeApi<CostWebviewMessage, CostWebviewState>();
 let scenario: CostScenario | undefined;
 let model: CostModel | undefined;
 let lastSent = 0;
+const requests = new RequestClient<CostRequest>((m) => vscode.postMessage(m));
 let timer: ReturnType<typeof setTimeout> | undefined;
 const charts: { cost?: Chart; sweep?: Chart } = {};
 const app = document.getElementById('app') as HTMLElement;
@@ -22,7 +24,18 @@ function changed(): void {
   if (!scenario) return;
   vscode.setState({ version: COST_STATE_VERSION, scenario });
   clearTimeout(timer);
-  timer = setTimeout(() => scenario && vscode.postMessage({ type: 'update', requestId: ++lastSent, scenario }), 40);
+  timer = setTimeout(() => {
+    if (!scenario) return;
+    const sent = ++lastSent;
+    requests.request<CostModel>({ type: 'update', scenario }).then(
+      (priced) => {
+        if (sent < lastSent) return; // a newer edit is on its way
+        model = priced;
+        renderResults(priced);
+      },
+      (err: Error) => document.getElementById('measured')?.append(h('p', { class: 'error', role: 'alert' }, err.message)),
+    );
+  }, 40);
 }
 
 function slider(id: string, label: string, min: number, max: number, step: number, get: () => number, set: (v: number) => void, show: (v: number) => string): HTMLElement {
@@ -120,22 +133,21 @@ function layout(s: CostScenario): void {
   app.removeAttribute('aria-busy');
 }
 
-window.addEventListener('message', (event: MessageEvent<CostHostMessage>) => {
-  const msg = event.data;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (requests.settle(event.data)) return;
+  const msg = parseMessage<CostHostMessage>(event.data, COST_HOST_SCHEMA);
+  if (!msg) return; // not ours, or malformed: never acted on
   switch (msg.type) {
     case 'model':
-      if (msg.requestId !== 0 && msg.requestId < lastSent) return; // a newer edit is on its way
+      // The host replaced the inputs: adopt its scenario and lay the page out again.
       model = msg.model;
-      if (msg.requestId === 0 || !scenario) {
-        scenario = structuredClone(msg.model.scenario);
-        vscode.setState({ version: COST_STATE_VERSION, scenario });
-        layout(scenario);
-      }
+      scenario = structuredClone(msg.model.scenario);
+      vscode.setState({ version: COST_STATE_VERSION, scenario });
+      layout(scenario);
       renderResults(model);
       return;
-    case 'error':
-      document.getElementById('measured')?.append(h('p', { class: 'error', role: 'alert' }, msg.message));
-      return;
+    case 'reply':
+      return; // settled above
     default: {
       const never: never = msg;
       void never;

@@ -216,7 +216,11 @@ export function renderInvocation(root: HTMLElement, entry: HistoryEntry | undefi
   if (graded) root.append(graded);
   root.append(h('p', { class: 'explanation' }, entry.explanation));
   if (options.predictMode) root.append(predictForm(actions));
-  root.append(reportCards(entry), timeline(entry, recent));
+  root.append(reportCards(entry));
+  // What this OS could not simulate (e.g. no memory limit on Windows): said, never a silent zero.
+  const limits = record.platformLimits;
+  if (limits) root.append(h('ul', { id: 'platform-limits', class: 'note', 'aria-label': `Not simulated on ${limits.os}` }, ...limits.notes.map((n) => h('li', {}, n))));
+  root.append(timeline(entry, recent));
   if (options.cloudOverlay) root.append(cloudOverlay(entry));
   root.append(responseView(entry, actions));
   const logs = h('section', { 'aria-label': 'Logs' });

@@ -1,6 +1,7 @@
 // Invocation panel page: history list, tabs (invocation, load run, keep-alive what-if), messaging
 // with the host and versioned state so the panel comes back as it was after a reload.
-import type { HistoryEntry, HostToWebview, InvocationPanelState, LoadRunView, PanelView, WebviewToHost, WhatIfResult } from '../../src/shared/invocationProtocol';
+import { INVOCATION_HOST_SCHEMA, migrateInvocationState, type HistoryEntry, type InvocationHostMessage, type InvocationPanelState, type InvocationRequest, type InvocationWebviewMessage, type LoadRunView, type PanelView, type WhatIfResult } from '../../src/shared/invocationProtocol';
+import { parseMessage, RequestClient } from '../../src/shared/webviewMessaging';
 import { h } from '../shared/dom';
 import { vscodeApi } from '../shared/vscodeApi';
 import { destroyCharts, onThemeChange } from './charts';
@@ -8,22 +9,17 @@ import { renderInvocation } from './invocationView';
 import { renderLoad } from './loadView';
 import { renderWhatIf } from './whatIfView';
 
-const vscode = vscodeApi<WebviewToHost, InvocationPanelState>();
+const vscode = vscodeApi<InvocationWebviewMessage, InvocationPanelState>();
+const requests = new RequestClient<InvocationRequest>((m) => vscode.postMessage(m));
 const app = document.getElementById('app') as HTMLElement;
 
-/** Accepts only the current state version; older or foreign states start fresh. */
-function migrate(raw: unknown): InvocationPanelState {
-  const s = raw as Partial<InvocationPanelState> | undefined;
-  if (s && s.version === 1) return s as InvocationPanelState;
-  return { version: 1, view: 'invocation', predictMode: false, cloudOverlay: false };
-}
-
-let state = migrate(vscode.getState());
+let state = migrateInvocationState(vscode.getState());
 let history: HistoryEntry[] = [];
 let load: LoadRunView | undefined;
 let whatIfBusy = false;
 let whatIfError: string | undefined;
-let nextId = 1;
+/** Sends a request whose outcome the host already shows (errors as notifications); the reply only ends the wait. */
+const fire = (message: Parameters<typeof requests.request>[0]): void => void requests.request(message).catch(() => undefined);
 const save = (): void => vscode.setState(state);
 
 const TABS: { id: PanelView; label: string }[] = [
@@ -120,28 +116,37 @@ function render(): void {
   if (state.view === 'invocation') {
     renderInvocation(main, entry, history.filter((e) => e.record.functionName === entry?.record.functionName), state, {
       openLocation: (file, line, column) => vscode.postMessage({ type: 'openLocation', file, line, column }),
-      invokeAgain: (cold, prediction) => entry && vscode.postMessage({ type: 'invokeAgain', requestId: entry.record.requestId, cold, prediction }),
-      runLoad: () => entry && vscode.postMessage({ type: 'runLoad', requestId: entry.record.requestId }),
-      saveTestEvent: () => entry && vscode.postMessage({ type: 'saveTestEvent', requestId: entry.record.requestId }),
-      openCost: () => entry && vscode.postMessage({ type: 'openCost', source: 'invocation', requestId: entry.record.requestId }),
+      invokeAgain: (cold, prediction) => entry && fire({ type: 'invokeAgain', entryId: entry.record.requestId, cold, prediction }),
+      runLoad: () => entry && fire({ type: 'runLoad', entryId: entry.record.requestId }),
+      saveTestEvent: () => entry && fire({ type: 'saveTestEvent', entryId: entry.record.requestId }),
+      openCost: () => entry && fire({ type: 'openCost', source: 'invocation', entryId: entry.record.requestId }),
     });
   } else if (state.view === 'load') {
     renderLoad(main, load, {
-      exportLoad: (format) => vscode.postMessage({ type: 'exportLoad', format }),
-      openCost: () => vscode.postMessage({ type: 'openCost', source: 'load' }),
+      exportLoad: (format) => fire({ type: 'exportLoad', format }),
+      openCost: () => fire({ type: 'openCost', source: 'load' }),
     });
   } else {
     renderWhatIf(main, state.whatIf, whatIfBusy, whatIfError, (request) => {
       whatIfBusy = true;
       whatIfError = undefined;
-      vscode.postMessage({ type: 'runWhatIf', id: nextId++, request });
+      requests.request<WhatIfResult>({ type: 'runWhatIf', request }).then(
+        (result) => { state = { ...state, whatIf: result }; },
+        (err: Error) => { whatIfError = err.message; },
+      ).finally(() => {
+        whatIfBusy = false;
+        save();
+        render();
+      });
       render();
     });
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const message = event.data;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (requests.settle(event.data)) return;
+  const message = parseMessage<InvocationHostMessage>(event.data, INVOCATION_HOST_SCHEMA);
+  if (!message) return; // not ours, or malformed: never acted on
   switch (message.type) {
     case 'init':
       history = message.history;
@@ -156,11 +161,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       load = message.load;
       state = { ...state, view: 'load' };
       break;
-    case 'whatIfResult':
-      whatIfBusy = false;
-      whatIfError = message.error;
-      if (message.result) state = { ...state, whatIf: message.result as WhatIfResult };
-      break;
+    case 'reply':
+      return; // settled above
     case 'showView':
       state = { ...state, view: message.view };
       break;

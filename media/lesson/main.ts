@@ -1,14 +1,13 @@
 // Lesson page: renders what the host sends, hydrates quizzes, and reports answers and navigation.
-import { LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView } from '../../src/shared/lessonProtocol';
+import { LESSON_HOST_SCHEMA, LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonRequest, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView, type QuizResult, type ExerciseResult } from '../../src/shared/lessonProtocol';
+import { parseMessage, RequestClient } from '../../src/shared/webviewMessaging';
 import { vscodeApi } from '../shared/vscodeApi';
 import { applyExerciseState, exerciseActionOf, showExerciseFeedback } from './exercises';
 
 const vscode = vscodeApi<LessonWebviewMessage, LessonWebviewState>();
 const app = document.getElementById('app') as HTMLElement;
 let lesson: LessonView | undefined;
-let nextRequestId = 1;
-const pending = new Map<number, HTMLElement>();
-const pendingExercises = new Map<number, HTMLElement>();
+const requests = new RequestClient<LessonRequest>((m) => vscode.postMessage(m));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -108,10 +107,11 @@ function applyFeedback(feedback: QuizFeedbackView): void {
 
 function answer(quiz: HTMLElement, selected: number[]): void {
   if (!lesson || !quiz.dataset.quizId || !selected.length) return;
-  const requestId = nextRequestId++;
-  pending.set(requestId, quiz);
   quiz.setAttribute('aria-busy', 'true');
-  vscode.postMessage({ type: 'answerQuiz', requestId, lessonId: lesson.lessonId, quizId: quiz.dataset.quizId, selected });
+  requests.request<QuizResult>({ type: 'answerQuiz', lessonId: lesson.lessonId, quizId: quiz.dataset.quizId, selected }).then(
+    (result) => applyFeedback(result.feedback),
+    (err: Error) => showQuizMessage(quiz, err.message || 'Could not check this answer.'),
+  ).finally(() => quiz.removeAttribute('aria-busy'));
 }
 
 app.addEventListener('click', (event) => {
@@ -121,10 +121,15 @@ app.addEventListener('click', (event) => {
   const quiz = button.closest<HTMLElement>('.quiz');
   const exercise = exerciseActionOf(button);
   if (exercise) {
-    const requestId = nextRequestId++;
-    pendingExercises.set(requestId, exercise.card);
-    exercise.card.setAttribute('aria-busy', 'true');
-    vscode.postMessage({ type: 'exercise', requestId, lessonId: lesson.lessonId, exerciseId: exercise.exerciseId, action: exercise.action });
+    const { card } = exercise;
+    card.setAttribute('aria-busy', 'true');
+    requests.request<ExerciseResult>({ type: 'exercise', lessonId: lesson.lessonId, exerciseId: exercise.exerciseId, action: exercise.action }).then(
+      (result) => {
+        applyExerciseState(app, result.state);
+        if (result.feedback) showExerciseFeedback(card, result.feedback, undefined);
+      },
+      (err: Error) => showExerciseFeedback(card, undefined, err.message || 'Could not run this action.'),
+    ).finally(() => card.removeAttribute('aria-busy'));
   } else if (button.id === 'next-lesson') vscode.postMessage({ type: 'navigate', direction: 'next' });
   else if (button.id === 'prev-lesson') vscode.postMessage({ type: 'navigate', direction: 'previous' });
   else if (button.id === 'mark-complete') vscode.postMessage({ type: 'markComplete', lessonId: lesson.lessonId });
@@ -145,28 +150,16 @@ function showQuizMessage(quiz: HTMLElement, text: string): void {
   box.textContent = text;
 }
 
-window.addEventListener('message', (event: MessageEvent<LessonHostMessage>) => {
-  const m = event.data;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (requests.settle(event.data)) return;
+  const m = parseMessage<LessonHostMessage>(event.data, LESSON_HOST_SCHEMA);
+  if (!m) return; // not ours, or malformed: never acted on
   switch (m.type) {
     case 'showLesson':
       render(m.lesson);
       return;
-    case 'quizResult': {
-      const quiz = pending.get(m.requestId);
-      pending.delete(m.requestId);
-      quiz?.removeAttribute('aria-busy');
-      if (m.feedback) applyFeedback(m.feedback);
-      else if (quiz) showQuizMessage(quiz, m.error ?? 'Could not check this answer.');
-      return;
-    }
-    case 'exerciseResult': {
-      const card = pendingExercises.get(m.requestId);
-      pendingExercises.delete(m.requestId);
-      card?.removeAttribute('aria-busy');
-      if (m.state) applyExerciseState(app, m.state);
-      if (card && (m.feedback || m.error)) showExerciseFeedback(card, m.feedback, m.error);
-      return;
-    }
+    case 'reply':
+      return; // settled above
     case 'completion':
       if (lesson && m.lessonId === lesson.lessonId) {
         updateCompletion(m.completed, m.completedCount);

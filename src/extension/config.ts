@@ -6,6 +6,7 @@ export const SettingKeys = {
   openWelcomeOnStartup: 'openWelcomeOnStartup',
   codeLensEnabled: 'codeLens.enabled',
   runHistorySize: 'run.historySize',
+  handlerExtraNames: 'handlers.extraNames',
 } as const;
 
 /** Typed, read-only view of the `serverlessLab.*` settings; re-read on every change. */

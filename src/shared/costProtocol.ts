@@ -1,6 +1,8 @@
 // Messages between the Cost panel page (media/cost/main.ts) and its host (src/extension/cost/).
 // The host computes every figure (pure core/cost); the page only renders and sends the learner's edits.
+// Requests carry a `requestId` answered by one `reply` (src/shared/webviewMessaging); both sides validate what they receive.
 import type { CostModel, CostScenario } from '../core/cost';
+import type { MessageSchema, ReplyMessage } from './webviewMessaging';
 
 export type { CostBreakdown, CostItemId, CostModel, CostScenario, GranularityRow, Provider } from '../core/cost';
 
@@ -69,12 +71,27 @@ export function migrateCostState(raw: unknown): CostWebviewState | undefined {
 export type CostWebviewMessage =
   /** The page has loaded its script and can receive messages. */
   | { type: 'ready' }
-  /** The learner changed an input; answered by `model` with the same requestId (or `error`). */
+  /** The learner changed an input; the reply's result is the re-priced CostModel (its error: why it could not be priced). */
   | { type: 'update'; requestId: number; scenario: CostScenario };
+
+/** Requests of the cost page (the messages that get a reply). */
+export type CostRequest = Extract<CostWebviewMessage, { requestId: number }>;
+
+/** Field checks for each page message: the host validates every message against them (and clamps the scenario). */
+export const COST_WEBVIEW_SCHEMA: MessageSchema = {
+  ready: {},
+  update: { requestId: 'number', scenario: 'object' },
+};
 
 /** Messages from the host to the page. */
 export type CostHostMessage =
-  /** A freshly computed model; requestId echoes the `update` it answers (0 when the host pushed it). */
-  | { type: 'model'; requestId: number; model: CostModel }
-  /** An `update` could not be computed; the page keeps the last good model and shows the message. */
-  | { type: 'error'; requestId: number; message: string };
+  /** The host replaced the inputs (opened with new measurements, or restored): show this model and its scenario. */
+  | { type: 'model'; model: CostModel }
+  /** The answer to a request. */
+  | ReplyMessage<CostModel>;
+
+/** Field checks for each host message: the page validates every message against them. */
+export const COST_HOST_SCHEMA: MessageSchema = {
+  model: { model: (v) => !!v && typeof v === 'object' && !!(v as CostModel).scenario },
+  reply: { requestId: 'number', error: 'string?' },
+};

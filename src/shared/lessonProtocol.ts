@@ -1,5 +1,7 @@
 // Messages between the lesson webview (media/lesson/main.ts) and the host (src/extension/lessons/lessonPanel.ts).
-// The page never sees quiz answers: it asks the host to grade each attempt.
+// The page never sees quiz answers: it asks the host to grade each attempt. Requests carry a
+// `requestId` answered by one `reply` (src/shared/webviewMessaging); both sides validate what they receive.
+import type { MessageSchema, ReplyMessage } from './webviewMessaging';
 
 /** View type of the lesson panel; also used by the WebviewPanelSerializer and `onWebviewPanel:` activation. */
 export const LESSON_VIEW_TYPE = 'serverlessLab.lesson';
@@ -61,6 +63,13 @@ export interface ExerciseFeedbackView {
 /** The buttons of an exercise card. */
 export type ExerciseAction = 'start' | 'check' | 'hint' | 'solution' | 'reset';
 
+/** Result of `exercise`: the new state, Check's feedback, and whether this completed the lesson. */
+export interface ExerciseResult {
+  state: ExerciseStateView;
+  feedback?: ExerciseFeedbackView;
+  lessonCompleted: boolean;
+}
+
 /** Everything the page needs to show one lesson. `html` is trusted: rendered on the host with HTML disabled. */
 export interface LessonView {
   lessonId: string;
@@ -91,22 +100,45 @@ export interface LessonView {
 export type LessonWebviewMessage =
   /** The page has loaded its script and can receive messages. */
   | { type: 'ready' }
-  /** Grade an attempt at a quiz; answered by `quizResult` with the same requestId. */
+  /** Grade an attempt at a quiz; the reply's result is a QuizResult (its error: the quiz is gone). */
   | { type: 'answerQuiz'; requestId: number; lessonId: string; quizId: string; selected: number[] }
   /** Move to the next or previous lesson. */
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** Mark the shown lesson complete without (or in addition to) the quizzes. */
   | { type: 'markComplete'; lessonId: string }
-  /** A button of an exercise card; answered by `exerciseResult` with the same requestId. */
+  /** A button of an exercise card; answered with an ExerciseResult. */
   | { type: 'exercise'; requestId: number; lessonId: string; exerciseId: string; action: ExerciseAction };
+
+/** Requests of the lesson page (the messages that get a reply). */
+export type LessonRequest = Extract<LessonWebviewMessage, { requestId: number }>;
+
+/** Result of `answerQuiz`: the feedback, and whether this attempt completed the lesson. */
+export interface QuizResult {
+  feedback: QuizFeedbackView;
+  lessonCompleted: boolean;
+}
+
+/** Field checks for each page message: the host validates every message against them. */
+export const LESSON_WEBVIEW_SCHEMA: MessageSchema = {
+  ready: {},
+  answerQuiz: { requestId: 'number', lessonId: 'string', quizId: 'string', selected: 'number[]' },
+  navigate: { direction: (v) => v === 'next' || v === 'previous' },
+  markComplete: { lessonId: 'string' },
+  exercise: { requestId: 'number', lessonId: 'string', exerciseId: 'string', action: (v) => ['start', 'check', 'hint', 'solution', 'reset'].includes(v as string) },
+};
 
 /** Messages from the host to the page. */
 export type LessonHostMessage =
   /** Show a lesson (replaces whatever is shown). */
   | { type: 'showLesson'; lesson: LessonView }
-  /** Reply to `answerQuiz`: feedback, or an error text; `lessonCompleted` when this attempt completed the lesson. */
-  | { type: 'quizResult'; requestId: number; feedback?: QuizFeedbackView; error?: string; lessonCompleted: boolean }
-  /** Reply to `exercise`: the new state, Check's feedback, or an error text. */
-  | { type: 'exerciseResult'; requestId: number; state?: ExerciseStateView; feedback?: ExerciseFeedbackView; error?: string; lessonCompleted: boolean }
+  /** The answer to a request. */
+  | ReplyMessage
   /** Completion of the shown lesson changed (marked complete, or progress reset). */
   | { type: 'completion'; lessonId: string; completed: boolean; completedCount: number; answered: QuizFeedbackView[] };
+
+/** Field checks for each host message: the page validates every message against them. */
+export const LESSON_HOST_SCHEMA: MessageSchema = {
+  showLesson: { lesson: 'object' },
+  reply: { requestId: 'number', error: 'string?' },
+  completion: { lessonId: 'string', completed: 'boolean', completedCount: 'number', answered: (v) => Array.isArray(v) },
+};

@@ -108,17 +108,33 @@ describe('lessons (extension host)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    it('reports front matter problems at their exact line', async () => {
+    const SCHEMA_LINE = '# yaml-language-server: $schema=https://serverless-lab.invalid/schemas/lesson.schema.json';
+    const broken = (schema: boolean) => ['---', ...(schema ? [SCHEMA_LINE] : []), 'id: broken', 'title: Broken', 'track: Servers', 'order: 1', 'summary: s', 'objectives: [x]', 'estimatedMinutes: 2', '---', 'Body', ''].join('\n');
+
+    it('reports front matter problems at their exact line in a file that declares the lesson schema', async () => {
       const file = path.join(dir, 'lessons', 'broken.md');
-      fs.writeFileSync(file, ['---', 'id: broken', 'title: Broken', 'track: Servers', 'order: 1', 'summary: s', 'objectives: [x]', 'estimatedMinutes: 2', '---', 'Body', ''].join('\n'));
+      fs.writeFileSync(file, broken(true));
       const doc = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(doc);
       const diags = await waitFor(() => {
         const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'serverless-lab');
         return d.length ? d : undefined;
       }, 'lesson diagnostics');
-      assert.strictEqual(diags[0].range.start.line, 3, 'line 4 of the file (0-based 3)');
+      assert.strictEqual(diags[0].range.start.line, 4, 'line 5 of the file (0-based 4)');
       assert.match(diags[0].message, /"track" must be one of/);
+    });
+
+    it("leaves another repository's lessons/*.md alone", async () => {
+      const declared = path.join(dir, 'lessons', 'ours.md');
+      const unrelated = path.join(dir, 'lessons', 'theirs.md');
+      fs.writeFileSync(declared, broken(true));
+      fs.writeFileSync(unrelated, broken(false));
+      const other = await vscode.workspace.openTextDocument(unrelated);
+      await vscode.window.showTextDocument(other);
+      // Diagnostics arrive for the declared file opened after it, so the unrelated one has been seen by then.
+      const ours = await vscode.workspace.openTextDocument(declared);
+      await waitFor(() => vscode.languages.getDiagnostics(ours.uri).some((x) => x.source === 'serverless-lab'), 'diagnostics on the declared lesson');
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(other.uri).filter((x) => x.source === 'serverless-lab'), []);
     });
   });
 });

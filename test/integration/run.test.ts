@@ -99,6 +99,25 @@ describe('run', function () {
     }
   });
 
+  it('puts no lens on a React component file (handleSubmit, handleClick, default export)', async () => {
+    const dir = vscode.Uri.joinPath(folder().uri, 'react-it');
+    created.push(dir);
+    const file = vscode.Uri.joinPath(dir, 'src', 'Form.jsx');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode([
+      "import React from 'react';",
+      'export function handleSubmit(event) { event.preventDefault(); }',
+      'export const handleClick = (e) => console.log(e);',
+      'export default function Form() { return <form onSubmit={handleSubmit} />; }',
+      '',
+    ].join('\n')));
+    await vscode.workspace.openTextDocument(file);
+    // The sample handler's lenses prove the provider answers; the component file must get none.
+    const sample = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', handler);
+    assert.ok(sample.some((l) => l.command?.title === '▶ Invoke'), 'the provider is live');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
+    assert.deepStrictEqual(lenses.map((l) => l.command?.title), []);
+  });
+
   it('keeps the invocation in the per-workspace history', async () => {
     const record = await vscode.commands.executeCommand<RecordLike>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
     const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as SlApi;

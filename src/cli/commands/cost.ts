@@ -1,6 +1,6 @@
 // `serverless-lab cost`: prints an itemised monthly bill for one provider, or JSON with --json.
 // Usage errors (bad flags, invalid combinations) exit with code 2, like most Unix tools.
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { CostInputError, estimateCost, fmtUsd, unconfirmedFigures, validateCostInput, type CostBreakdown, type CostInput } from '../../core/cost';
 
 /** Where the command writes and how it exits; tests replace these. */
@@ -96,9 +96,9 @@ export function registerCostCommand(program: Command, io: CostCommandIo = defaul
   program
     .command('cost')
     .description('Estimate the monthly bill of a function on AWS Lambda, Azure Functions or Google Cloud Run functions')
-    .addOption(new Option('--provider <provider>', 'cloud provider').choices(['aws', 'azure', 'gcp']).makeOptionMandatory())
-    .addOption(new Option('--plan <plan>', 'Azure hosting plan (default consumption)').choices(['consumption', 'flex']))
-    .addOption(new Option('--arch <arch>', 'AWS architecture (default x86_64)').choices(['x86_64', 'arm64']))
+    .addOption(program.createOption('--provider <provider>', 'cloud provider').choices(['aws', 'azure', 'gcp']).makeOptionMandatory())
+    .addOption(program.createOption('--plan <plan>', 'Azure hosting plan (default consumption)').choices(['consumption', 'flex']))
+    .addOption(program.createOption('--arch <arch>', 'AWS architecture (default x86_64)').choices(['x86_64', 'arm64']))
     .requiredOption('--memory <MB>', 'configured memory in MB (Azure Flex: instance size 512, 2048 or 4096)')
     .requiredOption('--duration-ms <ms>', 'duration per invocation in ms; a comma-separated list prices each measured sample')
     .requiredOption('--invocations <N>', 'invocations per month')
@@ -108,7 +108,7 @@ export function registerCostCommand(program: Command, io: CostCommandIo = defaul
     .option('--provisioned-hours <H>', 'hours per month provisioned concurrency is enabled')
     .option('--observed-memory <MB>', 'peak memory used (Azure Consumption bills this, rounded up to 128 MB)')
     .option('--ephemeral-storage <MB>', 'AWS /tmp size in MB (512 included)')
-    .addOption(new Option('--init-billing <rule>', 'AWS INIT billing rule: 2025 (INIT billed) or legacy').choices(['2025', 'legacy']))
+    .addOption(program.createOption('--init-billing <rule>', 'AWS INIT billing rule: 2025 (INIT billed) or legacy').choices(['2025', 'legacy']))
     .option('--no-free-tier', 'ignore the monthly free tier / free grant')
     .option('--json', 'print { "currency": "USD", "total": n, "items": {...} }')
     .exitOverride((err) => {

@@ -1,11 +1,13 @@
 // `serverless-lab events list|generate`: prints the sample-event catalogue and generates events.
 import type { Command } from 'commander';
 import { generateEvent, listEvents } from '../../core/sampleEvents';
+import { registerEventsEngineCommands } from './eventsEngine';
 import { registerEventsMatchCommands } from './eventsMatch';
 
 /** Registers `events list [--json]`, `events generate <trigger> [--set path=value]...` and `events match|route`. */
 export function registerEventsCommand(program: Command): void {
   const events = program.command('events').description('Sample Lambda events with AWS-documented shapes');
+  registerEventsEngineCommands(events);
   events
     .command('list')
     .description('List the sample-event catalogue')

@@ -203,8 +203,8 @@ function print(record: RuntimeRecord, json: boolean): void {
     return;
   }
   for (const line of record.logs) process.stdout.write(`${line}\n`);
-  // Local explanations (contended Init figures, leftover work): not Lambda output, so marked as ours.
-  for (const note of record.notes ?? []) process.stdout.write(`[serverless-lab] ${note}\n`);
+  // Local explanations (contended Init figures, leftover work, what this OS can't simulate): not Lambda output, so marked as ours.
+  for (const note of [...(record.notes ?? []), ...(record.platformLimits?.notes ?? [])]) process.stdout.write(`[serverless-lab] ${note}\n`);
   if (record.error) process.stdout.write(`${JSON.stringify(record.error, null, 2)}\n`);
   else process.stdout.write(`${JSON.stringify(record.response, null, 2)}\n`);
 }

@@ -1,6 +1,6 @@
 // `serverless-lab keepalive`: the keep-alive / provisioned-concurrency what-if from the panel, in the
 // terminal. A simulation over one synthetic day, not a measurement (the output says so).
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { defaultPolicySweep, simulateKeepAlive } from '../../core/run/keepAliveSim';
 import { DAY_MS, generateTraffic, type TrafficPattern } from '../../core/run/traffic';
 
@@ -16,7 +16,7 @@ export function registerKeepAliveCommand(program: Command): void {
   program
     .command('keepalive')
     .description('Simulate a day of traffic under fixed keep-alive, provisioned concurrency and the hybrid histogram policy (Shahrad et al., USENIX ATC 2020)')
-    .addOption(new Option('--pattern <pattern>', 'synthetic traffic shape').choices(['bursty', 'periodic', 'poisson']).default('bursty'))
+    .addOption(program.createOption('--pattern <pattern>', 'synthetic traffic shape').choices(['bursty', 'periodic', 'poisson']).default('bursty'))
     .option('--per-hour <n>', 'mean invocations per hour', '12')
     .option('--init-ms <ms>', 'cold-start overhead in ms (measure it: invoke cold and read Init Duration)', '141')
     .option('--duration-ms <ms>', 'handler duration in ms', '5')

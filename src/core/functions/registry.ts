@@ -186,6 +186,18 @@ export class FunctionRegistry {
     return out;
   }
 
+  /**
+   * Handler names that functions.json entries or SAM functions declare for `file` (absolute): handler
+   * detection shows lenses on them whatever their name.
+   */
+  async handlerNamesFor(file: string): Promise<string[]> {
+    const abs = path.normalize(path.resolve(file));
+    const names: string[] = [];
+    for (const f of await this.functionsFiles()) for (const e of f.entries) { const r = resolveEntry(e, f.root, f.file); if (path.normalize(r.config.handlerFile) === abs) names.push(r.config.handlerName); }
+    for (const t of await this.templateResults()) for (const fn of t.functions) if (path.normalize(fn.handlerFile) === abs) names.push(fn.handlerName);
+    return [...new Set(names)];
+  }
+
   /** Resolves a registered function by name (functions.json, then SAM); undefined when unknown. */
   async byName(name: string): Promise<ResolvedFunction | undefined> {
     const files = await this.functionsFiles();

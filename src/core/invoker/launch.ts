@@ -57,7 +57,7 @@ export function completeConfig(fn: FunctionConfig): CompleteConfig | InvocationE
 
 /** Finds the folder holding node.js / python.py bootstraps (dist/bootstrap next to the bundle, or from source). */
 export function findBootstrapDir(explicit?: string): string {
-  const candidates = [explicit, process.env.SERVERLESS_LAB_BOOTSTRAP_DIR, path.join(__dirname, 'bootstrap'), path.join(__dirname, '..', '..', '..', 'dist', 'bootstrap')].filter(Boolean) as string[];
+  const candidates = [explicit, process.env.SERVERLESS_LAB_BOOTSTRAP_DIR, path.join(__dirname, 'bootstrap'), path.join(__dirname, '..', 'bootstrap'), path.join(__dirname, '..', '..', '..', 'dist', 'bootstrap')].filter(Boolean) as string[];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'node.js')));
   if (!found) throw new Error(`Sandbox bootstraps not found (looked in ${candidates.join(', ')}); run "npm run build" first.`);
   return found;

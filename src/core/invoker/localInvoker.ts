@@ -7,9 +7,10 @@ import { contentionNote, InitOverlap } from './hostLoad';
 import { endLine, exitError, initReportLine, initStartLine, makeReport, outOfMemoryError, reportLine, startLine, throttleError, timeoutError, timeoutMessage } from './lambdaFormat';
 import { findBootstrapDir, launchSpec, LOCAL_ACCOUNT_ID, completeConfig, pythonVersionOf, resolvePython, type CompleteConfig } from './launch';
 import { LogSink } from './logCapture';
+import { hostPlatform, limitations, type ProcessPlatform } from './platform';
 import { ensurePrivateDir, userCacheDir } from './privateDir';
 import { INIT_CAP_MS, Sandbox, type InitOutcome, type SandboxOutcome, type StopReason } from './sandbox';
-import type { HostLoad, InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig } from './types';
+import type { HostLoad, InvocationError, InvocationRecord, InvokeRequest, Invoker, InvokerEventMap, InvokerOptions, FunctionConfig, PlatformLimits } from './types';
 
 /** A cold start's INIT outcome with the host's load while it ran. */
 type ColdStart = InitOutcome & { host?: { host: HostLoad; contended: boolean } };
@@ -33,10 +34,12 @@ export class LocalInvoker implements Invoker {
   private nextSandbox = 1;
   private lastResolved: { config: FunctionConfig; copy: FunctionConfig; fn: CompleteConfig } | undefined;
   private disposed = false;
+  private readonly platform: ProcessPlatform;
   private readonly inits = new InitOverlap();
 
   constructor(private readonly options: InvokerOptions) {
     this.bootstrapDir = findBootstrapDir(options.bootstrapDir);
+    this.platform = options.platform ?? hostPlatform();
     this.reaper = setInterval(() => this.reap(), REAPER_MS);
     this.reaper.unref();
   }
@@ -189,7 +192,8 @@ export class LocalInvoker implements Invoker {
       provisioned,
       initCapMs: this.options.initCapMs ?? INIT_CAP_MS,
     });
-    const sandbox = new Sandbox(id, spec, provisioned, (s, reason) => this.stopped(pool, s, reason));
+    if (inspectPort) spec.freezeIdle = false;
+    const sandbox = new Sandbox(id, spec, provisioned, (s, reason) => this.stopped(pool, s, reason), this.platform);
     pool.sandboxes.add(sandbox);
     this.watch();
     if (fn.runtime === 'python') {
@@ -264,7 +268,7 @@ export class LocalInvoker implements Invoker {
       ended = { status: 'error', errorType: error.errorType };
     }
     let peakKb = sandbox.peakKb();
-    if (sandbox.state !== 'dead' && peakKb > fn.memoryMb * 1024) {
+    if (this.platform.capabilities.memoryLimitEnforced && sandbox.state !== 'dead' && peakKb > fn.memoryMb * 1024) {
       // The peak rose above Memory Size between watchdog samples: Lambda would have killed it.
       sandbox.oom();
       response = undefined;
@@ -302,6 +306,8 @@ export class LocalInvoker implements Invoker {
     };
     if (error) record.error = error;
     else record.response = response;
+    const limits = platformLimits(this.platform, peakKb > 0);
+    if (limits) record.platformLimits = limits;
     annotate(record, init, outcome);
     this.emit('invocationFinished', record);
     return record;
@@ -321,6 +327,8 @@ export class LocalInvoker implements Invoker {
       requestId, functionName: fn.name, cold: true, sandboxId: sandbox.id,
       timings: { invokeMs: 0, startedAt }, report, logs, error: init.error,
     };
+    const limits = platformLimits(this.platform, report.maxMemoryUsedMb > 0);
+    if (limits) record.platformLimits = limits;
     this.emit('invocationFinished', record);
     return record;
   }
@@ -403,4 +411,13 @@ function sameConfig(a: FunctionConfig, b: FunctionConfig): boolean {
   for (const k of CONFIG_KEYS) if (a[k] !== b[k]) return false;
   if (a.env === b.env) return true;
   return !!a.env && !!b.env && sameEnv(a.env, b.env);
+}
+
+/** The record's platformLimits: undefined when the OS provided everything (Linux with procfs). */
+function platformLimits(platform: ProcessPlatform, memoryMeasured: boolean): PlatformLimits | undefined {
+  const c = platform.capabilities;
+  const notes = limitations(c);
+  if (!memoryMeasured && c.memoryMeasurement !== 'kernel-peak') notes.push('Max Memory Used could not be measured on this OS (shown as 0)');
+  if (!notes.length) return undefined;
+  return { os: platform.os, memoryLimitEnforced: c.memoryLimitEnforced, memoryMeasured, frozenWhileIdle: c.freeze, notes };
 }

@@ -1,5 +1,6 @@
 // Public contract of the embedded local invoker. The extension (src/extension/run/*) and the CLI
 // depend only on this file and on `createInvoker()` from ./index. Implementation details live beside it.
+import type { ProcessPlatform } from './platform/types';
 
 /** Runtimes the invoker can host. `provided` runs a learner-written `bootstrap` executable. */
 export type RuntimeKind = 'nodejs' | 'python' | 'provided';
@@ -112,6 +113,9 @@ export interface InvocationRecord {
   error?: InvocationError;
   /** True when the invocation was rejected with TooManyRequestsException (no sandbox used). */
   throttled?: boolean;
+  /** Present when this OS could not give the sandbox everything Lambda does (see docs/platforms.md). */
+  platformLimits?: PlatformLimits;
+
   /** Cold starts only: the host's load while INIT ran. */
   host?: HostLoad;
   /** True when more cold starts overlapped than the host has cores: Init Duration is inflated by the local machine, not a Lambda figure. */
@@ -120,6 +124,19 @@ export interface InvocationRecord {
   leftoverFrom?: string;
   /** Local explanations of this record for learners (not part of Lambda's output). */
   notes?: string[];
+}
+
+/** What the host OS could not provide for an invocation; the panel and CLI show `notes`. */
+export interface PlatformLimits {
+  os: string;
+  /** False: the sandbox was not killed above Memory Size ("memory limit not enforced on this OS"). */
+  memoryLimitEnforced: boolean;
+  /** False: Max Memory Used is unknown (reported as 0 only because the REPORT line needs a number). */
+  memoryMeasured: boolean;
+  /** False: the sandbox kept running between invocations (timers ticked, background work went on). */
+  frozenWhileIdle: boolean;
+  /** One learner-facing sentence per missing capability. */
+  notes: string[];
 }
 
 /** Events the invoker emits for live views. */
@@ -165,4 +182,6 @@ export interface InvokerOptions {
   onWarning?: (message: string) => void;
   /** Folder holding the sandbox bootstraps (node.js, python.py); default: dist/bootstrap beside the bundle. */
   bootstrapDir?: string;
+  /** OS-specific process control (default: this machine's); tests inject another OS's or a fake. */
+  platform?: ProcessPlatform;
 }

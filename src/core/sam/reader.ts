@@ -176,7 +176,7 @@ function resolveLocal(v: unknown, params: Json): unknown {
 }
 
 /** Offset range of the key at `path` (for diagnostics and CodeLens), or undefined when absent. */
-function keyRange(doc: Document, path: (string | number)[]): [number, number] | undefined {
+export function keyRange(doc: Document, path: (string | number)[]): [number, number] | undefined {
   let node: Node | null | undefined = doc.contents as Node | null;
   let range: [number, number] | undefined;
   for (const key of path) {

@@ -2,7 +2,8 @@
 // answers the page's edits. The last computed model is kept as a test hook (returned by the command).
 import * as vscode from 'vscode';
 import { buildCostModel, normalizeScenario, scenarioFromMeasurements, type CostModel, type CostScenario } from '../../core/cost';
-import { COST_VIEW_TYPE, type CostHostMessage, type CostWebviewMessage, type OpenCostArgs } from '../../shared/costProtocol';
+import { COST_VIEW_TYPE, COST_WEBVIEW_SCHEMA, type CostHostMessage, type CostWebviewMessage, type OpenCostArgs } from '../../shared/costProtocol';
+import { answerRequest, parseMessage } from '../../shared/webviewMessaging';
 import { getLogger } from '../log';
 import { costHtml } from './costHtml';
 
@@ -34,7 +35,7 @@ export class CostPanelManager implements vscode.Disposable {
     const scenario = args ? scenarioFromMeasurements(args) : (this.scenario ?? normalizeScenario(this.memento.get(LAST_SCENARIO_KEY)) ?? scenarioFromMeasurements(EXAMPLE));
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(COST_VIEW_TYPE, 'Cost', vscode.ViewColumn.Active, this.options()));
     else this.panel.reveal(undefined, false);
-    return this.setScenario(scenario, 0);
+    return this.setScenario(scenario, true);
   }
 
   /** Adopts a panel VS Code restored after a reload (called by the serializer). */
@@ -43,7 +44,7 @@ export class CostPanelManager implements vscode.Disposable {
     panel.webview.options = this.options();
     this.attach(panel);
     // Saved page state is only shape-checked by migrateCostState(); clamp it like any page input.
-    this.setScenario(normalizeScenario(scenario) ?? normalizeScenario(this.memento.get(LAST_SCENARIO_KEY)) ?? scenarioFromMeasurements(EXAMPLE), 0);
+    this.setScenario(normalizeScenario(scenario) ?? normalizeScenario(this.memento.get(LAST_SCENARIO_KEY)) ?? scenarioFromMeasurements(EXAMPLE), true);
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -55,7 +56,11 @@ export class CostPanelManager implements vscode.Disposable {
     this.ready = false;
     panel.webview.html = costHtml(panel.webview, this.extensionUri);
     const subs = [
-      panel.webview.onDidReceiveMessage((m: CostWebviewMessage) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseMessage<CostWebviewMessage>(raw, COST_WEBVIEW_SCHEMA);
+        if (message) this.onMessage(message);
+        else log.warn(`ignored a malformed message from the cost page: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      }),
       panel.onDidDispose(() => {
         subs.forEach((d) => d.dispose());
         if (this.panel === panel) this.panel = undefined;
@@ -63,14 +68,14 @@ export class CostPanelManager implements vscode.Disposable {
     ];
   }
 
-  /** Recomputes the model, remembers the scenario and posts the model once the page is ready. */
-  private setScenario(scenario: CostScenario, requestId: number): CostModel {
+  /** Recomputes the model and remembers the scenario; `push` posts it (inputs replaced by the host, not edited on the page). */
+  private setScenario(scenario: CostScenario, push: boolean): CostModel {
     const model = buildCostModel(scenario);
     this.scenario = scenario;
     this.model = model;
     void this.memento.update(LAST_SCENARIO_KEY, scenario);
     if (this.panel) this.panel.title = `Cost: ${scenario.functionName ?? 'function'}`;
-    if (this.ready) this.post({ type: 'model', requestId, model });
+    if (push && this.ready) this.post({ type: 'model', model });
     return model;
   }
 
@@ -78,18 +83,15 @@ export class CostPanelManager implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        if (this.model) this.post({ type: 'model', requestId: 0, model: this.model });
+        if (this.model) this.post({ type: 'model', model: this.model });
         return;
       case 'update':
-        try {
+        void answerRequest(m.requestId, () => {
           // The page is untrusted input like any other: clamp it before pricing.
           const scenario = normalizeScenario(m.scenario);
           if (!scenario) throw new Error('The inputs need at least one duration.');
-          this.setScenario(scenario, m.requestId);
-        } catch (err) {
-          log.warn(`could not price the scenario: ${err instanceof Error ? err.message : String(err)}`);
-          this.post({ type: 'error', requestId: m.requestId, message: err instanceof Error ? err.message : String(err) });
-        }
+          return this.setScenario(scenario, false);
+        }, (reply) => this.post(reply)).catch((err: unknown) => log.warn(`could not price the scenario: ${err instanceof Error ? err.message : String(err)}`));
         return;
       default: {
         const never: never = m;

@@ -16,7 +16,8 @@ import { openWelcomeIfWanted } from './welcome';
 /** Lessons feature: library, progress, tree, panel (+ serializer), commands and author diagnostics. Nothing heavy loads here. */
 export function registerLessons(services: ExtensionServices): void {
   const { context, config } = services;
-  const library = new LessonLibrary(path.join(context.extensionUri.fsPath, 'lessons'));
+  const lessonsRoot = path.join(context.extensionUri.fsPath, 'lessons');
+  const library = new LessonLibrary(lessonsRoot);
   const progress = new ProgressStore(context.globalState);
   const exercises = new ExerciseActions(library, progress, () => services.runtime());
   const panels = new LessonPanelManager(context.extensionUri, library, progress, config, exercises);
@@ -41,6 +42,6 @@ export function registerLessons(services: ExtensionServices): void {
       return result;
     }),
   );
-  registerLessonDiagnostics(context, library);
+  registerLessonDiagnostics(context, library, [lessonsRoot]);
   void openWelcomeIfWanted(config, library, panels).catch((err: unknown) => getLogger('lessons').error(`welcome lesson: ${String(err)}`));
 }

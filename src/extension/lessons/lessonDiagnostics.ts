@@ -2,23 +2,29 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildCatalog, parseFrontMatter, type LessonProblem } from '../../core/lessons';
+import { isOwnedLesson } from '../../core/lessons/ownership';
 import type { LessonLibrary } from './lessonLibrary';
 
-/** A lesson file: Markdown under a `lessons/` folder (README.md documents the format, so it is skipped). */
-export function isLessonDocument(doc: vscode.TextDocument): boolean {
-  const p = doc.uri.path;
-  return doc.languageId === 'markdown' && /\/lessons\/[^/]+\.md$/i.test(p) && !/\/readme\.md$/i.test(p);
+/**
+ * A lesson file the extension owns: Markdown in its own lesson folder(s), or declaring the lesson schema in
+ * its front matter. Any other repository's `lessons/*.md` gets no diagnostics.
+ */
+export function isLessonDocument(doc: vscode.TextDocument, lessonRoots: readonly string[]): boolean {
+  return doc.languageId === 'markdown' && doc.uri.scheme === 'file' && isOwnedLesson(doc.uri.fsPath, doc.getText(), lessonRoots);
 }
 
 /**
  * Author-time validation, the equivalent of jsonValidation for Markdown front matter: runs the
  * same checks as `serverless-lab lessons check` on open lesson files and reports at the exact line.
  */
-export function registerLessonDiagnostics(context: vscode.ExtensionContext, library: LessonLibrary): vscode.DiagnosticCollection {
+export function registerLessonDiagnostics(context: vscode.ExtensionContext, library: LessonLibrary, lessonRoots: readonly string[]): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('serverless-lab-lessons');
   const timers = new Map<string, NodeJS.Timeout>();
   const run = async (doc: vscode.TextDocument): Promise<void> => {
-    if (!isLessonDocument(doc)) return;
+    if (!isLessonDocument(doc, lessonRoots)) {
+      collection.delete(doc.uri); // the schema comment may just have been removed
+      return;
+    }
     const version = doc.version;
     const problems = await checkDocument(doc, library);
     if (doc.isClosed || doc.version !== version) return;

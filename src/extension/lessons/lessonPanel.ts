@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { gradeQuiz, lessonDone, markCompleted, quizKey, recordQuizAnswer, setCurrentLesson, type Progress, type Quiz } from '../../core/lessons';
-import { LESSON_VIEW_TYPE, type ExerciseAction, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView } from '../../shared/lessonProtocol';
+import { LESSON_VIEW_TYPE, LESSON_WEBVIEW_SCHEMA, type ExerciseAction, type ExerciseResult, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView, type QuizResult } from '../../shared/lessonProtocol';
+import { answerRequest, parseMessage } from '../../shared/webviewMessaging';
 import { CommandIds } from '../commandIds';
 import { SettingKeys, type Config } from '../config';
 import { setContext } from '../contextKeys';
@@ -90,7 +91,11 @@ export class LessonPanelManager implements vscode.Disposable {
     this.ready = false;
     this.resetHtml(panel);
     const subs = [
-      panel.webview.onDidReceiveMessage((m: LessonWebviewMessage) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseMessage<LessonWebviewMessage>(raw, LESSON_WEBVIEW_SCHEMA);
+        if (message) void this.onMessage(message);
+        else log.warn(`ignored a malformed message from the lesson page: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      }),
       panel.onDidDispose(() => {
         subs.forEach((d) => d.dispose());
         if (this.panel === panel) {
@@ -165,7 +170,8 @@ export class LessonPanelManager implements vscode.Disposable {
           if (this.shown) await this.post({ type: 'showLesson', lesson: await this.view(this.shown) });
           return;
         case 'answerQuiz':
-          return await this.answerQuiz(m.requestId, m.lessonId, m.quizId, m.selected);
+          await answerRequest(m.requestId, () => this.answerQuiz(m.lessonId, m.quizId, m.selected), (reply) => this.post(reply));
+          return;
         case 'navigate':
           // Through the commands, so walkthrough steps that listen for them complete.
           await vscode.commands.executeCommand(m.direction === 'next' ? CommandIds.nextLesson : CommandIds.previousLesson);
@@ -174,7 +180,8 @@ export class LessonPanelManager implements vscode.Disposable {
           await this.progress.update((p) => markCompleted(p, m.lessonId));
           return;
         case 'exercise':
-          return await this.exercise(m.requestId, m.lessonId, m.exerciseId, m.action);
+          await answerRequest(m.requestId, () => this.exercise(m.lessonId, m.exerciseId, m.action), (reply) => this.post(reply));
+          return;
         default: {
           const unknown: never = m;
           log.warn(`unknown message from lesson page: ${JSON.stringify(unknown)}`);
@@ -185,33 +192,24 @@ export class LessonPanelManager implements vscode.Disposable {
     }
   }
 
-  private async answerQuiz(requestId: number, lessonId: string, quizId: string, selected: number[]): Promise<void> {
+  private async exercise(lessonId: string, exerciseId: string, action: ExerciseAction): Promise<ExerciseResult> {
+    const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
+    if (!loaded) throw new Error(`Lesson "${lessonId}" is not available any more.`);
+    return this.exercises.act(loaded, exerciseId, action);
+  }
+
+  private async answerQuiz(lessonId: string, quizId: string, selected: number[]): Promise<QuizResult> {
     const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
     const quizzes = loaded ? quizzesOf(loaded) : [];
     const quiz = quizzes.find((q) => q.id === quizId);
-    if (!loaded || !quiz) {
-      await this.post({ type: 'quizResult', requestId, error: `Quiz "${quizId}" is not in lesson "${lessonId}" any more; reopen the lesson.`, lessonCompleted: false });
-      return;
-    }
+    if (!loaded || !quiz) throw new Error(`Quiz "${quizId}" is not in lesson "${lessonId}" any more; reopen the lesson.`);
     const feedback = await this.feedback(quiz, selected);
     const wasCompleted = this.progress.get().completed.includes(lessonId);
     const after = await this.progress.update((p) => {
       const next = recordQuizAnswer(p, lessonId, quizId, { selected, correct: feedback.correct });
       return lessonDone(next, lessonId, quizzes.map((q) => q.id), exercisesOf(loaded).map((e) => e.id)) ? markCompleted(next, lessonId) : next;
     });
-    await this.post({ type: 'quizResult', requestId, feedback, lessonCompleted: !wasCompleted && after.completed.includes(lessonId) });
-  }
-
-  private async exercise(requestId: number, lessonId: string, exerciseId: string, action: ExerciseAction): Promise<void> {
-    try {
-      const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
-      if (!loaded) throw new Error(`Lesson "${lessonId}" is not available any more.`);
-      const result = await this.exercises.act(loaded, exerciseId, action);
-      await this.post({ type: 'exerciseResult', requestId, ...result });
-    } catch (err) {
-      log.warn(`exercise ${lessonId}/${exerciseId} ${action}: ${err instanceof Error ? err.message : String(err)}`);
-      await this.post({ type: 'exerciseResult', requestId, error: err instanceof Error ? err.message : String(err), lessonCompleted: false });
-    }
+    return { feedback, lessonCompleted: !wasCompleted && after.completed.includes(lessonId) };
   }
 
   private postCompletion(p: Progress): void {

@@ -1,7 +1,7 @@
 // CodeLens above every detected handler: "▶ Invoke", "Invoke with event…", "Invoke cold", "Debug".
 // Detection is the pure scanner in core/run; in Restricted Mode one lens explains why running is off.
 import * as vscode from 'vscode';
-import { detectHandlers, languageOf } from '../../core/run/handlerDetection';
+import { detectHandlers, languageOf, type DetectionOptions } from '../../core/run/handlerDetection';
 import { CommandIds } from '../commandIds';
 
 /** How a CodeLens (or command) wants to invoke. */
@@ -21,18 +21,22 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly enabled: () => boolean) {}
+  constructor(
+    private readonly enabled: () => boolean,
+    /** Detection options for a file: configured extra names and the names functions.json / SAM list for it. */
+    private readonly detectionOptions: (uri: vscode.Uri) => Promise<DetectionOptions>,
+  ) {}
 
   /** Asks VS Code to re-query the lenses. */
   refresh(): void {
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!this.enabled()) return [];
     const language = languageOf(document.languageId) ?? languageOf(document.fileName);
     if (!language) return [];
-    const handlers = detectHandlers(document.getText(), language);
+    const handlers = detectHandlers(document.getText(), language, await this.detectionOptions(document.uri));
     const lenses: vscode.CodeLens[] = [];
     for (const h of handlers) {
       const range = new vscode.Range(h.line, h.character, h.line, h.character + h.handlerName.length);

@@ -1,7 +1,7 @@
 // Running functions in the editor: CodeLens, invoke/load commands, the invocation panel, the
 // status bar item and the history. Every invocation goes through the extension's one runtime service.
 import * as vscode from 'vscode';
-import { detectHandlers, languageOf, type DetectedHandler } from '../../core/run/handlerDetection';
+import { detectHandlers, languageOf, type DetectedHandler, type DetectionOptions } from '../../core/run/handlerDetection';
 import type { LoadPlan } from '../../core/run/loadPlan';
 import { runWhatIf } from '../../core/run/whatIf';
 import { CommandIds } from '../commandIds';
@@ -21,21 +21,21 @@ import { createSandboxStatusItem, showRunMenu } from './statusBar';
 import { WorkspaceFunctions } from './workspaceFunctions';
 
 /** Lets the user pick a handler: from the active editor, else from the workspace's handler files. */
-async function pickHandler(): Promise<{ uri: vscode.Uri; handlerName: string } | undefined> {
+async function pickHandler(detectionOptions: (uri: vscode.Uri) => Promise<DetectionOptions>): Promise<{ uri: vscode.Uri; handlerName: string } | undefined> {
   type Item = vscode.QuickPickItem & { uri: vscode.Uri; handler: DetectedHandler };
-  const detect = (uri: vscode.Uri, text: string, languageId?: string): Item[] => {
+  const detect = async (uri: vscode.Uri, text: string, languageId?: string): Promise<Item[]> => {
     const language = (languageId && languageOf(languageId)) ?? languageOf(uri.fsPath);
-    return language ? detectHandlers(text, language).map((h) => ({ label: h.handlerName, description: `${vscode.workspace.asRelativePath(uri)}:${h.line + 1}`, uri, handler: h })) : [];
+    return language ? detectHandlers(text, language, await detectionOptions(uri)).map((h) => ({ label: h.handlerName, description: `${vscode.workspace.asRelativePath(uri)}:${h.line + 1}`, uri, handler: h })) : [];
   };
   const active = vscode.window.activeTextEditor?.document;
-  let items = active ? detect(active.uri, active.getText(), active.languageId) : [];
+  let items = active ? await detect(active.uri, active.getText(), active.languageId) : [];
   if (items.length === 1) return { uri: items[0].uri, handlerName: items[0].handler.handlerName };
   if (!items.length) {
     // Read the bytes rather than opening documents: opening hundreds of files wakes every language server.
     const files = await vscode.workspace.findFiles('**/*.{js,mjs,cjs,ts,mts,py}', '{**/node_modules/**,**/dist/**,**/out/**,**/.venv/**}', 300);
-    for (const uri of files) items.push(...detect(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+    for (const uri of files) items.push(...(await detect(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)))));
   }
-  if (!items.length) throw new Error('No handler found. Open a file that exports a handler (e.g. exports.handler = async (event) => …) or defines def lambda_handler(event, context).');
+  if (!items.length) throw new Error('No handler found. Open a file that exports a handler (e.g. exports.handler = async (event) => …) or defines def lambda_handler(event, context); other names need the serverlessLab.handlers.extraNames setting or an entry in .serverless-lab/functions.json.');
   items = items.sort((a, b) => (a.description ?? '').localeCompare(b.description ?? ''));
   const pick = await vscode.window.showQuickPick(items, { title: 'Invoke Function', placeHolder: 'Choose a handler', matchOnDescription: true });
   return pick ? { uri: pick.uri, handlerName: pick.handler.handlerName } : undefined;
@@ -51,7 +51,11 @@ export function registerRun(services: ExtensionServices): void {
   const feed = new HistoryFeed(host.onDidInvoke, history);
   const run = new RunService(context.workspaceState, host, functions, history, feed, diagnostics);
   const lensesEnabled = (): boolean => config.get<boolean>(SettingKeys.codeLensEnabled, true);
-  const lenses = new HandlerCodeLensProvider(lensesEnabled);
+  const detectionOptions = async (uri: vscode.Uri): Promise<DetectionOptions> => ({
+    extraNames: config.get<string[]>(SettingKeys.handlerExtraNames, []).filter((n) => typeof n === 'string'),
+    listedNames: await functions.listedNames(uri),
+  });
+  const lenses = new HandlerCodeLensProvider(lensesEnabled, detectionOptions);
   const samLenses = new SamCodeLensProvider(lensesEnabled, diagnostics);
   const targetOf = (requestId?: string): { uri: vscode.Uri; handlerName: string } => {
     const entry = requestId ? history.find(requestId) : undefined;
@@ -105,7 +109,7 @@ export function registerRun(services: ExtensionServices): void {
   );
 
   const invokeHandler = (uri?: vscode.Uri, handlerName?: string, options?: InvokeOptions) =>
-    uri && handlerName ? run.invokeHandler(uri, handlerName, options) : pickHandler().then((t) => (t ? run.invokeHandler(t.uri, t.handlerName, options) : undefined));
+    uri && handlerName ? run.invokeHandler(uri, handlerName, options) : pickHandler(detectionOptions).then((t) => (t ? run.invokeHandler(t.uri, t.handlerName, options) : undefined));
   registerSafeCommand(context, CommandIds.invokeFunction, invokeHandler);
   registerSafeCommand(context, CommandIds.invokeHandler, invokeHandler);
   registerSafeCommand(context, CommandIds.invokeLast, async () => {
@@ -113,7 +117,7 @@ export function registerRun(services: ExtensionServices): void {
     return run.invokeHandler(t.uri, t.handlerName, { mode: 'invoke' });
   });
   registerSafeCommand(context, CommandIds.runLoad, async (uri?: vscode.Uri, handlerName?: string, plan?: LoadPlan) => {
-    const t = uri && handlerName ? { uri, handlerName } : (run.last ?? (await pickHandler()));
+    const t = uri && handlerName ? { uri, handlerName } : (run.last ?? (await pickHandler(detectionOptions)));
     if (!t) return undefined;
     const load = await runLoadCommand(run, t.uri, t.handlerName, plan);
     if (load) panel.showLoad(load);

@@ -1,7 +1,8 @@
 // The invocation panel: one webview showing history, REPORT cards, timeline, load results and the
 // keep-alive what-if. The host waits for "ready" before posting; a serializer restores it on reload.
 import * as vscode from 'vscode';
-import type { HistoryEntry, HostToWebview, LoadRunView, PanelView, WebviewToHost, WhatIfRequest, WhatIfResult } from '../../shared/invocationProtocol';
+import { INVOCATION_VIEW_TYPE, INVOCATION_WEBVIEW_SCHEMA, type HistoryEntry, type InvocationHostMessage, type InvocationRequest, type InvocationWebviewMessage, type LoadRunView, type PanelView, type WhatIfRequest, type WhatIfResult } from '../../shared/invocationProtocol';
+import { answerRequest, parseMessage } from '../../shared/webviewMessaging';
 import type { Prediction } from '../../core/run/prediction';
 import { reportError } from '../commandBoundary';
 import { getLogger } from '../log';
@@ -9,8 +10,7 @@ import { webviewPage } from '../webviewHtml';
 import type { InvocationHistory } from './history';
 
 const log = getLogger('run.panel');
-/** Webview type id (also used by the serializer and package.json activation). */
-export const INVOCATION_VIEW_TYPE = 'serverlessLab.invocations';
+export { INVOCATION_VIEW_TYPE };
 
 /** What the panel asks the rest of the run feature to do. */
 export interface PanelActions {
@@ -26,7 +26,7 @@ export interface PanelActions {
 export class InvocationPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
-  private queue: HostToWebview[] = [];
+  private queue: InvocationHostMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly history: InvocationHistory, private readonly actions: PanelActions) {
@@ -72,7 +72,11 @@ export class InvocationPanel implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.webview.html = this.html(panel.webview);
     const subs = [
-      panel.webview.onDidReceiveMessage((m: WebviewToHost) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseMessage<InvocationWebviewMessage>(raw, INVOCATION_WEBVIEW_SCHEMA);
+        if (message) void this.onMessage(message);
+        else log.warn(`ignored a malformed message from the invocation page: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      }),
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;
@@ -81,7 +85,7 @@ export class InvocationPanel implements vscode.Disposable {
     ];
   }
 
-  private post(message: HostToWebview): void {
+  private post(message: InvocationHostMessage): void {
     if (!this.panel) return;
     if (!this.ready) {
       // 'init' is sent on ready anyway; queue the rest so nothing is posted before the webview listens.
@@ -91,13 +95,13 @@ export class InvocationPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private async onMessage(message: WebviewToHost): Promise<void> {
+  private async onMessage(message: InvocationWebviewMessage): Promise<void> {
     try {
       switch (message.type) {
         case 'ready': {
           this.ready = true;
           const history = this.history.all();
-          await this.panel?.webview.postMessage({ type: 'init', history, load: this.history.lastLoad(), selectRequestId: history[0]?.record.requestId } satisfies HostToWebview);
+          await this.panel?.webview.postMessage({ type: 'init', history, load: this.history.lastLoad(), selectRequestId: history[0]?.record.requestId } satisfies InvocationHostMessage);
           for (const m of this.queue.splice(0)) await this.panel?.webview.postMessage(m);
           return;
         }
@@ -107,27 +111,18 @@ export class InvocationPanel implements vscode.Disposable {
           await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.One });
           return;
         }
-        case 'invokeAgain':
-          return await this.actions.invokeAgain(message.requestId, message.cold, message.prediction);
-        case 'runWhatIf':
-          try {
-            const result = await this.actions.runWhatIf(message.request);
-            this.post({ type: 'whatIfResult', id: message.id, result });
-          } catch (err) {
-            this.post({ type: 'whatIfResult', id: message.id, error: err instanceof Error ? err.message : String(err) });
-          }
-          return;
-        case 'exportLoad':
-          return await this.actions.exportLoad(message.format);
-        case 'openCost':
-          return await this.actions.openCost(message.source, message.requestId);
-        case 'runLoad':
-          return await this.actions.runLoad(message.requestId);
-        case 'saveTestEvent':
-          return await this.actions.saveTestEvent(message.requestId);
         case 'clearHistory':
           await this.history.clear();
           this.post({ type: 'init', history: [] });
+          return;
+        case 'invokeAgain':
+        case 'runWhatIf':
+        case 'exportLoad':
+        case 'openCost':
+        case 'runLoad':
+        case 'saveTestEvent':
+          // Every request gets exactly one reply, so the page can stop its busy state whatever happens.
+          await answerRequest(message.requestId, () => this.handle(message), (reply) => this.panel?.webview.postMessage(reply));
           return;
         default: {
           const unknown: never = message;
@@ -136,6 +131,33 @@ export class InvocationPanel implements vscode.Disposable {
       }
     } catch (err) {
       reportError('Invocation panel', err);
+    }
+  }
+
+  /** Does what a request asks; its result (if any) goes back in the reply. */
+  private async handle(request: InvocationRequest): Promise<WhatIfResult | undefined> {
+    switch (request.type) {
+      case 'invokeAgain':
+        await this.actions.invokeAgain(request.entryId, request.cold, request.prediction);
+        return undefined;
+      case 'runWhatIf':
+        return this.actions.runWhatIf(request.request);
+      case 'exportLoad':
+        await this.actions.exportLoad(request.format);
+        return undefined;
+      case 'openCost':
+        await this.actions.openCost(request.source, request.entryId);
+        return undefined;
+      case 'runLoad':
+        await this.actions.runLoad(request.entryId);
+        return undefined;
+      case 'saveTestEvent':
+        await this.actions.saveTestEvent(request.entryId);
+        return undefined;
+      default: {
+        const unknown: never = request;
+        throw new Error(`unknown request ${JSON.stringify(unknown)}`);
+      }
     }
   }
 

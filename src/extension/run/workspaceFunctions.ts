@@ -85,6 +85,11 @@ export class WorkspaceFunctions implements vscode.Disposable {
     return resolved;
   }
 
+  /** Names that functions.json or a SAM template lists for this file (CodeLens shows them whatever their name). */
+  listedNames(file: vscode.Uri): Promise<string[]> {
+    return this.registry.handlerNamesFor(file.fsPath);
+  }
+
   dispose(): void {
     this.unsubscribe();
     this.changed.dispose();

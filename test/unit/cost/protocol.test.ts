@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { scenarioFromMeasurements } from '../../../src/core/cost';
-import { COST_STATE_VERSION, migrateCostState, parseOpenCostArgs } from '../../../src/shared/costProtocol';
+import { COST_HOST_SCHEMA, COST_STATE_VERSION, COST_WEBVIEW_SCHEMA, migrateCostState, parseOpenCostArgs } from '../../../src/shared/costProtocol';
+import { parseMessage } from '../../../src/shared/webviewMessaging';
 
 describe('cost: panel protocol', () => {
   it('accepts the invocation panel\'s argument and drops unknown or malformed optional fields', () => {
@@ -20,5 +21,15 @@ describe('cost: panel protocol', () => {
     assert.deepEqual(migrateCostState({ version: COST_STATE_VERSION, scenario })?.scenario, scenario);
     assert.equal(migrateCostState({ version: 0, scenario }), undefined);
     assert.equal(migrateCostState({ version: COST_STATE_VERSION, scenario: { durationsMs: [] } }), undefined);
+  });
+});
+
+describe('cost: messages are validated at the boundary', () => {
+  it('accepts update requests and replies, and refuses the old shapes', () => {
+    assert.ok(parseMessage({ type: 'update', requestId: 2, scenario: { durationsMs: [1] } }, COST_WEBVIEW_SCHEMA));
+    assert.equal(parseMessage({ type: 'update', scenario: { durationsMs: [1] } }, COST_WEBVIEW_SCHEMA), undefined, 'no requestId');
+    assert.ok(parseMessage({ type: 'reply', requestId: 2, error: 'no durations' }, COST_HOST_SCHEMA));
+    assert.equal(parseMessage({ type: 'error', requestId: 2, message: 'x' }, COST_HOST_SCHEMA), undefined);
+    assert.equal(parseMessage({ type: 'model', model: {} }, COST_HOST_SCHEMA), undefined, 'a model without its scenario');
   });
 });

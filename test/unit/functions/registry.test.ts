@@ -118,3 +118,18 @@ describe('functions/registry', () => {
     assert.equal(registry.folderOf(path.resolve('/elsewhere/x.js')), undefined);
   });
 });
+
+describe('functions/registry: handler names for detection', () => {
+  it('lists the handler names functions.json and SAM declare for a file, and nothing for other files', async () => {
+    const host = memoryHost({
+      [at('.serverless-lab/functions.json')]: '{"functions":{"orders":{"handler":"src/orders.js","handlerName":"main"},"other":{"handler":"src/orders.js"}}}',
+      [at('src/orders.js')]: '',
+      [at('template.yaml')]: TEMPLATE,
+      [at('hello/app.py')]: '',
+    });
+    const registry = new FunctionRegistry([root], host);
+    assert.deepEqual((await registry.handlerNamesFor(at('src/orders.js'))).sort(), ['handler', 'main']);
+    assert.deepEqual(await registry.handlerNamesFor(at('hello/app.py')), ['lambda_handler']);
+    assert.deepEqual(await registry.handlerNamesFor(at('src/unrelated.js')), []);
+  });
+});

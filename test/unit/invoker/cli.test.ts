@@ -39,6 +39,11 @@ describe('invoker: serverless-lab invoke (CLI)', function () {
       entryPoints: [path.join(root, 'src', 'cli', 'index.ts')], outfile: cliBundle, bundle: true, platform: 'node', format: 'cjs',
       target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
     });
+    // dist/cli.js requires each command's own bundle from cli/ beside it (scripts/build.mjs does the same).
+    await esbuild.build({
+      entryPoints: [path.join(root, 'src', 'cli', 'commands', 'invoke.ts')], outdir: path.join(path.dirname(cliBundle), 'cli'), bundle: true, platform: 'node', format: 'cjs',
+      target: 'node20', mainFields: ['module', 'main'], logLevel: 'error',
+    });
   });
   beforeEach(() => {
     dir = makeDir({

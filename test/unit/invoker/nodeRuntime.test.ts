@@ -176,25 +176,6 @@ describe('invoker: Node runtime', function () {
     assert.strictEqual(r.error?.errorType, 'Function.ResponseSizeTooLarge');
   });
 
-  // The bootstrap reaches the Runtime API through libuv's TCP handle when Node offers it, else through
-  // `net` (SL_RUNTIME_TRANSPORT=net forces that): both must carry large bodies both ways, in order.
-  for (const transport of ['tcp_wrap', 'net'] as const) {
-    it(`carries 5 MB events and responses over the ${transport} transport, warm and cold`, async () => {
-      dir = makeDir({ 'echo.js': "exports.handler = async (event) => ({ echo: event.data, netLoaded: process.moduleLoadList.includes('NativeModule net') });\n" });
-      const data = 'é'.repeat(1024) + 'x'.repeat(5 * 1024 * 1024 - 4096);
-      const fn = nodeFn(dir, 'echo.js', { memoryMb: 512, env: transport === 'net' ? { SL_RUNTIME_TRANSPORT: 'net' } : {} });
-      for (const round of [0, 1]) {
-        const r = await invoker.invoke(fn, { event: { data } });
-        assert.strictEqual(r.error, undefined, `round ${round}: ${JSON.stringify(r.error)}`);
-        const response = r.response as { echo: string; netLoaded: boolean };
-        assert.strictEqual(response.echo, data);
-        assert.strictEqual(r.cold, round === 0);
-        // The fast path never loads `net`; the fallback does.
-        if (typeof (process as unknown as { binding?: unknown }).binding === 'function') assert.strictEqual(response.netLoaded, transport === 'net');
-      }
-    });
-  }
-
   it('validates configuration like Lambda (memory 128-10240 MB, timeout 1-900 s)', async () => {
     dir = makeDir({ 'index.js': 'exports.handler = async () => 1;\n' });
     const low = await invoker.invoke(nodeFn(dir, 'index.js', { memoryMb: 64 }), { event: {} });

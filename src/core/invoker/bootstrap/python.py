@@ -12,8 +12,12 @@ _boot = time.perf_counter()
 import _socket  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
+
+try:
+    import resource  # noqa: E402  (POSIX only: Windows has no getrusage)
+except ImportError:
+    resource = None
 
 BASE = "/2018-06-01/runtime"
 ERROR_CT = "application/vnd.aws.lambda.error+json"
@@ -253,6 +257,8 @@ def hints(request_id):
             stream._stream.flush()
             stream.dirty = False
             markers += 1
+    if resource is None:  # the invoker then reports memory as not measured on this OS
+        return {"X-SL-Flush-Markers": str(markers)}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if sys.platform == "darwin":  # macOS reports bytes, Linux KiB
         peak //= 1024

@@ -29,6 +29,10 @@ export interface RapidRequest {
 export class RapidClient {
   private transport: Transport | undefined;
   private buffer: Buffer = EMPTY;
+  /** Pieces of a response whose body is still arriving, and the bytes it needs in all. */
+  private parts: Buffer[] = [];
+  private partsBytes = 0;
+  private need = 0;
   /** Resolvers of the requests in flight, in order. (A broken connection ends the process: nothing rejects.) */
   private readonly waiters: ((r: RapidResponse) => void)[] = [];
   private readonly hostLine: string;
@@ -103,7 +107,20 @@ export class RapidClient {
 
   /** Parses complete responses from the `n` bytes read into `chunk` (a reused buffer). */
   private onData(chunk: Buffer, n: number): void {
-    const buf = this.buffer.length ? Buffer.concat([this.buffer, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+    if (this.need) {
+      // A large body is arriving: collect copies and join them once, not once per read.
+      this.parts.push(Buffer.from(chunk.subarray(0, n)));
+      this.partsBytes += n;
+      if (this.partsBytes < this.need) return;
+      const joined = Buffer.concat(this.parts, this.partsBytes);
+      this.parts = [];
+      this.partsBytes = this.need = 0;
+      return this.parse(joined);
+    }
+    this.parse(this.buffer.length ? Buffer.concat([this.buffer, chunk.subarray(0, n)]) : chunk.subarray(0, n));
+  }
+
+  private parse(buf: Buffer): void {
     let pos = 0;
     for (;;) {
       const end = buf.indexOf(HEAD_END, pos);
@@ -115,14 +132,21 @@ export class RapidClient {
       const cl = headers['content-length'];
       const length = cl === undefined ? 0 : Number(cl) || 0;
       const bodyStart = end + 4;
-      if (buf.length < bodyStart + length) break;
+      if (buf.length < bodyStart + length) {
+        // Keep the partial response (a copy: the read buffer is reused) and wait for the rest.
+        this.parts = [Buffer.from(buf.subarray(pos))];
+        this.partsBytes = buf.length - pos;
+        this.need = bodyStart + length - pos;
+        this.buffer = EMPTY;
+        return;
+      }
       const body = length ? buf.toString('utf8', bodyStart, bodyStart + length) : '';
       pos = bodyStart + length;
       // 1xx interim responses (100 Continue) carry no final answer.
       if (status >= 100 && status < 200) continue;
       this.waiters.shift()?.({ status, headers, body });
     }
-    // Keep an incomplete tail as a copy: the read buffer is overwritten by the next read.
+    // Keep an incomplete head as a copy: the read buffer is overwritten by the next read.
     this.buffer = pos === buf.length ? EMPTY : Buffer.from(buf.subarray(pos));
   }
 }

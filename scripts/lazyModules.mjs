@@ -1,0 +1,85 @@
+// Lazy modules for the extension's activation entry (issue 10 §3): heavy libraries and core subsystems
+// become separate bundles in dist/lazy/, and the entry gets a small stub in their place whose exports are
+// getters that require() the bundle on first access. Feature code keeps plain `import` statements.
+// Why stubs rather than code splitting: esbuild splits only ESM output, and VS Code loads the entry as CommonJS.
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** What the entry must not evaluate at activation: id -> import specifier (package or repo-relative file). */
+export const LAZY_MODULES = {
+  // yaml, ajv, markdown-it and highlight.js arrive through the lessons, sam and scaffold bundles; list a
+  // library here only when the entry imports it directly (the bundle-budget test names it when it does).
+  jsoncParser: 'jsonc-parser',
+  invoker: './src/core/invoker/index.ts',
+  cost: './src/core/cost/index.ts',
+  sam: './src/core/sam/index.ts',
+  scaffold: './src/core/scaffold/index.ts',
+  lessons: './src/core/lessons/index.ts',
+  sampleEvents: './src/core/sampleEvents/index.ts',
+  functions: './src/core/functions/index.ts',
+  functionRegistry: './src/core/functions/registry.ts',
+  functionsFile: './src/core/functions/functionsFile.ts',
+  runtime: './src/core/runtime/index.ts',
+  runtimeService: './src/core/runtime/runtimeService.ts',
+  loadRunner: './src/core/run/loadRunner.ts',
+  whatIf: './src/core/run/whatIf.ts',
+};
+
+/**
+ * Builds each lazy module to dist/lazy/<id>.js and returns the esbuild plugin that swaps imports of them
+ * in other bundles for stubs. `options` are the node build options shared with the entry.
+ */
+export async function buildLazyModules(root, options) {
+  const require = createRequire(import.meta.url);
+  const byPath = new Map(); // resolved absolute path -> { id, keys, callable, esModule }
+  const results = await Promise.all(Object.entries(LAZY_MODULES).map(async ([id, spec]) => {
+    const entry = spec.startsWith('./') ? path.join(root, spec) : spec;
+    const outfile = path.join(root, 'dist', 'lazy', `${id}.js`);
+    const result = await esbuild.build({ ...options, entryPoints: { [id]: entry }, outfile, metafile: true });
+    return { id, spec, outfile, result };
+  }));
+  for (const { id, outfile, result } of results) {
+    delete require.cache[outfile];
+    const mod = require(outfile);
+    const info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+    for (const input of Object.keys(result.metafile.inputs)) {
+      const abs = path.resolve(root, input);
+      // The module's own entry file (packages: the file their specifier resolves to) identifies it.
+      if (!byPath.has(abs) && result.metafile.outputs[path.relative(root, outfile)]?.entryPoint === input) byPath.set(abs, info);
+    }
+  }
+  return { plugin: (prefix) => lazyStubPlugin(byPath, prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
+}
+
+/** Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to dist/lazy. */
+function lazyStubPlugin(byPath, prefix) {
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.lazySkip || args.kind === 'entry-point' || args.path.startsWith(prefix)) {
+          return args.path.startsWith(prefix) && !args.pluginData?.lazySkip ? { path: args.path, external: true } : undefined;
+        }
+        const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { lazySkip: true } });
+        const info = !resolved.errors.length && byPath.get(resolved.path);
+        return info ? { path: info.id, namespace: 'lazy-module', pluginData: info } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+        const { id, keys, callable, esModule } = args.pluginData;
+        const lines = [
+          `// Stub for dist/lazy/${id}.js: loaded on first use, not at activation.`,
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(`${prefix}${id}.js`)}));`,
+          callable
+            ? 'const stub = function (...args) { return new.target ? Reflect.construct(load(), args, new.target) : load().apply(this, args); };'
+            : 'const stub = {};',
+          esModule ? "Object.defineProperty(stub, '__esModule', { value: true });" : '',
+          `for (const key of ${JSON.stringify(keys.filter((k) => k !== '__esModule'))}) Object.defineProperty(stub, key, { enumerable: true, get: () => load()[key] });`,
+          'module.exports = stub;',
+        ];
+        return { contents: lines.join('\n'), loader: 'js' };
+      });
+    },
+  };
+}

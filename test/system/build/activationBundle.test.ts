@@ -1,0 +1,39 @@
+// The activation entry holds wiring only: reads the metafile `npm run build` writes (out/meta/extension.json)
+// and fails when the entry outgrows its budget or evaluates a heavy library or subsystem at load.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const META = path.join(root, 'out/meta/extension.json');
+/** Budget of dist/extension.js (issue 10 §3). */
+const ENTRY_BUDGET_BYTES = 150 * 1024;
+/** Inputs that must reach the entry only as a lazy stub (scripts/lazyModules.mjs). */
+const HEAVY = [
+  /^node_modules\/(yaml|ajv|ajv-formats|fast-uri|markdown-it|highlight\.js|linkify-it|chart\.js|jsonc-parser)\//,
+  /^src\/core\/(invoker|cost|lessons\/(render|frontMatter|directives)|sam|scaffold)\//,
+];
+
+interface Meta {
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+function entry(): Meta['outputs'][string] {
+  assert.ok(fs.existsSync(META), `${path.relative(root, META)} is missing: run "npm run build" first`);
+  const meta = JSON.parse(fs.readFileSync(META, 'utf8')) as Meta;
+  const out = meta.outputs['dist/extension.js'];
+  assert.ok(out, 'the metafile has no dist/extension.js output');
+  return out;
+}
+
+describe('build: activation entry', () => {
+  it(`stays within ${ENTRY_BUDGET_BYTES / 1024} KB`, () => {
+    const { bytes } = entry();
+    assert.ok(bytes <= ENTRY_BUDGET_BYTES, `dist/extension.js is ${(bytes / 1024).toFixed(1)} KB (budget ${ENTRY_BUDGET_BYTES / 1024} KB)`);
+  });
+
+  it('pulls in no heavy library or subsystem (they load on first use from dist/lazy)', () => {
+    const heavy = Object.entries(entry().inputs).filter(([file, v]) => v.bytesInOutput > 0 && HEAVY.some((re) => re.test(file)));
+    assert.deepEqual(heavy.map(([file]) => file), [], 'add the module to LAZY_MODULES in scripts/lazyModules.mjs, or import it only where it is used');
+  });
+});
