@@ -1,7 +1,8 @@
 // Lesson page: renders what the host sends, hydrates quizzes, and reports answers and navigation.
-import { LESSON_HOST_SCHEMA, LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonRequest, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView, type QuizResult } from '../../src/shared/lessonProtocol';
+import { LESSON_HOST_SCHEMA, LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonRequest, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView, type QuizResult, type ExerciseResult } from '../../src/shared/lessonProtocol';
 import { parseMessage, RequestClient } from '../../src/shared/webviewMessaging';
 import { vscodeApi } from '../shared/vscodeApi';
+import { applyExerciseState, exerciseActionOf, showExerciseFeedback } from './exercises';
 
 const vscode = vscodeApi<LessonWebviewMessage, LessonWebviewState>();
 const app = document.getElementById('app') as HTMLElement;
@@ -58,6 +59,7 @@ function render(view: LessonView): void {
 
   app.append(header, body, nav);
   view.answered.forEach(applyFeedback);
+  for (const state of view.exercises) applyExerciseState(app, state);
   updateCompletion(view.completed, view.completedCount);
   window.scrollTo(0, 0);
 }
@@ -117,7 +119,18 @@ app.addEventListener('click', (event) => {
   const button = target?.closest('button');
   if (!button || button.disabled || !lesson) return;
   const quiz = button.closest<HTMLElement>('.quiz');
-  if (button.id === 'next-lesson') vscode.postMessage({ type: 'navigate', direction: 'next' });
+  const exercise = exerciseActionOf(button);
+  if (exercise) {
+    const { card } = exercise;
+    card.setAttribute('aria-busy', 'true');
+    requests.request<ExerciseResult>({ type: 'exercise', lessonId: lesson.lessonId, exerciseId: exercise.exerciseId, action: exercise.action }).then(
+      (result) => {
+        applyExerciseState(app, result.state);
+        if (result.feedback) showExerciseFeedback(card, result.feedback, undefined);
+      },
+      (err: Error) => showExerciseFeedback(card, undefined, err.message || 'Could not run this action.'),
+    ).finally(() => card.removeAttribute('aria-busy'));
+  } else if (button.id === 'next-lesson') vscode.postMessage({ type: 'navigate', direction: 'next' });
   else if (button.id === 'prev-lesson') vscode.postMessage({ type: 'navigate', direction: 'previous' });
   else if (button.id === 'mark-complete') vscode.postMessage({ type: 'markComplete', lessonId: lesson.lessonId });
   else if (quiz && button.classList.contains('quiz-option')) {

@@ -20,6 +20,8 @@ export const CommandIds = {
   newFunction: 'serverlessLab.newFunction',
   exportSam: 'serverlessLab.exportSam',
   showRosetta: 'serverlessLab.showRosetta',
+  /** Internal: an exercise card's action by (lessonId, exerciseId), for lesson links, walkthroughs and tests. */
+  exerciseAction: 'serverlessLab.exerciseAction',
 } as const;
 
 /** A contributed command id. */

@@ -5,6 +5,8 @@ export interface ContextKeys {
   'serverlessLab.hasProgress': boolean;
   'serverlessLab.lessonOpen': boolean;
   'serverlessLab.lessonsCompleted': number;
+  /** Exercises passed so far; a walkthrough step can complete on `serverlessLab.exercisesPassed > 0`. */
+  'serverlessLab.exercisesPassed': number;
   'serverlessLab.hasLastInvocation': boolean;
 }
 

@@ -44,6 +44,32 @@ export interface QuizFeedbackView {
   options: OptionFeedbackView[];
 }
 
+/** An exercise's state as the page shows it; hints are host-rendered inline Markdown. */
+export interface ExerciseStateView {
+  exerciseId: string;
+  hintsHtml: string[];
+  hintCount: number;
+  attempts: number;
+  passed: boolean;
+}
+
+/** The outcome of pressing Check: the first failed check's specific message, and each check's result. */
+export interface ExerciseFeedbackView {
+  passed: boolean;
+  message: string;
+  checks: Array<{ name: string; passed: boolean }>;
+}
+
+/** The buttons of an exercise card. */
+export type ExerciseAction = 'start' | 'check' | 'hint' | 'solution' | 'reset';
+
+/** Result of `exercise`: the new state, Check's feedback, and whether this completed the lesson. */
+export interface ExerciseResult {
+  state: ExerciseStateView;
+  feedback?: ExerciseFeedbackView;
+  lessonCompleted: boolean;
+}
+
 /** Everything the page needs to show one lesson. `html` is trusted: rendered on the host with HTML disabled. */
 export interface LessonView {
   lessonId: string;
@@ -66,6 +92,8 @@ export interface LessonView {
   answered: QuizFeedbackView[];
   /** Font size in px from `serverlessLab.lessons.fontSize`. */
   fontSize: number;
+  /** State of each exercise in the lesson. */
+  exercises: ExerciseStateView[];
 }
 
 /** Messages from the page to the host. */
@@ -77,7 +105,9 @@ export type LessonWebviewMessage =
   /** Move to the next or previous lesson. */
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** Mark the shown lesson complete without (or in addition to) the quizzes. */
-  | { type: 'markComplete'; lessonId: string };
+  | { type: 'markComplete'; lessonId: string }
+  /** A button of an exercise card; answered with an ExerciseResult. */
+  | { type: 'exercise'; requestId: number; lessonId: string; exerciseId: string; action: ExerciseAction };
 
 /** Requests of the lesson page (the messages that get a reply). */
 export type LessonRequest = Extract<LessonWebviewMessage, { requestId: number }>;
@@ -94,6 +124,7 @@ export const LESSON_WEBVIEW_SCHEMA: MessageSchema = {
   answerQuiz: { requestId: 'number', lessonId: 'string', quizId: 'string', selected: 'number[]' },
   navigate: { direction: (v) => v === 'next' || v === 'previous' },
   markComplete: { lessonId: 'string' },
+  exercise: { requestId: 'number', lessonId: 'string', exerciseId: 'string', action: (v) => ['start', 'check', 'hint', 'solution', 'reset'].includes(v as string) },
 };
 
 /** Messages from the host to the page. */

@@ -1,16 +1,20 @@
 import type { Command } from 'commander';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { summaryLine, verifyExercises } from '../../core/exercises/verify';
 import { checkLessons, formatProblem } from '../../core/lessons';
+import { createRuntime } from '../../core/runtime';
 
 /** Registers `serverless-lab lessons check [dir]`. */
 export function registerLessonsCommand(program: Command): void {
   const lessons = program.command('lessons').description('work with lesson files');
   lessons
     .command('check')
-    .description('validate every lesson (front matter, directives, ids, prerequisites); prints file:line: message per problem')
+    .description('validate every lesson (front matter, directives, exercise files, links, ids, prerequisites); prints file:line: message per problem')
     .argument('[dir]', 'folder holding the lesson .md files', 'lessons')
-    .action(async (dir: string) => {
+    .option('--exercises <dir>', 'also run every exercise in the lessons of <dir> both ways: the solution must pass, the starter must fail its intended check')
+    .action(async (argDir: string, options: { exercises?: string }) => {
+      const dir = options.exercises ?? argDir;
       const stat = await fs.stat(dir).catch(() => undefined);
       if (!stat?.isDirectory()) {
         process.stderr.write(`serverless-lab: lessons folder "${dir}" not found (run from the repo root or pass the folder: lessons check <dir>)\n`);
@@ -28,5 +32,14 @@ export function registerLessonsCommand(program: Command): void {
       } else {
         process.stdout.write(`${summary}\n`);
       }
+      if (options.exercises === undefined) return;
+      // One runtime per working copy: each exercise runs in its own temp folder, and sandboxes stop after it.
+      const results = await verifyExercises(result.exercises, (folder) => {
+        const runtime = createRuntime({ folders: [folder] });
+        return { runtime, dispose: () => runtime.invoker.dispose() };
+      });
+      for (const r of results) process.stdout.write(`${r.line}\n`);
+      process.stdout.write(`${summaryLine(results)}\n`);
+      if (results.some((r) => !r.solutionPasses || !r.starterFailsAsIntended)) process.exitCode = 1;
     });
 }

@@ -34,9 +34,23 @@ export function buildCatalog(files: ReadonlyArray<{ file: string; text: string }
   return { lessons, broken, problems: crossLessonProblems(lessons) };
 }
 
-/** Reads every `*.md` in `dir` except README.md; problems name files as `displayDir/<name>`. */
+/** Lesson files in `dir`: every top-level `*.md` except README.md, and every `lesson.md` in a lesson folder below it (`<track>/<lesson>/lesson.md`). */
+export async function findLessonFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    for (const entry of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? path.join(rel, entry.name) : entry.name;
+      if (entry.isDirectory() && depth < 3 && entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(child, depth + 1);
+      else if (entry.isFile() && (depth === 0 ? entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md' : entry.name === 'lesson.md')) out.push(child);
+    }
+  };
+  await walk('', 0);
+  return out.sort();
+}
+
+/** Reads every lesson file in `dir` (see findLessonFiles); problems name files as `displayDir/<relative path>`. */
 export async function loadCatalog(dir: string, displayDir = dir): Promise<LessonCatalog> {
-  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
+  const names = await findLessonFiles(dir);
   const files = await Promise.all(
     names.map(async (n) => ({ file: path.join(displayDir, n), text: await fs.readFile(path.join(dir, n), 'utf8') })),
   );

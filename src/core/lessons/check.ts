@@ -1,19 +1,67 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { loadExercise, type LoadedExercise } from '../exercises/files';
+import type { ExerciseSpec } from '../exercises/types';
 import { loadCatalog } from './catalog';
 import { loadLessonRenderer } from './render';
-import type { LessonProblem } from './types';
+import type { LessonProblem, LessonSource } from './types';
 
-/** Result of checking a lesson folder. */
+/** Result of checking a lesson folder; `exercises` are the loadable ones, for `--exercises`. */
 export interface CheckResult {
   lessonCount: number;
   problems: LessonProblem[];
+  exercises: Array<{ lessonId: string; exercise: LoadedExercise }>;
 }
 
-/** Validates every lesson in `dir`: front matter, directives, ids, prerequisites. Sorted by file and line. */
+/** Objectives that promise the learner makes something need an exercise to check it. */
+const MAKING_OBJECTIVE = /\b(write|build)\b/i;
+
+/**
+ * Validates every lesson in `dir`: front matter, directives, ids, prerequisites, exercise files
+ * and checks, relative links to other lessons, and "write"/"build" objectives backed by an exercise.
+ */
 export async function checkLessons(dir: string, displayDir = dir): Promise<CheckResult> {
   const catalog = await loadCatalog(dir, displayDir);
   const renderer = await loadLessonRenderer();
   const problems = [...catalog.problems, ...catalog.broken.flatMap((b) => b.problems)];
-  for (const lesson of catalog.lessons) problems.push(...renderer.render(lesson).problems);
+  const exercises: CheckResult['exercises'] = [];
+  for (const lesson of catalog.lessons) {
+    const rendered = renderer.render(lesson);
+    problems.push(...rendered.problems);
+    const absFile = path.join(dir, path.relative(displayDir, lesson.file));
+    const specs = rendered.directives.filter((d) => d.kind === 'exercise');
+    for (const d of specs) {
+      const loaded = await loadExercise(absFile, d.value as ExerciseSpec);
+      problems.push(...loaded.problems.map((message) => ({ file: lesson.file, line: d.line, message, severity: 'error' as const })));
+      if (loaded.exercise) exercises.push({ lessonId: lesson.meta.id, exercise: loaded.exercise });
+    }
+    if (specs.length === 0) {
+      for (const objective of lesson.meta.objectives.filter((o) => MAKING_OBJECTIVE.test(o))) {
+        problems.push({ file: lesson.file, line: lesson.keyLines.objectives ?? 1, message: `objective "${objective}" asks the learner to write or build something, but the lesson has no \`\`\`exercise to check it`, severity: 'error' });
+      }
+    }
+    problems.push(...(await brokenLinks(lesson, absFile)));
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { lessonCount: catalog.lessons.length + catalog.broken.length, problems };
+  return { lessonCount: catalog.lessons.length + catalog.broken.length, problems, exercises };
+}
+
+/** Relative Markdown links (`[next](cold-starts.md)`, `![diagram](img/flow.svg)`) must point at existing files. */
+async function brokenLinks(lesson: LessonSource, absFile: string): Promise<LessonProblem[]> {
+  const problems: LessonProblem[] = [];
+  const lines = lesson.body.split(/\r?\n/);
+  let inFence = false;
+  for (const [i, text] of lines.entries()) {
+    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+    if (inFence) continue;
+    for (const m of text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+      const target = m[1];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue; // https:, command:, anchors
+      const file = path.resolve(path.dirname(absFile), decodeURI(target.split('#')[0]));
+      if (!(await fs.stat(file).catch(() => undefined))) {
+        problems.push({ file: lesson.file, line: lesson.bodyLine + i, message: `link "${target}" points at no file (paths are relative to the lesson file)`, severity: 'error' });
+      }
+    }
+  }
+  return problems;
 }

@@ -16,6 +16,15 @@ export interface Progress {
   quizAnswers: Record<string, QuizAnswer>;
   /** The lesson last opened, so Next/Previous work without an open panel. */
   currentLessonId?: string;
+  /** Per exercise, keyed by `<lessonId>/<exerciseId>`: hints revealed, attempts, passed (added without a version bump: optional). */
+  exercises?: Record<string, ExerciseProgress>;
+}
+
+/** What is remembered about one exercise. */
+export interface ExerciseProgress {
+  hintsShown: number;
+  attempts: number;
+  passed: boolean;
 }
 
 /** A fresh, empty progress record. */
@@ -43,6 +52,14 @@ export function migrateProgress(raw: unknown): Progress {
   }
   const progress: Progress = { version: PROGRESS_VERSION, completed: uniqueStrings(Array.isArray(r.completed) ? r.completed : []), quizAnswers };
   if (typeof r.currentLessonId === 'string') progress.currentLessonId = r.currentLessonId;
+  if (r.exercises && typeof r.exercises === 'object') {
+    const exercises: Record<string, ExerciseProgress> = {};
+    for (const [k, v] of Object.entries(r.exercises as Record<string, unknown>)) {
+      const e = v as Partial<ExerciseProgress> | null;
+      if (e && Number.isInteger(e.hintsShown) && Number.isInteger(e.attempts) && typeof e.passed === 'boolean') exercises[k] = { hintsShown: e.hintsShown as number, attempts: e.attempts as number, passed: e.passed };
+    }
+    progress.exercises = exercises;
+  }
   return progress;
 }
 
@@ -71,6 +88,23 @@ export function allQuizzesCorrect(p: Progress, lessonId: string, quizIds: readon
   return quizIds.length > 0 && quizIds.every((q) => p.quizAnswers[quizKey(lessonId, q)]?.correct === true);
 }
 
+/** An exercise's progress (zeros when never touched). */
+export function exerciseProgress(p: Progress, lessonId: string, exerciseId: string): ExerciseProgress {
+  return p.exercises?.[quizKey(lessonId, exerciseId)] ?? { hintsShown: 0, attempts: 0, passed: false };
+}
+
+/** Updates one exercise's progress; a later failed check never un-passes it. */
+export function updateExercise(p: Progress, lessonId: string, exerciseId: string, change: (e: ExerciseProgress) => ExerciseProgress): Progress {
+  const before = exerciseProgress(p, lessonId, exerciseId);
+  const after = change(before);
+  return { ...p, exercises: { ...p.exercises, [quizKey(lessonId, exerciseId)]: { ...after, passed: before.passed || after.passed } } };
+}
+
+/** Number of exercises passed (for the `serverlessLab.exercisesPassed` context key). */
+export function exercisesPassed(p: Progress): number {
+  return Object.values(p.exercises ?? {}).filter((e) => e.passed).length;
+}
+
 /** Remembers the lesson last opened. */
 export function setCurrentLesson(p: Progress, lessonId: string): Progress {
   return p.currentLessonId === lessonId ? p : { ...p, currentLessonId: lessonId };
@@ -78,4 +112,10 @@ export function setCurrentLesson(p: Progress, lessonId: string): Progress {
 
 function uniqueStrings(values: unknown[]): string[] {
   return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+}
+
+/** A lesson is done when every quiz is answered correctly and every exercise passed (and it has at least one of them). */
+export function lessonDone(p: Progress, lessonId: string, quizIds: readonly string[], exerciseIds: readonly string[]): boolean {
+  if (quizIds.length + exerciseIds.length === 0) return false;
+  return quizIds.every((q) => p.quizAnswers[quizKey(lessonId, q)]?.correct === true) && exerciseIds.every((e) => exerciseProgress(p, lessonId, e).passed);
 }

@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { migrateLessonState, LESSON_VIEW_TYPE } from '../../shared/lessonProtocol';
+import { migrateLessonState, LESSON_VIEW_TYPE, type ExerciseAction } from '../../shared/lessonProtocol';
+import { CommandIds } from '../commandIds';
 import type { ExtensionServices } from '../services';
 import { getLogger } from '../log';
 import { registerLessonCommands } from './lessonCommands';
 import { registerLessonDiagnostics } from './lessonDiagnostics';
 import { LessonLibrary } from './lessonLibrary';
+import { ExerciseActions } from './exerciseActions';
 import { LessonPanelManager } from './lessonPanel';
 import { LESSONS_VIEW_ID, LessonsTreeProvider } from './lessonsTree';
 import { ProgressStore } from './progressStore';
@@ -17,7 +19,8 @@ export function registerLessons(services: ExtensionServices): void {
   const lessonsRoot = path.join(context.extensionUri.fsPath, 'lessons');
   const library = new LessonLibrary(lessonsRoot);
   const progress = new ProgressStore(context.globalState);
-  const panels = new LessonPanelManager(context.extensionUri, library, progress, config);
+  const exercises = new ExerciseActions(library, progress, () => services.runtime());
+  const panels = new LessonPanelManager(context.extensionUri, library, progress, config, exercises);
   const tree = new LessonsTreeProvider(library, progress);
   context.subscriptions.push(
     library,
@@ -30,6 +33,15 @@ export function registerLessons(services: ExtensionServices): void {
     }),
   );
   registerLessonCommands({ context, library, progress, panels });
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandIds.exerciseAction, async (lessonId: string, exerciseId: string, action: ExerciseAction) => {
+      const loaded = await library.load(lessonId);
+      if (!loaded) throw new Error(`No lesson "${lessonId}".`);
+      const result = await exercises.act(loaded, exerciseId, action);
+      if (panels.currentLessonId === lessonId) await panels.show(lessonId); // the open card shows the new state
+      return result;
+    }),
+  );
   registerLessonDiagnostics(context, library, [lessonsRoot]);
   void openWelcomeIfWanted(config, library, panels).catch((err: unknown) => getLogger('lessons').error(`welcome lesson: ${String(err)}`));
 }

@@ -28,8 +28,8 @@ export class LessonLibrary implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly watcher: vscode.FileSystemWatcher;
 
-  constructor(private readonly dir: string) {
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '*.md'));
+  constructor(readonly dir: string) {
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*.md'));
     const reload = (): void => this.reload();
     this.watcher.onDidChange(reload);
     this.watcher.onDidCreate(reload);

@@ -1,18 +1,22 @@
 import * as vscode from 'vscode';
-import { allQuizzesCorrect, gradeQuiz, markCompleted, quizKey, recordQuizAnswer, setCurrentLesson, type Progress, type Quiz } from '../../core/lessons';
-import { LESSON_VIEW_TYPE, LESSON_WEBVIEW_SCHEMA, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView, type QuizResult } from '../../shared/lessonProtocol';
+import { gradeQuiz, lessonDone, markCompleted, quizKey, recordQuizAnswer, setCurrentLesson, type Progress, type Quiz } from '../../core/lessons';
+import { LESSON_VIEW_TYPE, LESSON_WEBVIEW_SCHEMA, type ExerciseAction, type ExerciseResult, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView, type QuizResult } from '../../shared/lessonProtocol';
 import { answerRequest, parseMessage } from '../../shared/webviewMessaging';
 import { CommandIds } from '../commandIds';
 import { SettingKeys, type Config } from '../config';
 import { setContext } from '../contextKeys';
 import { getLogger } from '../log';
 import type { LessonLibrary, LoadedLesson } from './lessonLibrary';
+import { ExerciseActions, exercisesOf } from './exerciseActions';
 import { lessonHtml } from './lessonHtml';
 import type { ProgressStore } from './progressStore';
 import { courseOrder, positionOf } from './sequence';
 
-/** Commands a lesson may run from a `command:` link: tools only, nothing that changes files. */
-export const LESSON_LINK_COMMANDS: readonly string[] = [CommandIds.openCost, CommandIds.openLesson, CommandIds.showLessons];
+/**
+ * Commands a lesson may run from a `command:` link: tools that open views, plus exercise actions
+ * (Start never overwrites without asking; Check runs code only in a trusted workspace).
+ */
+export const LESSON_LINK_COMMANDS: readonly string[] = [CommandIds.openCost, CommandIds.openLesson, CommandIds.showLessons, CommandIds.showInvocations, CommandIds.showRosetta, CommandIds.exerciseAction];
 
 const log = getLogger('lessonPanel');
 
@@ -28,6 +32,7 @@ export class LessonPanelManager implements vscode.Disposable {
     private readonly library: LessonLibrary,
     private readonly progress: ProgressStore,
     private readonly config: Config,
+    private readonly exercises: ExerciseActions,
   ) {
     this.disposables.push(
       progress.onDidChange((p) => this.postCompletion(p)),
@@ -138,6 +143,7 @@ export class LessonPanelManager implements vscode.Disposable {
       next: next && { lessonId: next.id, title: next.title },
       answered: await this.answered(loaded, p),
       fontSize: this.config.get<number>(SettingKeys.lessonFontSize, 14),
+      exercises: await Promise.all(exercisesOf(loaded).map((spec) => this.exercises.state(loaded, spec))),
     };
   }
 
@@ -173,6 +179,9 @@ export class LessonPanelManager implements vscode.Disposable {
         case 'markComplete':
           await this.progress.update((p) => markCompleted(p, m.lessonId));
           return;
+        case 'exercise':
+          await answerRequest(m.requestId, () => this.exercise(m.lessonId, m.exerciseId, m.action), (reply) => this.post(reply));
+          return;
         default: {
           const unknown: never = m;
           log.warn(`unknown message from lesson page: ${JSON.stringify(unknown)}`);
@@ -181,6 +190,12 @@ export class LessonPanelManager implements vscode.Disposable {
     } catch (err) {
       log.error(`handling ${m.type} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
+  }
+
+  private async exercise(lessonId: string, exerciseId: string, action: ExerciseAction): Promise<ExerciseResult> {
+    const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
+    if (!loaded) throw new Error(`Lesson "${lessonId}" is not available any more.`);
+    return this.exercises.act(loaded, exerciseId, action);
   }
 
   private async answerQuiz(lessonId: string, quizId: string, selected: number[]): Promise<QuizResult> {
@@ -192,7 +207,7 @@ export class LessonPanelManager implements vscode.Disposable {
     const wasCompleted = this.progress.get().completed.includes(lessonId);
     const after = await this.progress.update((p) => {
       const next = recordQuizAnswer(p, lessonId, quizId, { selected, correct: feedback.correct });
-      return allQuizzesCorrect(next, lessonId, quizzes.map((q) => q.id)) ? markCompleted(next, lessonId) : next;
+      return lessonDone(next, lessonId, quizzes.map((q) => q.id), exercisesOf(loaded).map((e) => e.id)) ? markCompleted(next, lessonId) : next;
     });
     return { feedback, lessonCompleted: !wasCompleted && after.completed.includes(lessonId) };
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { emptyProgress, migrateProgress, type Progress } from '../../core/lessons';
+import { emptyProgress, migrateProgress, type Progress, exercisesPassed } from '../../core/lessons';
 import { setContext } from '../contextKeys';
 
 /** globalState key of the learner's progress (synced across machines with Settings Sync). */
@@ -44,7 +44,8 @@ export class ProgressStore implements vscode.Disposable {
 
   private async updateContextKeys(p: Progress): Promise<void> {
     await setContext('serverlessLab.lessonsCompleted', p.completed.length);
-    await setContext('serverlessLab.hasProgress', p.completed.length > 0 || Object.keys(p.quizAnswers).length > 0);
+    await setContext('serverlessLab.hasProgress', p.completed.length > 0 || Object.keys(p.quizAnswers).length > 0 || Object.keys(p.exercises ?? {}).length > 0);
+    await setContext('serverlessLab.exercisesPassed', exercisesPassed(p));
   }
 
   dispose(): void {

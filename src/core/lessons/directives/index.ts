@@ -1,12 +1,13 @@
 import { DirectiveRegistry } from './registry';
 import { quizDirective } from './quiz';
+import { exerciseDirective } from './exercise';
 
 /**
  * The built-in directive kinds. To add a block kind (```scaffold, ```run, ```exercise), write one
  * file exporting a DirectiveKind and register it here; the renderer core does not change.
  */
 export function createBuiltInDirectives(): DirectiveRegistry {
-  return new DirectiveRegistry().register(quizDirective);
+  return new DirectiveRegistry().register(quizDirective).register(exerciseDirective);
 }
 
 export type { DirectiveKind, DirectiveContext, DirectiveInstance, DirectiveRenderHelpers } from './registry';

@@ -1,0 +1,82 @@
+// Shapes of the exercise engine: what an ```exercise block declares, what a checks file holds,
+// and what a check run reports. Checks are data (YAML), never code run in the host.
+
+/** An ```exercise block, with paths resolved against the lesson's folder. */
+export interface ExerciseSpec {
+  /** Unique in the lesson; progress is keyed by `<lessonId>/<id>`. */
+  id: string;
+  title: string;
+  /** Folder (relative to the lesson file) holding the starter files copied into the workspace. */
+  starter: string;
+  /** Folder (relative to the lesson file) holding the reference solution, same file names as starter. */
+  solution: string;
+  /** YAML checks file (relative to the lesson file). */
+  checks: string;
+  /** Handler file (relative to starter/solution) that the checks invoke and Start opens. */
+  handler: string;
+  /** Exported handler name when not the runtime's conventional one. */
+  handlerName?: string;
+  /** 1-based line of `handler` to open on Start (default 1). */
+  line?: number;
+  /** Hints, revealed one at a time, in order. */
+  hints: string[];
+  /** Name of the check the starter must fail first (verified by `lessons check --exercises`). */
+  starterFails: string;
+}
+
+/** Assertion operators a check may use on one observed value. */
+export interface Assertion {
+  /** Dotted path into the observation, e.g. `calls.0.response.statusCode` or `calls.1.json.count`. */
+  path: string;
+  equals?: unknown;
+  notEquals?: unknown;
+  /** `string`, `number`, `boolean`, `object`, `array`, `null` or `undefined`. */
+  type?: string;
+  lessThan?: number;
+  greaterThan?: number;
+  /** Regular expression the (stringified) value must match. */
+  matches?: string;
+  /** For arrays: some element (stringified) contains this text; for strings: substring. */
+  contains?: string;
+  /** true: the value must be present (not undefined); false: it must be absent. */
+  exists?: boolean;
+}
+
+/** One invocation a check performs. `cold: true` forces a fresh sandbox. */
+export interface CheckCall {
+  event: unknown;
+  cold?: boolean;
+}
+
+/** A named check: the calls to make and what must hold; `message` is the feedback when it fails. */
+export interface CheckSpec {
+  /** kebab-case name of the likely mistake, e.g. `body-not-string`. */
+  name: string;
+  /** Feedback shown when the check fails; `{actual}` is replaced by the offending value. */
+  message: string;
+  calls: CheckCall[];
+  expect: Assertion[];
+}
+
+/** A parsed checks file. */
+export interface ChecksFile {
+  checks: CheckSpec[];
+}
+
+/** Outcome of one check. */
+export interface CheckOutcome {
+  name: string;
+  passed: boolean;
+  /** The check's specific message with `{actual}` filled in (failed checks only). */
+  message?: string;
+  /** Which assertion failed, for authors (`calls.0.response.body: expected type string, got object`). */
+  detail?: string;
+}
+
+/** Outcome of running every check of an exercise. */
+export interface ExerciseResult {
+  passed: boolean;
+  outcomes: CheckOutcome[];
+  /** The first failed check: the feedback a learner sees first. */
+  firstFailure?: CheckOutcome;
+}

@@ -1,0 +1,47 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkLessons, formatProblem } from '../../../src/core/lessons';
+
+const meta = (id: string, objectives: string, order = 1): string =>
+  `---\nid: ${id}\ntitle: T\ntrack: FaaS\norder: ${order}\nsummary: s\nobjectives:\n  - ${objectives}\nestimatedMinutes: 2\n---\n`;
+const EXERCISE = '```exercise\nid: ex\ntitle: Ex\nstarter: ex/starter\nsolution: ex/solution\nchecks: ex/checks.yaml\nhandler: handler.js\nstarterFails: wrong\n```\n';
+const CHECKS = 'checks:\n  - name: right\n    message: m\n    event: {}\n    expect: [{ path: calls.0.response, equals: 1 }]\n';
+
+describe('lessons check: exercises, folder lessons and links', () => {
+  let dir: string;
+  const write = (rel: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-exercise-check-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('finds folder lessons and loads their exercises relative to lesson.md', async () => {
+    write('faas/hello/lesson.md', `${meta('hello', 'Write a handler')}See [the other lesson](../../other.md).\n\n${EXERCISE.replace('wrong', 'right')}`);
+    write('faas/hello/ex/starter/handler.js', 'exports.handler = async () => 0;\n');
+    write('faas/hello/ex/solution/handler.js', 'exports.handler = async () => 1;\n');
+    write('faas/hello/ex/checks.yaml', CHECKS);
+    write('other.md', meta('other', 'Explain things', 2));
+    const result = await checkLessons(dir, 'lessons');
+    assert.deepStrictEqual(result.problems.map(formatProblem), []);
+    assert.strictEqual(result.lessonCount, 2);
+    assert.deepStrictEqual(result.exercises.map((e) => [e.lessonId, e.exercise.spec.id, e.exercise.checks.length]), [['hello', 'ex', 1]]);
+    assert.strictEqual(result.exercises[0].exercise.starterDir, path.join(dir, 'faas/hello/ex/starter'));
+  });
+
+  it('reports missing exercise files, an unknown starterFails, a broken link and an unchecked "write" objective', async () => {
+    write('a.md', `${meta('a', 'Write a handler')}\n${EXERCISE}`);
+    write('ex/starter/handler.js', '');
+    write('ex/checks.yaml', CHECKS);
+    write('b.md', `${meta('b', 'Build an API', 2)}\nSee [missing](nope.md) and [web](https://aws.amazon.com) and [tool](command:serverlessLab.openCost).\n`);
+    const messages = (await checkLessons(dir, 'lessons')).problems.map(formatProblem);
+    assert.deepStrictEqual(messages, [
+      'lessons/a.md:12: exercise "ex": solution folder "ex/solution" not found next to the lesson',
+      'lessons/a.md:12: exercise "ex": starterFails "wrong" is not a check in ex/checks.yaml (checks: right)',
+      'lessons/b.md:7: objective "Build an API" asks the learner to write or build something, but the lesson has no ```exercise to check it',
+      'lessons/b.md:12: link "nope.md" points at no file (paths are relative to the lesson file)',
+    ]);
+  });
+});
