@@ -172,8 +172,10 @@ describe('run', function () {
     const invoke = lenses.find((l) => l.command?.title === '▶ Invoke');
     assert.ok(invoke, `no ▶ Invoke lens in the template: ${JSON.stringify(lenses.map((l) => l.command?.title))}`);
     assert.strictEqual(invoke.range.start.line, 6, 'lens sits on the logical id');
-    const [file, handlerName] = invoke.command!.arguments as [vscode.Uri, string];
-    const record = await vscode.commands.executeCommand<RecordLike & { response: { greeting: string; memory: string } }>('serverlessLab.invokeHandler', file, handlerName, { event: {}, reveal: false });
+    // Invoke with the lens's own arguments, as a click does: they name the template, so it is re-read even
+    // when the file watcher has not reported the new template yet.
+    const [file, handlerName, lensOptions] = invoke.command!.arguments as [vscode.Uri, string, object];
+    const record = await vscode.commands.executeCommand<RecordLike & { response: { greeting: string; memory: string } }>('serverlessLab.invokeHandler', file, handlerName, { ...lensOptions, event: {}, reveal: false });
     assert.strictEqual(record.functionName, 'HelloSamFunction');
     assert.deepStrictEqual(record.response, { greeting: 'hello-sam', memory: '256' });
     assert.strictEqual(record.report.memorySizeMb, 256);
