@@ -24,6 +24,7 @@ export const LAZY_MODULES = {
   runtimeService: './src/core/runtime/runtimeService.ts',
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
+  exercises: './src/core/exercises/index.ts',
 };
 
 /**
