@@ -54,15 +54,24 @@ function postError(path: string, doc: ErrorDoc, extra: Record<string, string> = 
   return client.request('POST', path, JSON.stringify(doc), { 'Content-Type': ERROR_CT, 'Lambda-Runtime-Function-Error-Type': doc.errorType, ...extra });
 }
 
+/**
+ * Linux keeps ru_maxrss across fork and exec (exec_mmap folds the old mm's high-water mark into it), so a
+ * sandbox spawned by a large host (an extension host of 400 MB) starts with the host's peak. When the
+ * counter already exceeds this process's own RSS at start-up, it is not ours: send no figure, and the
+ * invoker reads the per-process peak (VmHWM, reset on exec) from /proc instead.
+ */
+const trustMaxRss = process.resourceUsage().maxRSS <= process.memoryUsage.rss() / 1024 + 8192;
+
 /** markerHeaders() as preformatted header lines, for the warm hot path. */
 function markerLines(id: string): string {
-  return `X-SL-Flush-Markers: ${writeFlushMarkers(id)}\r\nX-SL-Max-Rss-Kb: ${process.resourceUsage().maxRSS}\r\n`;
+  return `X-SL-Flush-Markers: ${writeFlushMarkers(id)}\r\n${trustMaxRss ? `X-SL-Max-Rss-Kb: ${process.resourceUsage().maxRSS}\r\n` : ''}`;
 }
 
 /** Headers our invoker reads: how many flush markers to await, and whether this process is about to exit. */
 function markerHeaders(id: string, exiting = false): Record<string, string> {
   // ru_maxrss is the kernel's peak RSS (KiB on Linux), the same counter as /proc VmHWM, read in-process for ~1 µs.
-  const h: Record<string, string> = { 'X-SL-Flush-Markers': String(writeFlushMarkers(id)), 'X-SL-Max-Rss-Kb': String(process.resourceUsage().maxRSS) };
+  const h: Record<string, string> = { 'X-SL-Flush-Markers': String(writeFlushMarkers(id)) };
+  if (trustMaxRss) h['X-SL-Max-Rss-Kb'] = String(process.resourceUsage().maxRSS);
   if (exiting) h['X-SL-Exiting'] = '1';
   return h;
 }

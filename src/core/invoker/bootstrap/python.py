@@ -246,6 +246,23 @@ class TrackedStream:
         return getattr(self._stream, name)
 
 
+def _own_maxrss_is_trustworthy():
+    """Linux keeps ru_maxrss across fork and exec, so a sandbox spawned by a large host starts with the
+    host's peak. When the counter already exceeds this process's own RSS at start-up it is not ours: send
+    no figure, and the invoker reads the per-process peak (VmHWM, reset on exec) from /proc instead."""
+    if resource is None or not sys.platform.startswith("linux"):
+        return True
+    try:
+        with open("/proc/self/statm") as statm:
+            rss_kb = int(statm.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, ValueError, IndexError):
+        return True
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss <= rss_kb + 8192
+
+
+TRUST_MAXRSS = _own_maxrss_is_trustworthy()
+
+
 def hints(request_id):
     """Headers our invoker reads. Flush markers: the invoker reads the pipes up to them, so every
     line lands in its own invocation. ru_maxrss is the kernel's peak RSS (KiB on Linux), the same
@@ -257,7 +274,7 @@ def hints(request_id):
             stream._stream.flush()
             stream.dirty = False
             markers += 1
-    if resource is None:  # the invoker then reports memory as not measured on this OS
+    if resource is None or not TRUST_MAXRSS:  # the invoker then measures (or reports memory as not measured)
         return {"X-SL-Flush-Markers": str(markers)}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if sys.platform == "darwin":  # macOS reports bytes, Linux KiB
