@@ -26,8 +26,10 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // Prefer packages' ESM builds: UMD mains (e.g. jsonc-parser's) use dynamic require()s that break when bundled.
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
+// Start from nothing: files left by an earlier build (source maps of a dev build, a renamed bundle or test)
+// would otherwise be packaged into the .vsix or run as tests. This comes before the lazy modules, which land in dist/ too.
+for (const dir of ['dist', 'out/test']) fs.rmSync(rel(dir), { recursive: true, force: true });
 // Lazy modules (scripts/lazyModules.mjs) are built first: the entry's stubs need their export names.
-fs.rmSync(rel('dist/lazy'), { recursive: true, force: true });
 const lazy = await buildLazyModules(root, { ...node, external: ['vscode'] });
 const dbExternal = ['@electric-sql/pglite', 'pg', 'jose'];
 const builds = [
@@ -69,9 +71,6 @@ function copyStatic() {
 }
 
 const t0 = Date.now();
-// Start from nothing: files left by an earlier build (source maps of a dev build, a renamed bundle or test)
-// would otherwise be packaged into the .vsix or run as tests.
-for (const dir of ['dist', 'out/test']) fs.rmSync(rel(dir), { recursive: true, force: true });
 if (watch) {
   copyStatic();
   for (const b of builds) await (await esbuild.context(b)).watch();
