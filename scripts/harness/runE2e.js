@@ -83,6 +83,16 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
       }, `command "${title}" to appear in the Command Palette`, { timeoutMs: deadlineMs, intervalMs: 1500 });
       await row.click();
     },
+    // Runs a command that opens a quick pick and picks `text`; a picker closed by a focus change (a panel
+    // or notification appearing) is reopened rather than waited on.
+    async pickFromCommand(title, text, deadlineMs = 90000) {
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+      await waitFor(async () => {
+        await t.runCommand(title);
+        if (!(await row.waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false))) return false;
+        return row.click({ timeout: 10000 }).then(() => true, async () => { await page.keyboard.press('Escape'); return false; });
+      }, `"${text}" to be picked from "${title}"`, { timeoutMs: deadlineMs, intervalMs: 1000 });
+    },
     async pickQuickItem(text, timeoutMs = 30000) {
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
       await row.waitFor({ state: 'visible', timeout: timeoutMs });

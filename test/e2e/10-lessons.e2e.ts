@@ -44,8 +44,7 @@ export async function run(t: E2EContext): Promise<void> {
   await t.screenshot('lesson-next');
 
   // The handler lesson has highlighted code in Python and Node.js.
-  await t.runCommand('Serverless Lab: Open Lesson…');
-  await t.pickQuickItem('Anatomy of a handler');
+  await t.pickFromCommand('Serverless Lab: Open Lesson…', 'Anatomy of a handler');
   const anatomy = await t.webview('.hljs');
   const code = anatomy.locator('pre .hljs, pre code.hljs, .hljs').first();
   await code.scrollIntoViewIfNeeded();
@@ -57,8 +56,7 @@ export async function run(t: E2EContext): Promise<void> {
   await t.screenshot('lesson-code');
 
   // Lessons link to the tools: the cost lesson's link opens the Cost panel.
-  await t.runCommand('Serverless Lab: Open Lesson…');
-  await t.pickQuickItem('Cost basics: requests and GB-seconds');
+  await t.pickFromCommand('Serverless Lab: Open Lesson…', 'Cost basics: requests and GB-seconds');
   const costLesson = await t.webview('a[href="command:serverlessLab.openCost"]');
   await costLesson.locator('a[href="command:serverlessLab.openCost"]').click();
   const costPanel = await t.webview('#total-aws');

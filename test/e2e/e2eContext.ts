@@ -14,6 +14,8 @@ export interface E2EContext {
   /** The frame of the visible webview whose DOM contains `selector` (waits for it). */
   webview(selector: string, timeoutMs?: number): Promise<FrameLocator>;
   /** Picks the Quick Pick row containing `text` (waits for it) and accepts it. */
+  /** Runs a command that opens a quick pick and picks `text`, reopening the picker if a focus change closed it. */
+  pickFromCommand(title: string, text: string): Promise<void>;
   pickQuickItem(text: string): Promise<void>;
   /** Switches the workbench colour theme and waits for it to apply. */
   setTheme(theme: ThemeName): Promise<void>;
