@@ -3,22 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot, walkFiles } from '../../helpers/walkFiles';
 import { detectHandlers, languageOf } from '../../../src/core/run/handlerDetection';
 
-const root = path.resolve(__dirname, '../../..');
-
-/** Files under `dir` (relative to the repo) whose names match `re`, skipping nested node_modules when asked. */
-function walk(dir: string, re: RegExp, skip?: RegExp): string[] {
-  const out: string[] = [];
-  const visit = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) { if (!skip?.test(full)) visit(full); } else if (re.test(e.name)) out.push(full);
-    }
-  };
-  visit(path.join(root, dir));
-  return out.sort();
-}
+const root = repoRoot;
+const walk = walkFiles;
 
 const handlersIn = (file: string): string[] => detectHandlers(fs.readFileSync(file, 'utf8'), languageOf(file)!).map((h) => h.handlerName);
 
