@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { readLimitedBody } from '../../http/readBody';
 import type { AddressInfo } from 'node:net';
 import { verifyJwt } from '../auth/jwt';
 import type { Database, JwtClaims } from '../db/types';
@@ -42,19 +43,7 @@ export async function authenticate(headers: http.IncomingHttpHeaders, secret: st
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error('Payload too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+  return readLimitedBody(req, MAX_BODY, () => Object.assign(new Error('Payload too large'), { status: 413 }));
 }
 
 /** A running server. */

@@ -4,6 +4,7 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
+import { readLimitedBody } from '../../http/readBody';
 import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
@@ -28,19 +29,7 @@ export interface EventEndpoint {
 const MAX_BODY = 2 * 1024 * 1024;
 
 function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new EngineError('RequestEntityTooLarge', 'Request body is larger than 2 MiB'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  return readLimitedBody(req, MAX_BODY, () => new EngineError('RequestEntityTooLarge', 'Request body is larger than 2 MiB')).then((b) => b.toString('utf8'));
 }
 
 /** AWS answers client errors with 400, except SNS's NotFound (404). */
