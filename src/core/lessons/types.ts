@@ -1,5 +1,5 @@
 /** The tracks a lesson can belong to, in the order the Lessons tree and navigation use. */
-export const TRACKS = ['Foundations', 'FaaS', 'BaaS', 'Event-Driven', 'Costs', 'Best Practices'] as const;
+export const TRACKS = ['Foundations', 'FaaS', 'BaaS', 'Event-Driven', 'Use Cases', 'Costs', 'Benefits and Challenges', 'Best Practices'] as const;
 
 /** One of the lesson tracks. */
 export type Track = (typeof TRACKS)[number];

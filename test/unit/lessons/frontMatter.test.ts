@@ -59,7 +59,7 @@ describe('lessons: front matter', () => {
     const { source, problems } = parseFrontMatter('lessons/x.md', withLine(4, 'track: Servers'));
     assert.strictEqual(source, undefined);
     assert.deepStrictEqual(problems.map((p) => [p.file, p.line]), [['lessons/x.md', 4]]);
-    assert.match(problems[0].message, /"track" must be one of: Foundations, FaaS, BaaS, Event-Driven, Costs, Best Practices/);
+    assert.match(problems[0].message, /"track" must be one of: Foundations, FaaS, BaaS, Event-Driven, Use Cases, Costs, Benefits and Challenges, Best Practices/);
   });
 
   it('reports a wrong type inside an array at the item line', () => {
