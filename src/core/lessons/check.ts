@@ -20,7 +20,7 @@ const MAKING_OBJECTIVE = /\b(write|build)\b/i;
  * Validates every lesson in `dir`: front matter, directives, ids, prerequisites, exercise files
  * and checks, relative links to other lessons, and "write"/"build" objectives backed by an exercise.
  */
-export async function checkLessons(dir: string, displayDir = dir): Promise<CheckResult> {
+export async function checkLessons(dir: string, displayDir = dir, now: Date = new Date()): Promise<CheckResult> {
   const catalog = await loadCatalog(dir, displayDir);
   const renderer = await loadLessonRenderer();
   const problems = [...catalog.problems, ...catalog.broken.flatMap((b) => b.problems)];
@@ -41,9 +41,29 @@ export async function checkLessons(dir: string, displayDir = dir): Promise<Check
       }
     }
     problems.push(...(await brokenLinks(lesson, absFile)));
+    const stale = staleCheck(lesson, now);
+    if (stale) problems.push(stale);
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { lessonCount: catalog.lessons.length + catalog.broken.length, problems, exercises };
+}
+
+/** Claims that age (prices, limits, runtime versions) must be re-checked against their sources yearly. */
+const STALE_AFTER_DAYS = 365;
+
+/** A warning when the lesson's `checked` date is more than a year before `now` (or in the future). */
+export function staleCheck(lesson: LessonSource, now: Date): LessonProblem | undefined {
+  const checked = lesson.meta.checked;
+  if (!checked) return undefined;
+  const line = lesson.keyLines.checked ?? 1;
+  const time = Date.parse(`${checked}T00:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== checked) return { file: lesson.file, line, message: `"checked" is not a real date: ${checked}`, severity: 'error' };
+  const days = Math.floor((now.getTime() - time) / 86_400_000);
+  if (days < 0) return { file: lesson.file, line, message: `"checked" (${checked}) is in the future`, severity: 'error' };
+  if (days > STALE_AFTER_DAYS) {
+    return { file: lesson.file, line, message: `facts last checked ${checked} (${days} days ago): re-check prices, limits and versions against the linked sources, then update "checked"`, severity: 'warning' };
+  }
+  return undefined;
 }
 
 /** Relative Markdown links (`[next](cold-starts.md)`, `![diagram](img/flow.svg)`) must point at existing files. */

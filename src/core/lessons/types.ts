@@ -14,6 +14,8 @@ export interface LessonMeta {
   objectives: string[];
   estimatedMinutes: number;
   prerequisites?: string[];
+  /** YYYY-MM-DD: when the lesson's ageing claims were last checked against their sources. */
+  checked?: string;
 }
 
 /** A problem found in a lesson file; `line` is 1-based. */

@@ -45,3 +45,28 @@ describe('lessons check: exercises, folder lessons and links', () => {
     ]);
   });
 });
+
+describe('lessons check: the "checked" date of ageing facts', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-checked-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const lesson = (checked: string): void =>
+    fs.writeFileSync(path.join(dir, 'a.md'), meta('a', 'Explain prices').replace('estimatedMinutes: 2\n', `estimatedMinutes: 2\nchecked: ${checked}\n`));
+  const messages = async (now: string): Promise<string[]> =>
+    (await checkLessons(dir, 'lessons', new Date(now))).problems.map(formatProblem);
+
+  it('is quiet within a year and warns at its line after one', async () => {
+    lesson('2025-11-27');
+    assert.deepStrictEqual(await messages('2026-11-27T12:00:00Z'), []);
+    assert.deepStrictEqual(await messages('2026-11-29T12:00:00Z'), [
+      'lessons/a.md:10: warning: facts last checked 2025-11-27 (367 days ago): re-check prices, limits and versions against the linked sources, then update "checked"',
+    ]);
+  });
+
+  it('refuses an impossible or future date', async () => {
+    lesson('2026-02-30');
+    assert.match((await messages('2026-11-27T00:00:00Z'))[0], /a\.md:10: "checked" is not a real date: 2026-02-30/);
+    lesson('2027-01-01');
+    assert.match((await messages('2026-11-27T00:00:00Z'))[0], /a\.md:10: "checked" \(2027-01-01\) is in the future/);
+  });
+});
