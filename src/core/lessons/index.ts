@@ -7,3 +7,4 @@ export * from './quiz';
 export { checkLessons, type CheckResult } from './check';
 export { loadLessonRenderer, renderErrorCard, escapeHtml, type LessonRenderer, type RenderedLesson } from './render';
 export { createBuiltInDirectives, DirectiveRegistry, type DirectiveKind, type DirectiveInstance } from './directives';
+export { buildOverview, continueWith, missingPrerequisites, summarize, formatMinutes, type CompletionSummary, type ContinueReason, type ContinueSuggestion, type ProgressOverview, type TrackOverview } from './overview';
