@@ -25,6 +25,10 @@ export const LAZY_MODULES = {
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
   exercises: './src/core/exercises/index.ts',
+  // Libraries the CLI's command bundles load only when a file needs them (functions.json, a SAM
+  // template): a cold `serverless-lab invoke` of a handler file parses neither (issue 10's 2.5x target).
+  yaml: 'yaml',
+  ajv: 'ajv',
 };
 
 /**
@@ -50,10 +54,14 @@ export async function buildLazyModules(root, options) {
       if (!byPath.has(abs) && result.metafile.outputs[path.relative(root, outfile)]?.entryPoint === input) byPath.set(abs, info);
     }
   }
-  return { plugin: (prefix) => lazyStubPlugin(byPath, prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
+  const only = (ids) => (ids ? new Map([...byPath].filter(([, info]) => ids.includes(info.id))) : byPath);
+  return { plugin: (prefix, ids) => lazyStubPlugin(only(ids), prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
 }
 
-/** Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to dist/lazy. */
+/**
+ * Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to
+ * dist/lazy. `plugin(prefix, ids)` limits the stubs to the modules named in `ids`.
+ */
 function lazyStubPlugin(byPath, prefix) {
   return {
     name: 'lazy-modules',
