@@ -29,6 +29,9 @@ export const LAZY_MODULES = {
   // template): a cold `serverless-lab invoke` of a handler file parses neither (issue 10's 2.5x target).
   yaml: 'yaml',
   ajv: 'ajv',
+  // The playground's wiring (loaded at activation, small) and its heavy half (matcher, YAML, samples; first use).
+  playgroundWiring: './src/extension/playground/register.ts',
+  playground: './src/extension/playground/feature.ts',
 };
 
 /**
@@ -44,10 +47,18 @@ export async function buildLazyModules(root, options) {
     const result = await esbuild.build({ ...options, entryPoints: { [id]: entry }, outfile, metafile: true });
     return { id, spec, outfile, result };
   }));
-  for (const { id, outfile, result } of results) {
-    delete require.cache[outfile];
-    const mod = require(outfile);
-    const info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+  for (const { id, spec, outfile, result } of results) {
+    let info;
+    if (Object.values(result.metafile.outputs).some((o) => o.imports.some((i) => i.path === 'vscode'))) {
+      // Extension-side modules import 'vscode', which exists only in the extension host, so they cannot be
+      // required here: an ES-module build (not written) lists their export names instead.
+      const esm = await esbuild.build({ ...options, format: 'esm', entryPoints: [spec.startsWith('./') ? path.join(root, spec) : spec], write: false, outdir: path.join(root, 'out', 'lazy-esm'), metafile: true });
+      info = { id, keys: Object.values(esm.metafile.outputs).flatMap((o) => o.exports ?? []), callable: false, esModule: true };
+    } else {
+      delete require.cache[outfile];
+      const mod = require(outfile);
+      info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+    }
     for (const input of Object.keys(result.metafile.inputs)) {
       const abs = path.resolve(root, input);
       // The module's own entry file (packages: the file their specifier resolves to) identifies it.
