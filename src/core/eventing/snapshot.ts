@@ -15,6 +15,8 @@ export interface EngineSnapshot {
   topics: { name: string; arn: string; subscriptions: SubscriptionConfig[] }[];
   mappings: { queue: string; functionName: string; batchSize: number; windowSec: number; pollers: number; reportBatchItemFailures: boolean }[];
   faults: FaultSettings;
+  /** True while schedule rules are paused. */
+  schedulesPaused: boolean;
   idle: boolean;
 }
 
@@ -29,6 +31,7 @@ export function engineSnapshot(engine: EventEngine): EngineSnapshot {
     topics: [...engine.topics.values()].map((t) => ({ name: t.name, arn: t.arn, subscriptions: copy(t.subscriptions) })),
     mappings: engine.mappings.map((m) => ({ queue: m.config.queue, functionName: m.config.functionName, batchSize: m.batchSize, windowSec: m.windowSec, pollers: m.pollers, reportBatchItemFailures: !!m.config.reportBatchItemFailures })),
     faults: copy(engine.faults),
+    schedulesPaused: engine.schedulesPaused,
     idle: engine.isIdle(),
   };
 }
