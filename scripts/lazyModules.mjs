@@ -28,6 +28,7 @@ export const LAZY_MODULES = {
   // Extension-side features that are heavy or rarely used: their `vscode` import is resolved in the extension host.
   eventing: './src/core/eventing/index.ts',
   eventingHost: './src/extension/eventing/host.ts',
+  eventingUi: './src/extension/eventing/ui.ts',
 };
 
 /**

@@ -3,7 +3,7 @@ import { CommandIds } from './commandIds';
 import { Config } from './config';
 import { getLogger, initLog, showLog } from './log';
 import { registerCost } from './cost';
-import { eventingService } from './eventing';
+import { eventingService, registerEventing } from './eventing';
 import { registerLessons } from './lessons';
 import { registerRun } from './run';
 import { RuntimeHost } from './runtime/runtimeHost';
@@ -24,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   const services: ExtensionServices = { ...base, eventing: eventingService(base) };
   // Feature modules register here, one line each: registerX(services).
   registerCost(services);
+  registerEventing(services);
   registerLessons(services);
   registerRun(services);
   registerScaffold(services);
