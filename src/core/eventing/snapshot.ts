@@ -21,6 +21,8 @@ export interface EngineSnapshot {
   faults: FaultSettings;
   /** Asynchronous invocation settings per function (retries, event age, destinations, DLQ). */
   asyncConfigs: Record<string, AsyncInvokeConfig>;
+  /** True while schedule rules are paused. */
+  schedulesPaused: boolean;
   idle: boolean;
 }
 
@@ -50,6 +52,7 @@ export function engineSnapshot(engine: EventEngine): EngineSnapshot {
     mappings: engine.mappings.map((m) => ({ queue: m.config.queue, functionName: m.config.functionName, batchSize: m.batchSize, windowSec: m.windowSec, pollers: m.pollers, reportBatchItemFailures: !!m.config.reportBatchItemFailures })),
     faults: copy(engine.faults),
     asyncConfigs: copy(Object.fromEntries(engine.asyncConfigs)),
+    schedulesPaused: engine.schedulesPaused,
     idle: engine.isIdle(),
   };
 }
