@@ -88,7 +88,7 @@ describe('exercises: sam observer', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sl-sam-observer-'));
     try {
       await fs.writeFile(path.join(dir, 'other.yaml'), TEMPLATE);
-      const context = (template?: string): ObserverContext => ({ records: [], storeDir: dir, handlerFile: path.join(dir, 'template.yaml'), check: { name: 'c', message: 'm', calls: [], expect: [], ...(template ? { template } : {}) }, runtime: undefined as never });
+      const context = (template?: string): ObserverContext => ({ records: [], storeDir: dir, handlerFile: path.join(dir, 'template.yaml'), folder: dir, check: { name: 'c', message: 'm', calls: [], expect: [], ...(template ? { template } : {}) }, runtime: undefined as never });
       const seen = (await samObserver.observe(context('other.yaml'))) as ReturnType<typeof observeSamTemplate>;
       assert.deepStrictEqual(Object.keys(seen.functions), ['Reader', 'Admin', 'Loose']);
       await assert.rejects(async () => samObserver.observe(context()), (e: unknown) => e instanceof ObserverFailure && /template\.yaml was not found next to template\.yaml/.test(e.message));
