@@ -129,4 +129,29 @@ describe('event engine (extension host)', function () {
     assert.strictEqual(engine.queue('it-orders')!.stored().length, 0);
     assert.ok(engine.trace.history().some((e) => e.kind === 'queue.redriven'), 'the trace shows the redrive');
   });
+
+  it('services.eventing(): the editor\'s own engine loads the template and delivers with retries and DLQs (compressed time)', async () => {
+    const api = await vscode.extensions.getExtension<SlApi>(EXTENSION_ID)!.activate();
+    assert.ok(api.testing);
+    const runtime = await api.testing.runtime();
+    const config = vscode.workspace.getConfiguration('serverlessLab');
+    // An hour per second: the 1-minute retry and the 30 s visibility timeout pass in milliseconds.
+    await config.update('events.timeCompression', 3600, vscode.ConfigurationTarget.Workspace);
+    const records: RuntimeRecord[] = [];
+    const unsubscribe = runtime.onInvocation((r) => records.push(r));
+    try {
+      const host = await api.testing.eventing();
+      await host.reload();
+      const engine = await waitFor(async () => (host.engine().queue('it-orders') && host.engine().clock.compression === 3600 ? host.engine() : undefined), 'the host to load the template with compression');
+      assert.strictEqual(engine.putEvents([{ Source: 'it.shop', DetailType: 'OrderPlaced', Detail: JSON.stringify({ orderId: 'h-2', fail: true }) }]).failedEntryCount, 0);
+      engine.sendMessage('it-orders', { body: JSON.stringify({ id: 'h-m', bad: true }) });
+      await waitFor(async () => (engine.queue('it-notify-dlq')!.stored().some((m) => JSON.parse(m.body).detail?.orderId === 'h-2') && engine.queue('it-orders-dlq')!.stored().some((m) => JSON.parse(m.body).id === 'h-m') ? true : undefined), 'both DLQs to receive their message', 60000);
+      const notify = records.filter((r) => r.function?.handlerFile.endsWith(path.join('notify', 'handler.js')) && r.error?.errorMessage === 'cannot notify h-2');
+      assert.strictEqual(notify.length, 2, 'one attempt and one retry');
+      assert.strictEqual(records.filter((r) => r.source === 'queue' && r.function?.handlerFile.endsWith(path.join('process', 'handler.js'))).length, 2, 'received twice, then redriven');
+    } finally {
+      unsubscribe();
+      await config.update('events.timeCompression', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
