@@ -29,6 +29,13 @@ export const LAZY_MODULES = {
   // template): a cold `serverless-lab invoke` of a handler file parses neither (issue 10's 2.5x target).
   yaml: 'yaml',
   ajv: 'ajv',
+  // The playground's wiring (loaded at activation, small) and its heavy half (matcher, YAML, samples; first use).
+  playgroundWiring: './src/extension/playground/register.ts',
+  playground: './src/extension/playground/feature.ts',
+  // Extension-side features that are heavy or rarely used: their `vscode` import is resolved in the extension host.
+  eventing: './src/core/eventing/index.ts',
+  eventingHost: './src/extension/eventing/host.ts',
+  eventingUi: './src/extension/eventing/ui.ts',
 };
 
 /**
@@ -44,10 +51,8 @@ export async function buildLazyModules(root, options) {
     const result = await esbuild.build({ ...options, entryPoints: { [id]: entry }, outfile, metafile: true });
     return { id, spec, outfile, result };
   }));
-  for (const { id, outfile, result } of results) {
-    delete require.cache[outfile];
-    const mod = require(outfile);
-    const info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+  for (const { id, spec, outfile, result } of results) {
+    const info = { id, ...(await exportsOf(require, outfile, spec.startsWith('./') ? path.join(root, spec) : undefined, options)) };
     for (const input of Object.keys(result.metafile.inputs)) {
       const abs = path.resolve(root, input);
       // The module's own entry file (packages: the file their specifier resolves to) identifies it.
@@ -56,6 +61,21 @@ export async function buildLazyModules(root, options) {
   }
   const only = (ids) => (ids ? new Map([...byPath].filter(([, info]) => ids.includes(info.id))) : byPath);
   return { plugin: (prefix, ids) => lazyStubPlugin(only(ids), prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
+}
+
+/**
+ * The exports of a built lazy module. Extension-side modules (src/extension/…) import `vscode`, which only
+ * exists inside the extension host, so their export names come from an ESM build's metafile instead of require().
+ */
+async function exportsOf(require, outfile, sourceEntry, options) {
+  if (sourceEntry?.includes(`${path.sep}src${path.sep}extension${path.sep}`)) {
+    const esm = await esbuild.build({ ...options, entryPoints: [sourceEntry], format: 'esm', write: false, outfile: `${outfile}.esm.js`, metafile: true });
+    const keys = Object.values(esm.metafile.outputs).flatMap((o) => o.exports ?? []);
+    return { keys, callable: false, esModule: true };
+  }
+  delete require.cache[outfile];
+  const mod = require(outfile);
+  return { keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
 }
 
 /**

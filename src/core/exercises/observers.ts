@@ -7,6 +7,7 @@ import type { RuntimeRecord } from '../runtime/types';
 import type { Observer } from './observerTypes';
 import { patternObserver } from './patternObserver';
 import { traceObserver } from './traceObserver';
+import { samObserver } from './samObserver';
 
 export { ObserverFailure, type Observer, type ObserverContext } from './observerTypes';
 
@@ -74,4 +75,9 @@ export const storeObserver: Observer = {
 };
 
 /** The observers every check gets; each runs only when an assertion reads its key. The event observers come first: their functions write the store. */
-export const BUILT_IN_OBSERVERS: readonly Observer[] = [patternObserver, traceObserver, callsObserver, storeObserver];
+export const BUILT_IN_OBSERVERS: readonly Observer[] = [patternObserver, traceObserver, callsObserver, storeObserver, ...curriculumObservers()];
+
+/** Observers the curriculum's IaC and least-privilege exercises read (`sam`); a separate block so other observers merge cleanly. */
+function curriculumObservers(): Observer[] {
+  return [samObserver];
+}

@@ -80,7 +80,9 @@ export function parseChecksFile(text: string): { value?: ChecksFile; problems: P
     const calls = Array.isArray(c.calls) ? c.calls : c.event !== undefined ? [{ event: c.event }] : [];
     const events = c.events;
     if (events !== undefined && (!Array.isArray(events) || events.length === 0)) return bad('"events" must be a non-empty list (events to match, or entries to put into the event engine)');
-    if (!calls.length && !events) return bad('give "event" (one call), "calls" (a list of { event, cold }) or "events" (for pattern and trace checks)');
+    // A check that reads only the learner's template (`sam.*`) runs nothing, so it needs no calls.
+    const staticOnly = Array.isArray(c.expect) && c.expect.length > 0 && c.expect.every((a: unknown) => typeof (a as { path?: unknown })?.path === 'string' && String((a as { path: string }).path).startsWith('sam.'));
+    if (!calls.length && !events && !staticOnly) return bad('give "event" (one call), "calls" (a list of { event, cold }) or "events" (for pattern and trace checks); only checks that read nothing but `sam.*` need none');
     if (c.template !== undefined && (typeof c.template !== 'string' || !c.template.trim())) return bad('"template" must be the SAM template\'s path relative to the handler\'s folder');
     if (c.faults !== undefined && (typeof c.faults !== 'object' || c.faults === null || Array.isArray(c.faults))) return bad('"faults" must be a mapping such as { functions: { process: { failureRate: 1 } } }');
     if (!Array.isArray(c.expect) || c.expect.length === 0) return bad('"expect" must be a non-empty list of assertions such as { path: calls.0.response.statusCode, equals: 200 }');
