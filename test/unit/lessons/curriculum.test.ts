@@ -21,6 +21,15 @@ describe('lessons: the curriculum (issue 18 standards)', () => {
     assert.deepStrictEqual(idle, [], 'lessons with nothing to do');
   });
 
+  it('meets issue 18\'s size gate: at least 40 lessons in 8 tracks, with at least 25 exercises', async () => {
+    const catalog = await loadCatalog(path.resolve(__dirname, '../../../lessons'), 'lessons');
+    const renderer = await loadLessonRenderer();
+    const exercises = catalog.lessons.flatMap((l) => renderer.render(l).directives.filter((d) => d.kind === 'exercise'));
+    assert.ok(catalog.lessons.length >= 40, `${catalog.lessons.length} lessons`);
+    assert.strictEqual(new Set(catalog.lessons.map((l) => l.meta.track)).size, 8);
+    assert.ok(exercises.length >= 25, `${exercises.length} exercises`);
+  });
+
   it('dates every lesson that quotes prices, limits or runtime versions', async () => {
     const catalog = await loadCatalog(path.resolve(__dirname, '../../../lessons'), 'lessons');
     // A dollar amount or a per-GB-second price is an ageing fact; such lessons need `checked:`.
