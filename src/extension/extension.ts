@@ -29,14 +29,14 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   registerRun(services);
   registerScaffold(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
-  return publicApi(context, runtimeHost);
+  return publicApi(context, runtimeHost, services.eventing);
 }
 
 /** The small public API; stored state is exposed only to the integration tests (test mode). */
-function publicApi(context: vscode.ExtensionContext, runtimeHost: RuntimeHost): SlApi {
+function publicApi(context: vscode.ExtensionContext, runtimeHost: RuntimeHost, eventing: ExtensionServices['eventing']): SlApi {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { apiVersion: 1 };
   const { globalState, workspaceState } = context;
-  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => runtimeHost.runtime() } };
+  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => runtimeHost.runtime(), eventing } };
 }
 
 /** Awaits async cleanup (sandbox shutdown) before VS Code disposes context.subscriptions. */

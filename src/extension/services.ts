@@ -35,5 +35,7 @@ export interface SlApi {
     workspaceState: Pick<vscode.Memento, 'get' | 'keys'>;
     /** The extension's one runtime service, so tests can compare its resolution with the CLI's and a headless one. */
     runtime(): Promise<RuntimeService>;
+    /** The event engine host, so tests can set faults and read the engine the flow panel draws. */
+    eventing(): Promise<EventingHost>;
   };
 }

@@ -51,7 +51,7 @@ export function registerEventing(services: ExtensionServices): void {
     return ui;
   };
   registerSafeCommand(context, CommandIds.openEventFlow, async () => (await getUi()).openFlow());
-  registerSafeCommand(context, CommandIds.putEvent, async (entry?: unknown, bus?: string) => (await getUi()).commands.putEvent(entry, bus));
+  registerSafeCommand(context, CommandIds.putEvent, async (entry?: unknown, bus?: string, count?: number) => (await getUi()).commands.putEvent(entry, bus, count));
   registerSafeCommand(context, CommandIds.sendMessage, async (queue?: string, body?: string) => (await getUi()).commands.sendMessage(queue, body));
   registerSafeCommand(context, CommandIds.publishMessage, async (topic?: string, message?: string) => (await getUi()).commands.publish(topic, message));
   registerSafeCommand(context, CommandIds.redriveDlq, async (queue?: string) => (await getUi()).commands.redriveDlq(queue));

@@ -69,7 +69,7 @@ export class EventingUi implements vscode.Disposable {
         await vscode.commands.executeCommand(CommandIds.showInvocations);
         return '';
       case 'putEvent':
-        return (await this.commands.putEvent()) ? 'event put' : '';
+        return (await this.commands.putEvent(undefined, undefined, a.count ?? 1)) ? `${a.count ?? 1} event(s) put` : '';
     }
   }
 
