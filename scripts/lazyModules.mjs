@@ -25,6 +25,13 @@ export const LAZY_MODULES = {
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
   exercises: './src/core/exercises/index.ts',
+  // Libraries the CLI's command bundles load only when a file needs them (functions.json, a SAM
+  // template): a cold `serverless-lab invoke` of a handler file parses neither (issue 10's 2.5x target).
+  yaml: 'yaml',
+  ajv: 'ajv',
+  // The playground's wiring (loaded at activation, small) and its heavy half (matcher, YAML, samples; first use).
+  playgroundWiring: './src/extension/playground/register.ts',
+  playground: './src/extension/playground/feature.ts',
   // Extension-side features that are heavy or rarely used: their `vscode` import is resolved in the extension host.
   eventing: './src/core/eventing/index.ts',
   eventingHost: './src/extension/eventing/host.ts',
@@ -52,7 +59,8 @@ export async function buildLazyModules(root, options) {
       if (!byPath.has(abs) && result.metafile.outputs[path.relative(root, outfile)]?.entryPoint === input) byPath.set(abs, info);
     }
   }
-  return { plugin: (prefix) => lazyStubPlugin(byPath, prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
+  const only = (ids) => (ids ? new Map([...byPath].filter(([, info]) => ids.includes(info.id))) : byPath);
+  return { plugin: (prefix, ids) => lazyStubPlugin(only(ids), prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
 }
 
 /**
@@ -70,7 +78,10 @@ async function exportsOf(require, outfile, sourceEntry, options) {
   return { keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
 }
 
-/** Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to dist/lazy. */
+/**
+ * Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to
+ * dist/lazy. `plugin(prefix, ids)` limits the stubs to the modules named in `ids`.
+ */
 function lazyStubPlugin(byPath, prefix) {
   return {
     name: 'lazy-modules',

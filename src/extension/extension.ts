@@ -5,6 +5,7 @@ import { getLogger, initLog, showLog } from './log';
 import { registerCost } from './cost';
 import { eventingService, registerEventing } from './eventing';
 import { registerLessons } from './lessons';
+import { registerPatternPlayground } from './playground';
 import { registerRun } from './run';
 import { RuntimeHost } from './runtime/runtimeHost';
 import { registerScaffold } from './scaffold';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   registerLessons(services);
   registerRun(services);
   registerScaffold(services);
+  registerPatternPlayground(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
   return publicApi(context, runtimeHost, services.eventing);
 }
