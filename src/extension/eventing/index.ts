@@ -50,12 +50,20 @@ export function registerEventing(services: ExtensionServices): void {
     ui.catch(() => (ui = undefined));
     return ui;
   };
-  registerSafeCommand(context, CommandIds.openEventFlow, async () => (await getUi()).openFlow());
-  registerSafeCommand(context, CommandIds.putEvent, async (entry?: unknown, bus?: string, count?: number) => (await getUi()).commands.putEvent(entry, bus, count));
-  registerSafeCommand(context, CommandIds.sendMessage, async (queue?: string, body?: string) => (await getUi()).commands.sendMessage(queue, body));
-  registerSafeCommand(context, CommandIds.publishMessage, async (topic?: string, message?: string) => (await getUi()).commands.publish(topic, message));
-  registerSafeCommand(context, CommandIds.redriveDlq, async (queue?: string) => (await getUi()).commands.redriveDlq(queue));
-  registerSafeCommand(context, CommandIds.purgeQueue, async (queue?: string, options?: { confirmed?: boolean }) => (await getUi()).commands.purgeQueue(queue, options));
+  // Arguments come positionally (tests, lesson links) or as one options object (the template CodeLenses: { bus }, { queue }, { topic }, { nodeId }).
+  const opts = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  registerSafeCommand(context, CommandIds.openEventFlow, async (arg?: unknown) => (await getUi()).openFlow(str(opts(arg)?.nodeId)));
+  registerSafeCommand(context, CommandIds.putEvent, async (entry?: unknown, bus?: string, count?: number) => {
+    const o = opts(entry);
+    // { bus } alone (a lens on a rule or bus) asks for the event; anything else is the entry itself.
+    const onlyBus = o && Object.keys(o).every((k) => k === 'bus' || k === 'count');
+    return (await getUi()).commands.putEvent(onlyBus ? undefined : entry, onlyBus ? str(o.bus) : bus, onlyBus && typeof o.count === 'number' ? o.count : count);
+  });
+  registerSafeCommand(context, CommandIds.sendMessage, async (queue?: unknown, body?: string) => (await getUi()).commands.sendMessage(str(queue) ?? str(opts(queue)?.queue), body ?? str(opts(queue)?.body)));
+  registerSafeCommand(context, CommandIds.publishMessage, async (topic?: unknown, message?: string) => (await getUi()).commands.publish(str(topic) ?? str(opts(topic)?.topic), message ?? str(opts(topic)?.message)));
+  registerSafeCommand(context, CommandIds.redriveDlq, async (queue?: unknown) => (await getUi()).commands.redriveDlq(str(queue) ?? str(opts(queue)?.queue)));
+  registerSafeCommand(context, CommandIds.purgeQueue, async (queue?: unknown, options?: { confirmed?: boolean }) => (await getUi()).commands.purgeQueue(str(queue) ?? str(opts(queue)?.queue), options));
   registerSafeCommand(context, CommandIds.toggleSchedules, async (paused?: boolean) => (await getUi()).commands.toggleSchedules(typeof paused === 'boolean' ? paused : undefined));
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(EVENT_FLOW_VIEW_TYPE, {
