@@ -140,6 +140,7 @@ async function inspect(target: InspectTarget): Promise<void> {
   try {
     const result = await requests.request<InspectResult>({ type: 'inspect', target });
     details.replaceChildren(renderInspection(result, { inspect: (t) => void inspect(t), act: (a) => act(a).then(() => inspect(target)), compression: state?.compression ?? 1 }));
+    details.scrollIntoView({ block: 'nearest' });
   } catch (err) {
     details.replaceChildren(h('p', { class: 'error' }, (err as Error).message));
   }

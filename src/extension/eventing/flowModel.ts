@@ -109,7 +109,7 @@ export function dlqMessageCount(snapshot: EngineSnapshot): number {
 export function toFlowTrace(e: TraceEvent): FlowTraceEvent {
   const d = e.detail;
   const error = d.error && typeof d.error === 'object' ? `${(d.error as { errorType?: string }).errorType}: ${(d.error as { errorMessage?: string }).errorMessage}` : typeof d.error === 'string' ? d.error : undefined;
-  const summary = error ?? (typeof d.message === 'string' ? d.message : undefined) ?? (d.receiveCount !== undefined ? `receive #${String(d.receiveCount)}` : undefined) ?? (typeof d.detailType === 'string' ? String(d.detailType) : undefined) ?? (d.to !== undefined ? `→ ${String(d.to)}` : undefined);
+  const summary = error ?? (typeof d.message === 'string' ? d.message : undefined) ?? (d.to !== undefined ? `→ ${String(d.to)}` : undefined) ?? (d.receiveCount !== undefined ? `receive #${String(d.receiveCount)}` : undefined) ?? (typeof d.detailType === 'string' ? String(d.detailType) : undefined);
   return { seq: e.seq, at: e.at, traceId: e.traceId, kind: e.kind, resource: e.resource, ...(e.fault ? { fault: e.fault } : {}), ...(summary ? { summary: summary.slice(0, 200) } : {}) };
 }
 
