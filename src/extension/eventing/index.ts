@@ -7,7 +7,10 @@ import { CommandIds } from '../commandIds';
 import { SettingKeys } from '../config';
 import { getLogger } from '../log';
 import type { ExtensionServices } from '../services';
+import type { FaultSettings } from '../../core/eventing/faults';
 import type { EventingHost } from './host';
+
+const SETTINGS_KEY = 'serverlessLab.events.settings';
 import type { EventingUi } from './ui';
 
 /** Returns services.eventing(): the host is built on first call (lazily loaded) and shut down on deactivate. */
@@ -20,6 +23,16 @@ export function eventingService(services: Omit<ExtensionServices, 'eventing'>): 
       const read = () => services.config.get<number>(SettingKeys.eventsTimeCompression, 1);
       const created = await EventingHost.start({ runtime, log: getLogger('eventing'), compression: read });
       services.onDeactivate(() => created.shutdown());
+      // Fault switches and paused schedules are the learner's settings for this workspace: they survive a reload.
+      const memento = services.context.workspaceState;
+      const saved = memento.get<{ faults?: FaultSettings; schedulesPaused?: boolean }>(SETTINGS_KEY);
+      try {
+        if (saved?.faults) created.setFaults(saved.faults);
+      } catch (err) {
+        getLogger('eventing').warn(`saved fault settings ignored: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (saved?.schedulesPaused) created.setSchedulesPaused(true);
+      services.context.subscriptions.push(created.onDidChange(() => void memento.update(SETTINGS_KEY, { faults: created.faults(), schedulesPaused: created.schedulesPaused })));
       let compression = read();
       services.context.subscriptions.push(
         created,
