@@ -7,6 +7,9 @@ import { apiKeys, loadOrCreateSecret } from './auth/jwt';
 import { authRoutes } from './auth/routes';
 import { restRoute } from './api/restRoute';
 import { startServer } from './api/server';
+import type { RequestLogEntry } from './api/types';
+import { storageRoute } from './storage/route';
+import type { ObjectEvent } from './storage/types';
 import { applyMigrations } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
@@ -47,8 +50,23 @@ export interface RunningBaas {
   anonKey: string;
   serviceRoleKey: string;
   db: Database;
+  /** Folder of the stored objects (`<workspace>/.serverless-lab/baas/storage`, one sub-folder per bucket). */
+  storageDir: string;
+  /** Subscribes to every answered request (role, claims, status, the RLS policies met); returns an unsubscribe function. */
+  onRequest(listener: (entry: RequestLogEntry) => void): () => void;
+  /** Subscribes to committed storage changes (uploads, copies, moves, removals); returns an unsubscribe function. */
+  onObjectEvent(listener: (event: ObjectEvent) => void): () => void;
   /** Stops the server, then closes the database cleanly. */
   close(): Promise<void>;
+}
+
+function listeners<T>() {
+  const set = new Set<(value: T) => void>();
+  return {
+    set,
+    add: (l: (value: T) => void) => (set.add(l), () => void set.delete(l)),
+    emit: (value: T) => set.forEach((l) => l(value)),
+  };
 }
 
 /** Starts the BaaS: database, then the HTTP server on 127.0.0.1. */
@@ -56,19 +74,35 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
   const jwtSecret = await loadOrCreateSecret(path.join(options.workspace, BAAS_DATA_DIR));
   const db = await openBaasDatabase(options);
   const cfg = { jwtSecret, publicUrl: '', autoConfirm: options.autoConfirm ?? false, jwtExpiry: 3600 };
+  const requests = listeners<RequestLogEntry>();
+  const objectEvents = listeners<ObjectEvent>();
+  const storageDir = path.join(options.workspace, BAAS_DATA_DIR, 'storage');
+  const storage = storageRoute({
+    root: storageDir,
+    jwtSecret,
+    onObjectEvent: (event) => objectEvents.emit(event),
+    // Listing the policies costs a query, so only while someone watches.
+    get describeRls() {
+      return requests.set.size > 0;
+    },
+  });
   try {
     const server = await startServer({
       db,
       jwtSecret,
       port: options.port ?? 0,
       onError: options.onError,
-      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute },
+      onRequest: (entry) => requests.emit(entry),
+      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/storage/v1': storage },
     });
     cfg.publicUrl = server.url;
     return {
       url: server.url,
       ...(await apiKeys(jwtSecret)),
       db,
+      storageDir,
+      onRequest: requests.add,
+      onObjectEvent: objectEvents.add,
       close: async () => {
         await server.close();
         await db.close();
