@@ -28,11 +28,15 @@ export interface BaasOptions {
   templateCacheDir?: string;
   /** Skip email confirmation on sign-up (default false, as on Supabase). */
   autoConfirm?: boolean;
+  /** An already open database to serve instead of opening one (exercise checks pass an in-memory copy of the template). */
+  database?: Database;
 }
 
 /** Opens the database of a workspace, bootstrapped and migrated. */
 export async function openBaasDatabase(options: BaasOptions): Promise<Database> {
-  const db = options.databaseUrl
+  const db = options.database
+    ? options.database
+    : options.databaseUrl
     ? await openPostgres(options.databaseUrl)
     : await openPglite({ dataDir: path.join(options.workspace, BAAS_DATA_DIR, 'db'), templateCacheDir: options.templateCacheDir });
   try {

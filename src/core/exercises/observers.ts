@@ -3,7 +3,9 @@
 // later by registering an observer, without changing the runner or the checks format.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { runBaasScenarioOnce } from '../baas/exercise/scenario';
 import type { RuntimeRecord } from '../runtime/types';
+import type { CheckSpec } from './types';
 
 /** What an observer sees after a check's calls have run. */
 export interface ObserverContext {
@@ -11,6 +13,10 @@ export interface ObserverContext {
   records: readonly RuntimeRecord[];
   /** Scratch folder of this check, given to the handler as EXERCISE_STORE_DIR (a local stand-in for a table). */
   storeDir: string;
+  /** The check being run (observers read their own section of it, e.g. `baas`). */
+  check: CheckSpec;
+  /** The learner's folder: where the handler and the other exercise files (e.g. `policies.sql`) are. */
+  folder: string;
 }
 
 /** Contributes one key of the observation. */
@@ -83,5 +89,11 @@ export const storeObserver: Observer = {
   },
 };
 
+/** `baas`: for a check with a `baas:` scenario, what its requests returned (PGlite loads only for such checks; checks sharing one scenario share one run). */
+export const baasObserver: Observer = {
+  key: 'baas',
+  observe: ({ check, folder }) => (check.baas ? runBaasScenarioOnce(check.baas, folder) : undefined),
+};
+
 /** The observers every check gets. */
-export const BUILT_IN_OBSERVERS: readonly Observer[] = [callsObserver, storeObserver];
+export const BUILT_IN_OBSERVERS: readonly Observer[] = [callsObserver, storeObserver, baasObserver];

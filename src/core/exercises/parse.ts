@@ -1,6 +1,6 @@
 // Parses the ```exercise block and the YAML checks file, with problems an author can act on.
 import { parse as parseYaml } from 'yaml';
-import type { Assertion, CheckSpec, ChecksFile, ExerciseSpec } from './types';
+import type { Assertion, BaasCheckRequest, BaasCheckSpec, CheckSpec, ChecksFile, ExerciseSpec } from './types';
 
 /** A problem found while parsing; `line` is 1-based inside the parsed text when known. */
 export interface ParseProblem {
@@ -61,6 +61,29 @@ export function parseExerciseBlock(text: string, fallbackId: string): { value?: 
   };
 }
 
+/** Parses a check's `baas:` scenario; returns a message for the author when it is malformed. */
+function parseBaasScenario(raw: unknown): BaasCheckSpec | string {
+  const b = (raw ?? {}) as Record<string, unknown>;
+  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim()));
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return '"baas" must be a mapping of { sql, users, requests }';
+  const unknownKey = Object.keys(b).find((k) => !['sql', 'users', 'requests'].includes(k));
+  if (unknownKey) return `unknown key "baas.${unknownKey}" (allowed: sql, users, requests)`;
+  if (!strings(b.sql)) return '"baas.sql" must be a list of SQL file names in the learner\'s folder, e.g. [policies.sql]';
+  if (!strings(b.users)) return '"baas.users" must be a list of user names, e.g. [alice, bob]';
+  const users = (b.users as string[] | undefined) ?? [];
+  if (!Array.isArray(b.requests)) return '"baas.requests" must be a list of { as, method, path, body } or { as, sql }';
+  const requests: BaasCheckRequest[] = [];
+  for (const [i, r] of (b.requests as Array<Record<string, unknown>>).entries()) {
+    const at = `baas.requests.${i}`;
+    if (!r || typeof r !== 'object') return `"${at}" must be a mapping`;
+    if ((typeof r.path === 'string') === (typeof r.sql === 'string')) return `"${at}" needs exactly one of "path" (e.g. /rest/v1/notes?select=*) or "sql"`;
+    if (typeof r.path === 'string' && !/^\/(rest|auth|storage)\/v1\//.test(r.path)) return `"${at}.path" must start with /rest/v1/, /auth/v1/ or /storage/v1/`;
+    if (r.as !== undefined && (typeof r.as !== 'string' || ![...users, 'anon', 'service_role'].includes(r.as))) return `"${at}.as" must be one of ${[...users, 'anon', 'service_role'].join(', ')}`;
+    requests.push(r as BaasCheckRequest);
+  }
+  return { sql: (b.sql as string[] | undefined) ?? [], users, requests };
+}
+
 /** Parses a checks file: `checks:` is a list of named checks with calls and assertions. */
 export function parseChecksFile(text: string): { value?: ChecksFile; problems: ParseProblem[] } {
   const { data, problems } = loadYaml(text);
@@ -77,8 +100,10 @@ export function parseChecksFile(text: string): { value?: ChecksFile; problems: P
     if (names.has(c.name)) return bad('duplicate name; every check needs its own');
     names.add(c.name);
     if (typeof c.message !== 'string' || !c.message.trim()) return bad('"message" must say what is wrong and what to do');
-    const calls = Array.isArray(c.calls) ? c.calls : c.event !== undefined ? [{ event: c.event }] : undefined;
-    if (!calls?.length) return bad('give "event" (one call) or "calls" (a list of { event, cold })');
+    const baas = c.baas === undefined ? undefined : parseBaasScenario(c.baas);
+    if (typeof baas === 'string') return bad(baas);
+    const calls = Array.isArray(c.calls) ? c.calls : c.event !== undefined ? [{ event: c.event }] : baas ? [] : undefined;
+    if (!calls?.length && !baas) return bad('give "event" (one call), "calls" (a list of { event, cold }) or "baas" (a BaaS scenario)');
     if (!Array.isArray(c.expect) || c.expect.length === 0) return bad('"expect" must be a non-empty list of assertions such as { path: calls.0.response.statusCode, equals: 200 }');
     const expect: Assertion[] = [];
     for (const a of c.expect as Array<Record<string, unknown>>) {
@@ -95,7 +120,7 @@ export function parseChecksFile(text: string): { value?: ChecksFile; problems: P
       }
       expect.push(a as unknown as Assertion);
     }
-    checks.push({ name: c.name, message: c.message.trim(), calls: (calls as Array<Record<string, unknown>>).map((k) => ({ event: k.event ?? {}, ...(k.cold ? { cold: true } : {}) })), expect });
+    checks.push({ name: c.name, message: c.message.trim(), calls: (calls as Array<Record<string, unknown>>).map((k) => ({ event: k.event ?? {}, ...(k.cold ? { cold: true } : {}) })), expect, ...(baas ? { baas } : {}) });
   });
   return problems.length ? { problems } : { value: { checks }, problems };
 }

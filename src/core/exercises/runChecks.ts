@@ -49,7 +49,7 @@ export async function runCheck(check: CheckSpec, options: RunChecksOptions): Pro
       );
     }
     const observation: Record<string, unknown> = {};
-    for (const observer of [...BUILT_IN_OBSERVERS, ...(options.observers ?? [])]) observation[observer.key] = await observer.observe({ records, storeDir });
+    for (const observer of [...BUILT_IN_OBSERVERS, ...(options.observers ?? [])]) observation[observer.key] = await observer.observe({ records, storeDir, check, folder: path.dirname(options.handlerFile) });
     for (const assertion of check.expect) {
       const failure = evaluate(assertion, observation);
       if (failure) return { name: check.name, passed: false, message: check.message.replace(/\{actual\}/g, show(failure.actual)), detail: failure.detail };
