@@ -10,7 +10,7 @@ interface CommonOpts {
 
 const workspaceOf = (opts: CommonOpts): string => path.resolve(opts.dir ?? process.cwd());
 
-/** Registers `baas serve` and `baas sql` on the program. */
+/** Registers `baas serve`, `baas sql` and `baas export` on the program. */
 export function registerBaasCommand(program: Command): void {
   const baas = program.command('baas').description('The embedded Backend-as-a-Service: Postgres (PGlite), auth and a Supabase-compatible HTTP API');
   baas
@@ -63,6 +63,31 @@ export function registerBaasCommand(program: Command): void {
         if (!(err instanceof DatabaseError)) throw err;
         process.stderr.write(formatSqlError(err, statement) + '\n');
         process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+    });
+  baas
+    .command('export')
+    .description('Write the migrations, policies and storage buckets as SQL migrations for a hosted Supabase project')
+    .requiredOption('--out <dir>', 'folder to write supabase/migrations/ into')
+    .option('--dir <dir>', 'workspace folder')
+    .option('--database-url <url>', 'export from this Postgres server instead of the embedded PGlite')
+    .option('--force', 'overwrite files in --out that differ')
+    .action(async (opts: CommonOpts & { out: string; force?: boolean }) => {
+      const { openBaasDatabase } = await import('../../core/baas');
+      const { exportBaas } = await import('../../core/baas/export');
+      const workspace = workspaceOf(opts);
+      const db = await openBaasDatabase({ workspace, databaseUrl: opts.databaseUrl });
+      try {
+        const out = path.resolve(opts.out);
+        const result = await exportBaas(db, workspace, out, { force: opts.force });
+        for (const f of result.written) process.stdout.write(`wrote ${path.join(out, f)}\n`);
+        for (const f of result.unchanged) process.stdout.write(`unchanged ${path.join(out, f)}\n`);
+        if (result.tablesOutsideMigrations.length) {
+          process.stderr.write(`warning: no migration mentions ${result.tablesOutsideMigrations.join(', ')}: add their CREATE TABLE to supabase/migrations, or the hosted project will lack them\n`);
+        }
+        process.stdout.write('Apply in file-name order to the hosted project: supabase db push (after supabase link), or psql -f each file.\n');
       } finally {
         await db.close();
       }
