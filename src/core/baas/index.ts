@@ -2,6 +2,7 @@
  * The BaaS entry point: opens the database (PGlite by default, or a real Postgres), applies migrations,
  * and serves Supabase's `/auth/v1`, `/rest/v1` and `/storage/v1` on loopback. Loaded lazily, never at activation.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { apiKeys, loadOrCreateSecret } from './auth/jwt';
 import { authRoutes } from './auth/routes';
@@ -10,7 +11,8 @@ import { startServer } from './api/server';
 import type { RequestLogEntry } from './api/types';
 import { storageRoute } from './storage/route';
 import type { ObjectEvent } from './storage/types';
-import { applyMigrations } from './db/migrations';
+import { applyMigrations, pendingMigrations } from './db/migrations';
+import { acquireLock, damagedError, writeBackup } from './db/recovery';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import type { Database } from './db/types';
@@ -32,15 +34,42 @@ export interface BaasOptions {
   database?: Database;
 }
 
-/** Opens the database of a workspace, bootstrapped and migrated. */
+/** Opens the database of a workspace, bootstrapped and migrated. PGlite: locked to this process, backed up before migrations. */
 export async function openBaasDatabase(options: BaasOptions): Promise<Database> {
-  const db = options.database
-    ? options.database
-    : options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
-    : await openPglite({ dataDir: path.join(options.workspace, BAAS_DATA_DIR, 'db'), templateCacheDir: options.templateCacheDir });
+  const migrations = path.join(options.workspace, 'supabase', 'migrations');
+  if (options.database || options.databaseUrl) {
+    const db = options.database ?? (await openPostgres(options.databaseUrl as string));
+    try {
+      await applyMigrations(db, migrations);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return db;
+  }
+  const baasDir = path.join(options.workspace, BAAS_DATA_DIR);
+  const dataDir = path.join(baasDir, 'db');
+  const release = await acquireLock(baasDir);
+  const existed = existsSync(path.join(dataDir, 'PG_VERSION'));
+  let db: Database;
   try {
-    await applyMigrations(db, path.join(options.workspace, 'supabase', 'migrations'));
+    db = await openPglite({ dataDir, templateCacheDir: options.templateCacheDir });
+  } catch (err) {
+    await release();
+    throw existed ? await damagedError(baasDir, options.workspace, err) : err;
+  }
+  const close = db.close;
+  db.close = async () => {
+    try {
+      await close();
+    } finally {
+      await release();
+    }
+  };
+  try {
+    // A migration may go wrong in ways a transaction does not undo (the learner meant something else): keep the state before it.
+    if (existed && db.dump && (await pendingMigrations(db, migrations)).length) await writeBackup(baasDir, await db.dump());
+    await applyMigrations(db, migrations);
   } catch (err) {
     await db.close();
     throw err;

@@ -76,7 +76,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
   }
   await pg.exec(BOOTSTRAP_SQL);
   // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
-  return makeDatabase({
+  const db = makeDatabase({
     kind: 'pglite',
     query: (sql, params) => pg.query(sql, params) as never,
     exec: async (sql) => lastOf(await pg.exec(sql)),
@@ -84,6 +84,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never, exec: async (sql) => lastOf(await tx.exec(sql)) })),
     close: () => pg.close(),
   });
+  return Object.assign(db, { dump: async () => Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer()) });
 }
 
 function lastOf(results: { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number }[]) {

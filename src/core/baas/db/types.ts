@@ -54,6 +54,8 @@ export interface Database extends Queryable {
   asRole<T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Closes the database cleanly (PGlite flushes its data directory). */
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (the automatic backups). */
+  dump?(): Promise<Buffer>;
 }
 
 /** A Postgres error, with the fields Postgres reports (`position` is 1-based into the statement). */
