@@ -1,13 +1,15 @@
 import { strict as assert } from 'node:assert';
 import type { Database } from '../../../src/core/baas/db/types';
+import { BACKENDS } from './backends';
 import { alice, bob, claims, json, openFixture, rest } from './restFixture';
 
-describe('REST /rest/v1 against real PGlite with RLS', function () {
+// The same suite on both backends: embedded PGlite and a throwaway real Postgres cluster.
+for (const backend of BACKENDS) describe(`REST /rest/v1 with RLS (${backend})`, function () {
   // A first run makes the cached template database (initdb takes ~15 s on this machine).
   this.timeout(120_000);
   let db: Database;
   let close: () => Promise<void>;
-  before(async () => ({ db, close } = await openFixture()));
+  before(async () => ({ db, close } = await openFixture(backend)));
   after(async () => close?.());
 
   it('selects, filters and orders only the caller\'s rows', async () => {
