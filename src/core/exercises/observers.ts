@@ -1,30 +1,16 @@
 // What a check can look at. Each observer contributes one top-level key of the observation that
-// assertions read (`calls`, `store`); the event engine (`trace`) and the BaaS (`baas`) plug in
-// later by registering an observer, without changing the runner or the checks format.
+// assertions read (`calls`, `store`, `pattern`, `trace`); the BaaS (`baas`) plugs in by registering
+// an observer, without changing the runner or the checks format.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { runBaasScenarioOnce } from '../baas/exercise/scenario';
 import type { RuntimeRecord } from '../runtime/types';
-import type { CheckSpec } from './types';
+import type { Observer } from './observerTypes';
+import { patternObserver } from './patternObserver';
+import { traceObserver } from './traceObserver';
+import { samObserver } from './samObserver';
 
-/** What an observer sees after a check's calls have run. */
-export interface ObserverContext {
-  /** The records of the check's calls, in order. */
-  records: readonly RuntimeRecord[];
-  /** Scratch folder of this check, given to the handler as EXERCISE_STORE_DIR (a local stand-in for a table). */
-  storeDir: string;
-  /** The check being run (observers read their own section of it, e.g. `baas`). */
-  check: CheckSpec;
-  /** The learner's folder: where the handler and the other exercise files (e.g. `policies.sql`) are. */
-  folder: string;
-}
-
-/** Contributes one key of the observation. */
-export interface Observer {
-  /** Top-level key assertions use, e.g. `calls`. */
-  readonly key: string;
-  observe(context: ObserverContext): Promise<unknown> | unknown;
-}
+export { ObserverFailure, type Observer, type ObserverContext } from './observerTypes';
 
 /** One invocation as assertions see it: the record's fields plus conveniences. */
 export interface ObservedCall {
@@ -92,8 +78,13 @@ export const storeObserver: Observer = {
 /** `baas`: for a check with a `baas:` scenario, what its requests returned (PGlite loads only for such checks; checks sharing one scenario share one run). */
 export const baasObserver: Observer = {
   key: 'baas',
-  observe: ({ check, folder }) => (check.baas ? runBaasScenarioOnce(check.baas, folder) : undefined),
+  observe: ({ check, handlerFile }) => (check.baas ? runBaasScenarioOnce(check.baas, path.dirname(handlerFile)) : undefined),
 };
 
-/** The observers every check gets. */
-export const BUILT_IN_OBSERVERS: readonly Observer[] = [callsObserver, storeObserver, baasObserver];
+/** The observers every check gets; each runs only when an assertion reads its key. The event observers come first: their functions write the store. */
+export const BUILT_IN_OBSERVERS: readonly Observer[] = [patternObserver, traceObserver, callsObserver, storeObserver, ...curriculumObservers(), baasObserver];
+
+/** Observers the curriculum's IaC and least-privilege exercises read (`sam`); a separate block so other observers merge cleanly. */
+function curriculumObservers(): Observer[] {
+  return [samObserver];
+}
