@@ -24,6 +24,9 @@ create policy "own rows: delete" on todos for delete to authenticated using (own
 create function add_them(a int, b int) returns int language sql as $$ select a + b $$;
 create function my_todos() returns setof todos language sql stable as $$ select * from todos order by id $$;
 insert into authors values (1, 'Ada'), (2, 'Grace');
+create table labels (id int primary key, name text not null);
+create table todo_labels (todo_id int references todos(id), label_id int references labels(id), primary key (todo_id, label_id));
+insert into labels values (1, 'home'), (2, 'urgent'), (3, 'unused');
 `;
 
 export const alice = '00000000-0000-0000-0000-00000000a11c';
@@ -50,6 +53,7 @@ export async function openFixture(backend: 'pglite' | 'postgres' = 'pglite'): Pr
   await db.query(`insert into todos (title, done, owner, author_id, priority) values
     ('alice 1', false, '${alice}', 1, 2), ('alice 2', true, '${alice}', 2, null), ('alice 3', false, '${alice}', null, 1),
     ('bob 1', false, '${bob}', 1, 5)`);
+  await db.query('insert into todo_labels values (1, 1), (1, 2), (3, 2), (4, 1)');
   return { db, close: async () => { await db.close(); cluster?.stop(); rmSync(dir, { recursive: true, force: true }); } };
 }
 

@@ -48,6 +48,20 @@ for (const backend of BACKENDS) describe(`REST /rest/v1 with RLS (${backend})`, 
     assert.equal((json(missing) as { code: string }).code, 'PGRST200');
   });
 
+  it('embeds many-to-many resources through a join table, both ways, under RLS', async () => {
+    assert.deepEqual(json(await rest(db, claims.alice, 'GET', '/todos?select=title,labels(name)&order=id')), [
+      { title: 'alice 1', labels: [{ name: 'home' }, { name: 'urgent' }] }, { title: 'alice 2', labels: [] }, { title: 'alice 3', labels: [{ name: 'urgent' }] },
+    ]);
+    // bob's to-do 4 also has the label "home", but RLS hides it from alice inside the embed too.
+    assert.deepEqual(json(await rest(db, claims.alice, 'GET', '/labels?select=name,todos(title)&order=id')), [
+      { name: 'home', todos: [{ title: 'alice 1' }] }, { name: 'urgent', todos: [{ title: 'alice 1' }, { title: 'alice 3' }] }, { name: 'unused', todos: [] },
+    ]);
+    assert.deepEqual(json(await rest(db, claims.alice, 'GET', '/labels?select=name,todos!inner(id)&order=id')), [
+      { name: 'home', todos: [{ id: 1 }] }, { name: 'urgent', todos: [{ id: 1 }, { id: 3 }] },
+    ], '!inner drops labels with no visible to-do');
+    assert.deepEqual(json(await rest(db, claims.alice, 'GET', '/todos?select=id,labels!todo_labels(id)&id=eq.3')), [{ id: 3, labels: [{ id: 2 }] }], 'hint by join table');
+  });
+
   it('counts exactly, honours Range headers and answers HEAD without a body', async () => {
     const r = await rest(db, claims.alice, 'GET', '/todos?select=id&order=id', { headers: { prefer: 'count=exact', range: '0-1', 'range-unit': 'items' } });
     assert.equal(r.status, 206);

@@ -49,6 +49,12 @@ export function selectList(ctx: BuildContext, table: string, alias: string, item
 
 function joinCondition(ctx: BuildContext, table: string, alias: string, item: Extract<SelectItem, { kind: 'embed' }>, childAlias: string): { target: string; on: string; toOne: boolean } {
   const rel = findRelationship(ctx.snapshot, table, item.relation, item.hint);
+  if (rel.junction) {
+    const j = `pgrst_${++ctx.aliases}`;
+    const toParent = rel.columns.map((c, i) => `${j}.${quoteIdent(rel.junction!.columns[i])} = ${alias}.${quoteIdent(c)}`);
+    const toChild = rel.targetColumns.map((c, i) => `${j}.${quoteIdent(rel.junction!.targetColumns[i])} = ${childAlias}.${quoteIdent(c)}`);
+    return { target: rel.target, on: `exists (select 1 from ${qualified(ctx, rel.junction.table)} as ${j} where ${[...toParent, ...toChild].join(' and ')})`, toOne: false };
+  }
   const on = rel.columns.map((c, i) => `${childAlias}.${quoteIdent(rel.targetColumns[i])} = ${alias}.${quoteIdent(c)}`).join(' and ');
   return { target: rel.target, on, toOne: rel.cardinality === 'many-to-one' };
 }
