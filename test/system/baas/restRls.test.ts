@@ -62,6 +62,19 @@ for (const backend of BACKENDS) describe(`REST /rest/v1 with RLS (${backend})`, 
     assert.deepEqual(json(await rest(db, claims.alice, 'GET', '/todos?select=id,labels!todo_labels(id)&id=eq.3')), [{ id: 3, labels: [{ id: 2 }] }], 'hint by join table');
   });
 
+  it('filters embedded rows (and, with !inner, the parents), by alias or relation', async () => {
+    const get = (q: string) => rest(db, claims.alice, 'GET', q).then(json);
+    assert.deepEqual(await get('/todos?select=title,author:authors(name)&author.name=eq.Ada&order=id'), [
+      { title: 'alice 1', author: { name: 'Ada' } }, { title: 'alice 2', author: null }, { title: 'alice 3', author: null },
+    ]);
+    assert.deepEqual(await get('/todos?select=title,author:authors!inner(name)&author.name=eq.Ada'), [{ title: 'alice 1', author: { name: 'Ada' } }]);
+    assert.deepEqual(await get('/authors?select=name,todos(title)&todos.done=is.true&order=id'), [{ name: 'Ada', todos: [] }, { name: 'Grace', todos: [{ title: 'alice 2' }] }]);
+    assert.deepEqual(await get('/labels?select=name,todos(id)&todos.id=not.eq.1&id=eq.2'), [{ name: 'urgent', todos: [{ id: 3 }] }]);
+    const stray = await rest(db, claims.alice, 'GET', '/todos?select=title&authors.name=eq.Ada');
+    assert.equal(stray.status, 400);
+    assert.deepEqual(json(stray), { code: 'PGRST108', details: null, hint: "Verify that 'authors' is included in the 'select' query parameter.", message: "'authors' is not an embedded resource in this request" });
+  });
+
   it('counts exactly, honours Range headers and answers HEAD without a body', async () => {
     const r = await rest(db, claims.alice, 'GET', '/todos?select=id&order=id', { headers: { prefer: 'count=exact', range: '0-1', 'range-unit': 'items' } });
     assert.equal(r.status, 206);
