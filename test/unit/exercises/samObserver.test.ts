@@ -57,7 +57,8 @@ describe('exercises: sam observer', () => {
   it('summarises functions: settings with Globals, policy templates with their parameters, inline statements, events', () => {
     const sam = observeSamTemplate(TEMPLATE, 'template.yaml');
     assert.deepStrictEqual(sam.errors, []);
-    assert.deepStrictEqual(sam.resources.Orders, { type: 'AWS::DynamoDB::Table' });
+    assert.deepStrictEqual(sam.resources.Orders, { type: 'AWS::DynamoDB::Table', properties: {} });
+    assert.deepStrictEqual(sam.resources.Reader.properties.MemorySize, 512);
     const reader = sam.functions.Reader;
     assert.deepStrictEqual([reader.runtime, reader.handler, reader.memoryMb, reader.timeoutSec], ['nodejs22.x', 'reader.handler', 512, 10]);
     assert.deepStrictEqual(reader.policies, ['DynamoDBReadPolicy']);
