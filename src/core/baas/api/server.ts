@@ -3,7 +3,7 @@ import { readLimitedBody } from '../../http/readBody';
 import type { AddressInfo } from 'node:net';
 import { verifyJwt } from '../auth/jwt';
 import type { Database, JwtClaims } from '../db/types';
-import { json, type ApiRequest, type ApiResponse, type RouteHandler } from './types';
+import { json, type ApiRequest, type ApiResponse, type RequestLogEntry, type RouteHandler } from './types';
 
 /** What the HTTP server needs: the database, the secret that signs keys and tokens, and the route families. */
 export interface ServerOptions {
@@ -15,6 +15,8 @@ export interface ServerOptions {
   port: number;
   /** Called with any 5xx error, for the log; the client only sees a generic message. */
   onError?: (err: unknown) => void;
+  /** Called after every answered request (the request monitor); never with request or response bodies. */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -54,14 +56,20 @@ export interface RunningServer {
 
 /** Starts the BaaS HTTP server on 127.0.0.1 only: it never listens on another interface. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const handle = async (req: http.IncomingMessage): Promise<ApiResponse> => {
+  const handle = async (req: http.IncomingMessage, seen: { claims?: JwtClaims }): Promise<ApiResponse> => {
     if (req.method === 'OPTIONS') return { status: 204, headers: {} };
+    // URL parsing would resolve "..", "%2e%2e" and "." silently; no API path ever needs them, so refuse them as sent.
+    const rawPath = (req.url ?? '/').split('?')[0];
+    if (rawPath.split('/').some((s) => /^(\.|%2e){1,2}$/i.test(s))) {
+      return json(400, { statusCode: '400', error: 'InvalidKey', message: 'Paths with "." or ".." segments are refused' });
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const prefix = Object.keys(options.routes).find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
     if (!prefix) return json(404, { message: `No API at ${url.pathname}` });
     const open = OPEN_PATHS.some((re) => re.test(url.pathname)) && !req.headers.apikey;
     const who = open ? { role: 'anon' as const } : await authenticate(req.headers, options.jwtSecret);
     if ('status' in who) return who as ApiResponse;
+    seen.claims = who as JwtClaims;
     const apiReq: ApiRequest = {
       method: req.method ?? 'GET',
       path: url.pathname.slice(prefix.length) || '/',
@@ -72,7 +80,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return options.routes[prefix](apiReq, { db: options.db, claims: who as JwtClaims });
   };
   const server = http.createServer((req, res) => {
-    handle(req)
+    const started = performance.now();
+    const seen: { claims?: JwtClaims } = {};
+    handle(req, seen)
       .catch((err: unknown) => {
         const status = (err as { status?: number }).status;
         if (status && status < 500) return json(status, { message: (err as Error).message });
@@ -82,6 +92,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((r) => {
         res.writeHead(r.status, { ...CORS, ...r.headers });
         res.end(req.method === 'HEAD' ? undefined : r.body);
+        if (options.onRequest) {
+          const [pathname, query = ''] = (req.url ?? '/').split('?');
+          const entry: RequestLogEntry = { at: new Date().toISOString(), method: req.method ?? 'GET', path: pathname, query, status: r.status, durationMs: performance.now() - started };
+          if (seen.claims) entry.claims = seen.claims;
+          if (r.meta?.rls) entry.rls = r.meta.rls;
+          if (r.meta?.sql) entry.sql = r.meta.sql;
+          try {
+            options.onRequest(entry);
+          } catch (err) {
+            options.onError?.(err);
+          }
+        }
       });
   });
   await new Promise<void>((resolve, reject) => {
