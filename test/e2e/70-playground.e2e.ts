@@ -20,6 +20,9 @@ export async function run(t: E2EContext): Promise<void> {
   await t.page.keyboard.press('Delete');
   await t.expectVisible(lines('NOT MATCHED ✗'), 'the result follows the typed pattern', 30000);
   await t.expectVisible(lines('✗ detail.total'), 'the failing condition is named, with the event\'s value', 10000);
+  // Spread the typed line over several (the JSON formatter), so the screenshots show the whole pattern.
+  await t.runCommand('Format Document');
+  await t.expectVisible(t.page.locator('.editor-instance .view-line', { hasText: '"source"' }).first(), 'the formatted pattern', 30000);
 
   for (const theme of ['dark', 'light', 'high-contrast'] as const) {
     await t.setTheme(theme);
