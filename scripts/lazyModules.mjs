@@ -25,6 +25,8 @@ export const LAZY_MODULES = {
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
   exercises: './src/core/exercises/index.ts',
+  // Extension-side feature code may be lazy too (its export names come from an ESM metafile, see below).
+  lessonBlocks: './src/extension/lessons/blockActions.ts',
 };
 
 /**
@@ -40,10 +42,19 @@ export async function buildLazyModules(root, options) {
     const result = await esbuild.build({ ...options, entryPoints: { [id]: entry }, outfile, metafile: true });
     return { id, spec, outfile, result };
   }));
-  for (const { id, outfile, result } of results) {
-    delete require.cache[outfile];
-    const mod = require(outfile);
-    const info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+  for (const { id, spec, outfile, result } of results) {
+    let info;
+    if (spec.startsWith('./src/extension/')) {
+      // Extension modules import `vscode`, which only exists in the extension host: read their export
+      // names from an ESM build's metafile instead of require()-ing the bundle.
+      const esm = await esbuild.build({ ...options, format: 'esm', write: false, entryPoints: { [id]: path.join(root, spec) }, outfile: path.join(root, 'out', 'lazy-exports', `${id}.mjs`), metafile: true });
+      const keys = Object.values(esm.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
+      info = { id, keys, callable: false, esModule: true };
+    } else {
+      delete require.cache[outfile];
+      const mod = require(outfile);
+      info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+    }
     for (const input of Object.keys(result.metafile.inputs)) {
       const abs = path.resolve(root, input);
       // The module's own entry file (packages: the file their specifier resolves to) identifies it.

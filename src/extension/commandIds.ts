@@ -22,6 +22,8 @@ export const CommandIds = {
   showRosetta: 'serverlessLab.showRosetta',
   /** Internal: an exercise card's action by (lessonId, exerciseId), for lesson links, walkthroughs and tests. */
   exerciseAction: 'serverlessLab.exerciseAction',
+  /** Internal: opens a file at its handler line, for lesson tool links. */
+  openSample: 'serverlessLab.openSample',
 } as const;
 
 /** A contributed command id. */
