@@ -128,5 +128,6 @@ async function exists(file: string): Promise<boolean> {
 
 async function openAt(file: string, line: number): Promise<void> {
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: false });
+  // Beside the lesson, so the learner edits with the task and the Check button still in view.
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: false, viewColumn: vscode.ViewColumn.Beside });
 }
