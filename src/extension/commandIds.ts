@@ -24,6 +24,9 @@ export const CommandIds = {
   exerciseAction: 'serverlessLab.exerciseAction',
   /** Internal: opens a file at its handler line, for lesson tool links. */
   openSample: 'serverlessLab.openSample',
+  /** Internal: the walkthrough's "Invoke cold" / "Invoke warm" steps, on a sample shipped with the lessons. */
+  tryInvokeCold: 'serverlessLab.tryInvokeCold',
+  tryInvokeWarm: 'serverlessLab.tryInvokeWarm',
 } as const;
 
 /** A contributed command id. */

@@ -46,6 +46,10 @@ export function registerLessons(services: ExtensionServices): void {
     }),
   );
   context.subscriptions.push(vscode.commands.registerCommand(CommandIds.openSample, (uri?: vscode.Uri, handlerName?: string) => openSample(uri, handlerName)));
+  // The walkthrough invokes a sample shipped with the lessons, through the ordinary invoke command (history, panel, trust check).
+  const sample = vscode.Uri.file(path.join(lessonsRoot, 'exercises', 'heavy-init', 'solution', 'handler.js'));
+  const trySample = (mode: 'cold' | 'invoke') => () => vscode.commands.executeCommand(CommandIds.invokeHandler, sample, 'handler', { mode, event: { country: 'FR' } });
+  context.subscriptions.push(vscode.commands.registerCommand(CommandIds.tryInvokeCold, trySample('cold')), vscode.commands.registerCommand(CommandIds.tryInvokeWarm, trySample('invoke')));
   registerLessonDiagnostics(context, library, [lessonsRoot]);
   void openWelcomeIfWanted(config, library, panels).catch((err: unknown) => getLogger('lessons').error(`welcome lesson: ${String(err)}`));
 }
