@@ -25,7 +25,18 @@ export const LAZY_MODULES = {
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
   exercises: './src/core/exercises/index.ts',
-  // Extension-side feature code may be lazy too (its export names come from an ESM metafile, see below).
+  // Libraries the CLI's command bundles load only when a file needs them (functions.json, a SAM
+  // template): a cold `serverless-lab invoke` of a handler file parses neither (issue 10's 2.5x target).
+  yaml: 'yaml',
+  ajv: 'ajv',
+  // The playground's wiring (loaded at activation, small) and its heavy half (matcher, YAML, samples; first use).
+  playgroundWiring: './src/extension/playground/register.ts',
+  playground: './src/extension/playground/feature.ts',
+  // Extension-side features that are heavy or rarely used: their `vscode` import is resolved in the extension host.
+  eventing: './src/core/eventing/index.ts',
+  eventingHost: './src/extension/eventing/host.ts',
+  eventingUi: './src/extension/eventing/ui.ts',
+  // Lesson run/predict blocks, tool links and images: loaded when a learner first presses a block's button.
   lessonBlocks: './src/extension/lessons/blockActions.ts',
 };
 
@@ -43,28 +54,36 @@ export async function buildLazyModules(root, options) {
     return { id, spec, outfile, result };
   }));
   for (const { id, spec, outfile, result } of results) {
-    let info;
-    if (spec.startsWith('./src/extension/')) {
-      // Extension modules import `vscode`, which only exists in the extension host: read their export
-      // names from an ESM build's metafile instead of require()-ing the bundle.
-      const esm = await esbuild.build({ ...options, format: 'esm', write: false, entryPoints: { [id]: path.join(root, spec) }, outfile: path.join(root, 'out', 'lazy-exports', `${id}.mjs`), metafile: true });
-      const keys = Object.values(esm.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
-      info = { id, keys, callable: false, esModule: true };
-    } else {
-      delete require.cache[outfile];
-      const mod = require(outfile);
-      info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
-    }
+    const info = { id, ...(await exportsOf(require, outfile, spec.startsWith('./') ? path.join(root, spec) : undefined, options)) };
     for (const input of Object.keys(result.metafile.inputs)) {
       const abs = path.resolve(root, input);
       // The module's own entry file (packages: the file their specifier resolves to) identifies it.
       if (!byPath.has(abs) && result.metafile.outputs[path.relative(root, outfile)]?.entryPoint === input) byPath.set(abs, info);
     }
   }
-  return { plugin: (prefix) => lazyStubPlugin(byPath, prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
+  const only = (ids) => (ids ? new Map([...byPath].filter(([, info]) => ids.includes(info.id))) : byPath);
+  return { plugin: (prefix, ids) => lazyStubPlugin(only(ids), prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
 }
 
-/** Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to dist/lazy. */
+/**
+ * The exports of a built lazy module. Extension-side modules (src/extension/…) import `vscode`, which only
+ * exists inside the extension host, so their export names come from an ESM build's metafile instead of require().
+ */
+async function exportsOf(require, outfile, sourceEntry, options) {
+  if (sourceEntry?.includes(`${path.sep}src${path.sep}extension${path.sep}`)) {
+    const esm = await esbuild.build({ ...options, entryPoints: [sourceEntry], format: 'esm', write: false, outfile: `${outfile}.esm.js`, metafile: true });
+    const keys = Object.values(esm.metafile.outputs).flatMap((o) => o.exports ?? []);
+    return { keys, callable: false, esModule: true };
+  }
+  delete require.cache[outfile];
+  const mod = require(outfile);
+  return { keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+}
+
+/**
+ * Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to
+ * dist/lazy. `plugin(prefix, ids)` limits the stubs to the modules named in `ids`.
+ */
 function lazyStubPlugin(byPath, prefix) {
   return {
     name: 'lazy-modules',

@@ -20,6 +20,19 @@ export const CommandIds = {
   newFunction: 'serverlessLab.newFunction',
   exportSam: 'serverlessLab.exportSam',
   showRosetta: 'serverlessLab.showRosetta',
+  openPatternPlayground: 'serverlessLab.openPatternPlayground',
+  playgroundTryRecent: 'serverlessLab.playgroundTryRecent',
+  playgroundChooseEvent: 'serverlessLab.playgroundChooseEvent',
+  playgroundSaveAsRule: 'serverlessLab.playgroundSaveAsRule',
+  /** Internal: a template rule's CodeLens (template URI, rule name). */
+  explainLastMatch: 'serverlessLab.explainLastMatch',
+  openEventFlow: 'serverlessLab.openEventFlow',
+  putEvent: 'serverlessLab.putEvent',
+  sendMessage: 'serverlessLab.sendMessage',
+  publishMessage: 'serverlessLab.publishMessage',
+  redriveDlq: 'serverlessLab.redriveDlq',
+  purgeQueue: 'serverlessLab.purgeQueue',
+  toggleSchedules: 'serverlessLab.toggleSchedules',
   /** Internal: an exercise card's action by (lessonId, exerciseId), for lesson links, walkthroughs and tests. */
   exerciseAction: 'serverlessLab.exerciseAction',
   /** Internal: opens a file at its handler line, for lesson tool links. */

@@ -7,6 +7,7 @@ export const SettingKeys = {
   codeLensEnabled: 'codeLens.enabled',
   runHistorySize: 'run.historySize',
   handlerExtraNames: 'handlers.extraNames',
+  eventsTimeCompression: 'events.timeCompression',
 } as const;
 
 /** Typed, read-only view of the `serverlessLab.*` settings; re-read on every change. */

@@ -3,7 +3,9 @@ import { CommandIds } from './commandIds';
 import { Config } from './config';
 import { getLogger, initLog, showLog } from './log';
 import { registerCost } from './cost';
+import { eventingService, registerEventing } from './eventing';
 import { registerLessons } from './lessons';
+import { registerPatternPlayground } from './playground';
 import { registerRun } from './run';
 import { RuntimeHost } from './runtime/runtimeHost';
 import { registerScaffold } from './scaffold';
@@ -19,12 +21,15 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   const runtimeHost = new RuntimeHost(context.globalStorageUri);
   context.subscriptions.push(runtimeHost);
   deactivateHooks.push(() => runtimeHost.shutdown());
-  const services: ExtensionServices = { context, config, runtimeHost, runtime: () => runtimeHost.runtime(), onDeactivate: (hook) => deactivateHooks.push(hook) };
+  const base = { context, config, runtimeHost, runtime: () => runtimeHost.runtime(), onDeactivate: (hook: () => Promise<void>) => deactivateHooks.push(hook) };
+  const services: ExtensionServices = { ...base, eventing: eventingService(base) };
   // Feature modules register here, one line each: registerX(services).
   registerCost(services);
+  registerEventing(services);
   registerLessons(services);
   registerRun(services);
   registerScaffold(services);
+  registerPatternPlayground(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
   return publicApi(context, runtimeHost);
 }

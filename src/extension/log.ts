@@ -9,12 +9,17 @@ export interface Logger {
   error(message: string | Error, ...args: unknown[]): void;
 }
 
-let channel: vscode.LogOutputChannel | undefined;
+/**
+ * The channel lives on a process-wide holder, not in a module variable: lazy feature bundles
+ * (scripts/lazyModules.mjs) each carry their own copy of this module, and must log to the same channel.
+ */
+const holder: { channel?: vscode.LogOutputChannel } = ((globalThis as Record<symbol, unknown>)[Symbol.for('serverlessLab.log')] ??= {}) as { channel?: vscode.LogOutputChannel };
 
 /** Creates the shared "Serverless Lab" log channel; call once from activate(). */
 export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
-  channel = vscode.window.createOutputChannel('Serverless Lab', { log: true });
-  context.subscriptions.push(channel);
+  const channel = vscode.window.createOutputChannel('Serverless Lab', { log: true });
+  holder.channel = channel;
+  context.subscriptions.push(channel, { dispose: () => (holder.channel = undefined) });
   return channel;
 }
 
@@ -22,15 +27,15 @@ export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChann
 export function getLogger(component: string): Logger {
   const tag = `[${component}]`;
   return {
-    trace: (m, ...a) => channel?.trace(`${tag} ${m}`, ...a),
-    debug: (m, ...a) => channel?.debug(`${tag} ${m}`, ...a),
-    info: (m, ...a) => channel?.info(`${tag} ${m}`, ...a),
-    warn: (m, ...a) => channel?.warn(`${tag} ${m}`, ...a),
-    error: (m, ...a) => channel?.error(typeof m === 'string' ? `${tag} ${m}` : m, ...a),
+    trace: (m, ...a) => holder.channel?.trace(`${tag} ${m}`, ...a),
+    debug: (m, ...a) => holder.channel?.debug(`${tag} ${m}`, ...a),
+    info: (m, ...a) => holder.channel?.info(`${tag} ${m}`, ...a),
+    warn: (m, ...a) => holder.channel?.warn(`${tag} ${m}`, ...a),
+    error: (m, ...a) => holder.channel?.error(typeof m === 'string' ? `${tag} ${m}` : m, ...a),
   };
 }
 
 /** Shows the log channel (used by "Show Log" actions on error messages). */
 export function showLog(): void {
-  channel?.show(true);
+  holder.channel?.show(true);
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RuntimeService } from '../core/runtime/runtimeService';
 import type { Config } from './config';
+import type { EventingHost } from './eventing/host';
 import type { RuntimeHost } from './runtime/runtimeHost';
 
 /**
@@ -14,6 +15,8 @@ export interface ExtensionServices {
   runtimeHost: RuntimeHost;
   /** The one runtime service, created on first use: every feature that runs a function invokes through it. */
   runtime(): Promise<RuntimeService>;
+  /** The workspace's one event engine host (templates, endpoint, persistence), created on first use. */
+  eventing(): Promise<EventingHost>;
   /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
   onDeactivate(hook: () => Promise<void>): void;
 }
