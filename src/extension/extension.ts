@@ -31,14 +31,14 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   registerScaffold(services);
   registerPatternPlayground(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
-  return publicApi(context, runtimeHost);
+  return publicApi(context, services);
 }
 
 /** The small public API; stored state is exposed only to the integration tests (test mode). */
-function publicApi(context: vscode.ExtensionContext, runtimeHost: RuntimeHost): SlApi {
+function publicApi(context: vscode.ExtensionContext, services: ExtensionServices): SlApi {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { apiVersion: 1 };
   const { globalState, workspaceState } = context;
-  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => runtimeHost.runtime() } };
+  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => services.runtimeHost.runtime(), eventing: () => services.eventing() } };
 }
 
 /** Awaits async cleanup (sandbox shutdown) before VS Code disposes context.subscriptions. */

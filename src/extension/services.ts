@@ -35,5 +35,7 @@ export interface SlApi {
     workspaceState: Pick<vscode.Memento, 'get' | 'keys'>;
     /** The extension's one runtime service, so tests can compare its resolution with the CLI's and a headless one. */
     runtime(): Promise<RuntimeService>;
+    /** The workspace's event engine host (services.eventing()), so tests drive the editor's own engine. */
+    eventing(): Promise<EventingHost>;
   };
 }

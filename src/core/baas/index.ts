@@ -7,6 +7,7 @@ import { apiKeys, loadOrCreateSecret } from './auth/jwt';
 import { authRoutes } from './auth/routes';
 import { restRoute } from './api/restRoute';
 import { startServer } from './api/server';
+import { pushRoutes } from './push';
 import { applyMigrations } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
@@ -62,7 +63,7 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
       jwtSecret,
       port: options.port ?? 0,
       onError: options.onError,
-      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute },
+      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/push/v1': pushRoutes() },
     });
     cfg.publicUrl = server.url;
     return {
