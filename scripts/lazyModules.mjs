@@ -36,6 +36,8 @@ export const LAZY_MODULES = {
   eventing: './src/core/eventing/index.ts',
   eventingHost: './src/extension/eventing/host.ts',
   eventingUi: './src/extension/eventing/ui.ts',
+  // Lesson run/predict blocks, tool links and images: loaded when a learner first presses a block's button.
+  lessonBlocks: './src/extension/lessons/blockActions.ts',
 };
 
 /**
