@@ -235,7 +235,7 @@ export class FunctionRegistry {
       p = (async () => {
         const root = this.folderOf(abs);
         const json = root ? await this.functionsFile(root) : undefined;
-        const templates = await this.templateResults();
+        const templates = await this.templatesAbove(abs, root);
         const sam = (): LocatedSamFunction[] => templates.flatMap((t) => t.functions);
         return this.stable(`file:${key}`, [...(json ? [json] : []), ...templates], () =>
           resolveFunction(abs, handlerName, root, json?.entries ?? [], sam(), { functionsFile: json?.file, templateOf: (fn) => (fn as LocatedSamFunction).template }));
@@ -244,6 +244,25 @@ export class FunctionRegistry {
       p.catch(() => this.resolvedFiles.delete(key));
     }
     return p;
+  }
+
+  /**
+   * The templates that can run `abs`: template.yaml/yml beside it or in a folder above it, up to its
+   * workspace folder (a SAM CodeUri is relative to its template, and templates sit at or above their code).
+   * Resolving one file therefore never walks or parses the rest of the workspace: a cold CLI
+   * `invoke <file>` in a repository full of unrelated templates stays a stat per folder level.
+   */
+  private async templatesAbove(abs: string, root: string | undefined): Promise<TemplateResult[]> {
+    const candidates: string[] = [];
+    for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+      candidates.push(path.join(dir, 'template.yaml'), path.join(dir, 'template.yml'));
+      if (!root || !inside(root, dir) || dir === root || path.dirname(dir) === dir) break;
+    }
+    const found = (await Promise.all(candidates.map(async (f) => ((await this.host.exists(f)) ? f : undefined)))).filter((f): f is string => !!f);
+    return Promise.all(found.map((file) => this.cached(this.templates, file, file, async () => {
+      const text = await this.host.readFile(file);
+      return text === undefined ? { file, functions: [], diagnostics: [] } : locateSamFunctions(text, file, (f) => this.host.exists(f));
+    })));
   }
 
   /**
