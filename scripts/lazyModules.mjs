@@ -25,6 +25,8 @@ export const LAZY_MODULES = {
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
   exercises: './src/core/exercises/index.ts',
+  // Extension-side: the BaaS host, views and SQL console with the whole BaaS core (PGlite, pg, jose stay external).
+  baas: './src/extension/baas/feature.ts',
 };
 
 /**
@@ -40,10 +42,8 @@ export async function buildLazyModules(root, options) {
     const result = await esbuild.build({ ...options, entryPoints: { [id]: entry }, outfile, metafile: true });
     return { id, spec, outfile, result };
   }));
-  for (const { id, outfile, result } of results) {
-    delete require.cache[outfile];
-    const mod = require(outfile);
-    const info = { id, keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+  for (const { id, spec, outfile, result } of results) {
+    const info = { id, ...(await exportsOf(require, outfile, spec.startsWith('./') ? path.join(root, spec) : spec, options)) };
     for (const input of Object.keys(result.metafile.inputs)) {
       const abs = path.resolve(root, input);
       // The module's own entry file (packages: the file their specifier resolves to) identifies it.
@@ -51,6 +51,23 @@ export async function buildLazyModules(root, options) {
     }
   }
   return { plugin: (prefix) => lazyStubPlugin(byPath, prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
+}
+
+/**
+ * The export names of a built lazy module. Core modules are required to read them; an extension-side module
+ * (one that imports `vscode`, which plain Node cannot load) is built once more as ESM to read its export list.
+ */
+async function exportsOf(require, outfile, entry, options) {
+  delete require.cache[outfile];
+  try {
+    const mod = require(outfile);
+    return { keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
+  } catch (err) {
+    if (!/Cannot find module 'vscode'/.test(String(err?.message))) throw err;
+    const esm = await esbuild.build({ ...options, entryPoints: [entry], format: 'esm', write: false, metafile: true, outdir: 'out/lazy-esm' });
+    const keys = Object.values(esm.metafile.outputs).flatMap((o) => o.exports ?? []);
+    return { keys, callable: false, esModule: true };
+  }
 }
 
 /** Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to dist/lazy. */

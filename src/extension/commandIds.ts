@@ -20,6 +20,23 @@ export const CommandIds = {
   newFunction: 'serverlessLab.newFunction',
   exportSam: 'serverlessLab.exportSam',
   showRosetta: 'serverlessLab.showRosetta',
+  baasStart: 'serverlessLab.baas.start',
+  baasStop: 'serverlessLab.baas.stop',
+  baasOpenExplorer: 'serverlessLab.baas.openExplorer',
+  baasRunSql: 'serverlessLab.baas.runSql',
+  baasSqlHistory: 'serverlessLab.baas.sqlHistory',
+  baasImpersonate: 'serverlessLab.baas.impersonate',
+  baasCopyConnectionInfo: 'serverlessLab.baas.copyConnectionInfo',
+  baasResetData: 'serverlessLab.baas.resetData',
+  baasRestoreBackup: 'serverlessLab.baas.restoreBackup',
+  baasRefresh: 'serverlessLab.baas.refresh',
+  baasDeleteUser: 'serverlessLab.baas.deleteUser',
+  baasApplyMigration: 'serverlessLab.baas.applyMigration',
+  baasApplyMigrationClean: 'serverlessLab.baas.applyMigrationClean',
+  /** Internal: the BaaS status bar menu. */
+  baasMenu: 'serverlessLab.baas.menu',
+  /** Internal: answers one BaaS Explorer protocol request (tests drive the explorer through it). */
+  baasExplorerRequest: 'serverlessLab.baas.explorerRequest',
   /** Internal: an exercise card's action by (lessonId, exerciseId), for lesson links, walkthroughs and tests. */
   exerciseAction: 'serverlessLab.exerciseAction',
 } as const;

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { Config } from './config';
 import { getLogger, initLog, showLog } from './log';
+import { registerBaas } from './baas';
 import { registerCost } from './cost';
 import { registerLessons } from './lessons';
 import { registerRun } from './run';
 import { RuntimeHost } from './runtime/runtimeHost';
 import { registerScaffold } from './scaffold';
+import type { BaasHost } from './baas/host';
 import type { ExtensionServices, SlApi } from './services';
 
 const deactivateHooks: (() => Promise<void>)[] = [];
@@ -19,8 +21,18 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   const runtimeHost = new RuntimeHost(context.globalStorageUri);
   context.subscriptions.push(runtimeHost);
   deactivateHooks.push(() => runtimeHost.shutdown());
-  const services: ExtensionServices = { context, config, runtimeHost, runtime: () => runtimeHost.runtime(), onDeactivate: (hook) => deactivateHooks.push(hook) };
+  // Features that other features reach through services are registered below; the holder breaks the cycle.
+  const registered: { baas?: () => Promise<BaasHost> } = {};
+  const services: ExtensionServices = {
+    context,
+    config,
+    runtimeHost,
+    runtime: () => runtimeHost.runtime(),
+    baas: () => (registered.baas ? registered.baas() : Promise.reject(new Error('The BaaS feature is not registered yet.'))),
+    onDeactivate: (hook) => deactivateHooks.push(hook),
+  };
   // Feature modules register here, one line each: registerX(services).
+  registered.baas = registerBaas(services);
   registerCost(services);
   registerLessons(services);
   registerRun(services);

@@ -9,11 +9,15 @@ export interface Logger {
   error(message: string | Error, ...args: unknown[]): void;
 }
 
-let channel: vscode.LogOutputChannel | undefined;
+// Lazy extension-side bundles (dist/lazy/) carry their own copy of this module, so the channel lives on
+// globalThis: every copy then writes to the one channel that activate() created.
+const CHANNEL_SLOT = Symbol.for('serverlessLab.logChannel');
+const slot = globalThis as { [CHANNEL_SLOT]?: vscode.LogOutputChannel };
 
 /** Creates the shared "Serverless Lab" log channel; call once from activate(). */
 export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
-  channel = vscode.window.createOutputChannel('Serverless Lab', { log: true });
+  const channel = vscode.window.createOutputChannel('Serverless Lab', { log: true });
+  slot[CHANNEL_SLOT] = channel;
   context.subscriptions.push(channel);
   return channel;
 }
@@ -22,15 +26,15 @@ export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChann
 export function getLogger(component: string): Logger {
   const tag = `[${component}]`;
   return {
-    trace: (m, ...a) => channel?.trace(`${tag} ${m}`, ...a),
-    debug: (m, ...a) => channel?.debug(`${tag} ${m}`, ...a),
-    info: (m, ...a) => channel?.info(`${tag} ${m}`, ...a),
-    warn: (m, ...a) => channel?.warn(`${tag} ${m}`, ...a),
-    error: (m, ...a) => channel?.error(typeof m === 'string' ? `${tag} ${m}` : m, ...a),
+    trace: (m, ...a) => slot[CHANNEL_SLOT]?.trace(`${tag} ${m}`, ...a),
+    debug: (m, ...a) => slot[CHANNEL_SLOT]?.debug(`${tag} ${m}`, ...a),
+    info: (m, ...a) => slot[CHANNEL_SLOT]?.info(`${tag} ${m}`, ...a),
+    warn: (m, ...a) => slot[CHANNEL_SLOT]?.warn(`${tag} ${m}`, ...a),
+    error: (m, ...a) => slot[CHANNEL_SLOT]?.error(typeof m === 'string' ? `${tag} ${m}` : m, ...a),
   };
 }
 
 /** Shows the log channel (used by "Show Log" actions on error messages). */
 export function showLog(): void {
-  channel?.show(true);
+  slot[CHANNEL_SLOT]?.show(true);
 }

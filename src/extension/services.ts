@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { RuntimeService } from '../core/runtime/runtimeService';
+import type { BaasHost } from './baas/host';
 import type { Config } from './config';
 import type { RuntimeHost } from './runtime/runtimeHost';
 
@@ -14,6 +15,11 @@ export interface ExtensionServices {
   runtimeHost: RuntimeHost;
   /** The one runtime service, created on first use: every feature that runs a function invokes through it. */
   runtime(): Promise<RuntimeService>;
+  /**
+   * The one BaaS host of this window (src/extension/baas/host.ts), loading the BaaS feature bundle on first use.
+   * It does not start the BaaS: call `start()` (or check `state` and `current`) on it.
+   */
+  baas(): Promise<BaasHost>;
   /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
   onDeactivate(hook: () => Promise<void>): void;
 }

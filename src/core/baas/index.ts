@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { apiKeys, loadOrCreateSecret } from './auth/jwt';
 import { authRoutes } from './auth/routes';
 import { restRoute } from './api/restRoute';
-import { startServer } from './api/server';
+import { startServer, type ServedRequest } from './api/server';
 import { applyMigrations } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
@@ -52,7 +52,7 @@ export interface RunningBaas {
 }
 
 /** Starts the BaaS: database, then the HTTP server on 127.0.0.1. */
-export async function startBaas(options: BaasOptions & { port?: number; onError?: (err: unknown) => void }): Promise<RunningBaas> {
+export async function startBaas(options: BaasOptions & { port?: number; onError?: (err: unknown) => void; onRequest?: (served: ServedRequest) => void }): Promise<RunningBaas> {
   const jwtSecret = await loadOrCreateSecret(path.join(options.workspace, BAAS_DATA_DIR));
   const db = await openBaasDatabase(options);
   const cfg = { jwtSecret, publicUrl: '', autoConfirm: options.autoConfirm ?? false, jwtExpiry: 3600 };
@@ -62,6 +62,7 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
       jwtSecret,
       port: options.port ?? 0,
       onError: options.onError,
+      onRequest: options.onRequest,
       routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute },
     });
     cfg.publicUrl = server.url;
@@ -79,3 +80,4 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
     throw err;
   }
 }
+export type { ServedRequest } from './api/server';

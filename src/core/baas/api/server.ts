@@ -15,6 +15,27 @@ export interface ServerOptions {
   port: number;
   /** Called with any 5xx error, for the log; the client only sees a generic message. */
   onError?: (err: unknown) => void;
+  /** Called once per answered request (the request monitor); never with the response body. */
+  onRequest?: (served: ServedRequest) => void;
+}
+
+/** One answered request, as the request monitor sees it. */
+export interface ServedRequest {
+  method: string;
+  /** The full path, e.g. `/rest/v1/todos`. */
+  path: string;
+  /** The raw query string without `?`. */
+  query: string;
+  status: number;
+  /** From the first byte read to the response handed to Node, in ms. */
+  durationMs: number;
+  /** The verified caller; undefined when authentication failed. */
+  claims?: JwtClaims;
+  /** Request headers other than `apikey` and `authorization` (kept so a request can be replayed as someone else). */
+  headers: Record<string, string>;
+  /** The request body (up to 64 KB), for replay. */
+  body?: Buffer;
+  monitor?: ApiResponse['monitor'];
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -46,6 +67,14 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return readLimitedBody(req, MAX_BODY, () => Object.assign(new Error('Payload too large'), { status: 413 }));
 }
 
+function served(req: http.IncomingMessage, r: ApiResponse, seen: { claims?: JwtClaims; body?: Buffer }, durationMs: number): ServedRequest {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'apikey' && name !== 'authorization') headers[name] = value;
+  const body = seen.body && seen.body.length > 0 && seen.body.length <= 64 * 1024 ? seen.body : undefined;
+  return { method: req.method ?? 'GET', path: url.pathname, query: url.search.slice(1), status: r.status, durationMs, claims: seen.claims, headers, body, monitor: r.monitor };
+}
+
 /** A running server. */
 export interface RunningServer {
   url: string;
@@ -54,7 +83,7 @@ export interface RunningServer {
 
 /** Starts the BaaS HTTP server on 127.0.0.1 only: it never listens on another interface. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const handle = async (req: http.IncomingMessage): Promise<ApiResponse> => {
+  const handle = async (req: http.IncomingMessage, seen: { claims?: JwtClaims; body?: Buffer }): Promise<ApiResponse> => {
     if (req.method === 'OPTIONS') return { status: 204, headers: {} };
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const prefix = Object.keys(options.routes).find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
@@ -62,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const open = OPEN_PATHS.some((re) => re.test(url.pathname)) && !req.headers.apikey;
     const who = open ? { role: 'anon' as const } : await authenticate(req.headers, options.jwtSecret);
     if ('status' in who) return who as ApiResponse;
+    seen.claims = who as JwtClaims;
     const apiReq: ApiRequest = {
       method: req.method ?? 'GET',
       path: url.pathname.slice(prefix.length) || '/',
@@ -69,10 +99,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       headers: req.headers as Record<string, string | undefined>,
       body: await readBody(req),
     };
+    seen.body = apiReq.body;
     return options.routes[prefix](apiReq, { db: options.db, claims: who as JwtClaims });
   };
   const server = http.createServer((req, res) => {
-    handle(req)
+    const started = performance.now();
+    const seen: { claims?: JwtClaims; body?: Buffer } = {};
+    handle(req, seen)
       .catch((err: unknown) => {
         const status = (err as { status?: number }).status;
         if (status && status < 500) return json(status, { message: (err as Error).message });
@@ -82,6 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((r) => {
         res.writeHead(r.status, { ...CORS, ...r.headers });
         res.end(req.method === 'HEAD' ? undefined : r.body);
+        if (options.onRequest && req.method !== 'OPTIONS') options.onRequest(served(req, r, seen, performance.now() - started));
       });
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@
  * (`/auth/v1`, `/storage/v1`, `/rest/v1`). Handlers are pure functions of it, so they test without sockets.
  */
 import type { Database, JwtClaims } from '../db/types';
+import type { RlsReport } from './rest/types';
 
 /** One HTTP request, with the mount prefix (e.g. `/rest/v1`) already removed from `path`. */
 export interface ApiRequest {
@@ -20,6 +21,8 @@ export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
   body?: string | Buffer;
+  /** For the request monitor, never sent: the SQL a route ran and, for table requests, the RLS policies that decided. */
+  monitor?: { sql?: string; rls?: RlsReport };
 }
 
 /** What the server hands to each route, besides the request: the database and the verified caller. */
