@@ -38,14 +38,14 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   registerRun(services);
   registerScaffold(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
-  return publicApi(context, runtimeHost);
+  return publicApi(context, services);
 }
 
 /** The small public API; stored state is exposed only to the integration tests (test mode). */
-function publicApi(context: vscode.ExtensionContext, runtimeHost: RuntimeHost): SlApi {
+function publicApi(context: vscode.ExtensionContext, services: ExtensionServices): SlApi {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { apiVersion: 1 };
   const { globalState, workspaceState } = context;
-  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => runtimeHost.runtime() } };
+  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => services.runtime(), baas: () => services.baas() } };
 }
 
 /** Awaits async cleanup (sandbox shutdown) before VS Code disposes context.subscriptions. */

@@ -38,5 +38,7 @@ export interface SlApi {
     workspaceState: Pick<vscode.Memento, 'get' | 'keys'>;
     /** The extension's one runtime service, so tests can compare its resolution with the CLI's and a headless one. */
     runtime(): Promise<RuntimeService>;
+    /** The BaaS host (loads the BaaS bundle; does not start it), so tests can start it and read its state. */
+    baas(): Promise<BaasHost>;
   };
 }
