@@ -39,7 +39,8 @@ const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, plugins: [lazy.plugin('./lazy/')] },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', external: dbExternal, banner: { js: '#!/usr/bin/env node' } },
   // One bundle per CLI command family, required by dist/cli.js only for the command it runs.
-  { ...node, entryPoints: list('src/cli/commands', /\.ts$/), outdir: 'dist/cli', external: dbExternal },
+  // yaml and ajv come from dist/lazy/ on first use, so a command that reads no YAML or functions.json never loads them.
+  { ...node, entryPoints: list('src/cli/commands', /\.ts$/), outdir: 'dist/cli', external: dbExternal, plugins: [lazy.plugin('../lazy/', ['yaml', 'ajv'])] },
 ];
 const bootstraps = list('src/core/invoker/bootstrap', /\.ts$/);
 if (bootstraps.length) builds.push({ ...node, entryPoints: bootstraps, outdir: 'dist/bootstrap', sourcemap: false, external: ['esbuild'] });

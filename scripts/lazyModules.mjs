@@ -25,7 +25,18 @@ export const LAZY_MODULES = {
   loadRunner: './src/core/run/loadRunner.ts',
   whatIf: './src/core/run/whatIf.ts',
   exercises: './src/core/exercises/index.ts',
-  // Extension-side: the BaaS host, views and SQL console with the whole BaaS core (PGlite, pg, jose stay external).
+  // Libraries the CLI's command bundles load only when a file needs them (functions.json, a SAM
+  // template): a cold `serverless-lab invoke` of a handler file parses neither (issue 10's 2.5x target).
+  yaml: 'yaml',
+  ajv: 'ajv',
+  // The playground's wiring (loaded at activation, small) and its heavy half (matcher, YAML, samples; first use).
+  playgroundWiring: './src/extension/playground/register.ts',
+  playground: './src/extension/playground/feature.ts',
+  // Extension-side features that are heavy or rarely used: their `vscode` import is resolved in the extension host.
+  eventing: './src/core/eventing/index.ts',
+  eventingHost: './src/extension/eventing/host.ts',
+  eventingUi: './src/extension/eventing/ui.ts',
+  // The BaaS host, views and SQL console with the whole BaaS core (PGlite, pg and jose stay external).
   baas: './src/extension/baas/feature.ts',
 };
 
@@ -43,34 +54,36 @@ export async function buildLazyModules(root, options) {
     return { id, spec, outfile, result };
   }));
   for (const { id, spec, outfile, result } of results) {
-    const info = { id, ...(await exportsOf(require, outfile, spec.startsWith('./') ? path.join(root, spec) : spec, options)) };
+    const info = { id, ...(await exportsOf(require, outfile, spec.startsWith('./') ? path.join(root, spec) : undefined, options)) };
     for (const input of Object.keys(result.metafile.inputs)) {
       const abs = path.resolve(root, input);
       // The module's own entry file (packages: the file their specifier resolves to) identifies it.
       if (!byPath.has(abs) && result.metafile.outputs[path.relative(root, outfile)]?.entryPoint === input) byPath.set(abs, info);
     }
   }
-  return { plugin: (prefix) => lazyStubPlugin(byPath, prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
+  const only = (ids) => (ids ? new Map([...byPath].filter(([, info]) => ids.includes(info.id))) : byPath);
+  return { plugin: (prefix, ids) => lazyStubPlugin(only(ids), prefix), modules: results.map(({ id, outfile }) => ({ id, outfile })) };
 }
 
 /**
- * The export names of a built lazy module. Core modules are required to read them; an extension-side module
- * (one that imports `vscode`, which plain Node cannot load) is built once more as ESM to read its export list.
+ * The exports of a built lazy module. Extension-side modules (src/extension/…) import `vscode`, which only
+ * exists inside the extension host, so their export names come from an ESM build's metafile instead of require().
  */
-async function exportsOf(require, outfile, entry, options) {
-  delete require.cache[outfile];
-  try {
-    const mod = require(outfile);
-    return { keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
-  } catch (err) {
-    if (!/Cannot find module 'vscode'/.test(String(err?.message))) throw err;
-    const esm = await esbuild.build({ ...options, entryPoints: [entry], format: 'esm', write: false, metafile: true, outdir: 'out/lazy-esm' });
+async function exportsOf(require, outfile, sourceEntry, options) {
+  if (sourceEntry?.includes(`${path.sep}src${path.sep}extension${path.sep}`)) {
+    const esm = await esbuild.build({ ...options, entryPoints: [sourceEntry], format: 'esm', write: false, outfile: `${outfile}.esm.js`, metafile: true });
     const keys = Object.values(esm.metafile.outputs).flatMap((o) => o.exports ?? []);
     return { keys, callable: false, esModule: true };
   }
+  delete require.cache[outfile];
+  const mod = require(outfile);
+  return { keys: Object.keys(mod), callable: typeof mod === 'function', esModule: !!mod.__esModule };
 }
 
-/** Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to dist/lazy. */
+/**
+ * Replaces imports that resolve to a lazy module with a stub; `prefix` is the require path from the output to
+ * dist/lazy. `plugin(prefix, ids)` limits the stubs to the modules named in `ids`.
+ */
 function lazyStubPlugin(byPath, prefix) {
   return {
     name: 'lazy-modules',

@@ -37,6 +37,19 @@ export const CommandIds = {
   baasMenu: 'serverlessLab.baas.menu',
   /** Internal: answers one BaaS Explorer protocol request (tests drive the explorer through it). */
   baasExplorerRequest: 'serverlessLab.baas.explorerRequest',
+  openPatternPlayground: 'serverlessLab.openPatternPlayground',
+  playgroundTryRecent: 'serverlessLab.playgroundTryRecent',
+  playgroundChooseEvent: 'serverlessLab.playgroundChooseEvent',
+  playgroundSaveAsRule: 'serverlessLab.playgroundSaveAsRule',
+  /** Internal: a template rule's CodeLens (template URI, rule name). */
+  explainLastMatch: 'serverlessLab.explainLastMatch',
+  openEventFlow: 'serverlessLab.openEventFlow',
+  putEvent: 'serverlessLab.putEvent',
+  sendMessage: 'serverlessLab.sendMessage',
+  publishMessage: 'serverlessLab.publishMessage',
+  redriveDlq: 'serverlessLab.redriveDlq',
+  purgeQueue: 'serverlessLab.purgeQueue',
+  toggleSchedules: 'serverlessLab.toggleSchedules',
   /** Internal: an exercise card's action by (lessonId, exerciseId), for lesson links, walkthroughs and tests. */
   exerciseAction: 'serverlessLab.exerciseAction',
 } as const;

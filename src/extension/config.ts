@@ -9,6 +9,7 @@ export const SettingKeys = {
   handlerExtraNames: 'handlers.extraNames',
   baasDatabaseUrl: 'baas.databaseUrl',
   baasAutoConfirm: 'baas.autoConfirm',
+  eventsTimeCompression: 'events.timeCompression',
 } as const;
 
 /** Typed, read-only view of the `serverlessLab.*` settings; re-read on every change. */

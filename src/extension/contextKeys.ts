@@ -12,7 +12,8 @@ export interface ContextKeys {
   'serverlessLab.baasState': string;
 }
 
-const cache = new Map<keyof ContextKeys, unknown>();
+/** Process-wide, so lazy feature bundles (each with its own copy of this module) share one cache. */
+const cache = ((globalThis as Record<symbol, unknown>)[Symbol.for('serverlessLab.contextKeys')] ??= new Map()) as Map<keyof ContextKeys, unknown>;
 
 /** Sets a context key, skipping the call when the cached value is unchanged. */
 export async function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Promise<void> {

@@ -4,7 +4,9 @@ import { Config } from './config';
 import { getLogger, initLog, showLog } from './log';
 import { registerBaas } from './baas';
 import { registerCost } from './cost';
+import { eventingService, registerEventing } from './eventing';
 import { registerLessons } from './lessons';
+import { registerPatternPlayground } from './playground';
 import { registerRun } from './run';
 import { RuntimeHost } from './runtime/runtimeHost';
 import { registerScaffold } from './scaffold';
@@ -23,20 +25,23 @@ export function activate(context: vscode.ExtensionContext): SlApi {
   deactivateHooks.push(() => runtimeHost.shutdown());
   // Features that other features reach through services are registered below; the holder breaks the cycle.
   const registered: { baas?: () => Promise<BaasHost> } = {};
-  const services: ExtensionServices = {
+  const base = {
     context,
     config,
     runtimeHost,
     runtime: () => runtimeHost.runtime(),
     baas: () => (registered.baas ? registered.baas() : Promise.reject(new Error('The BaaS feature is not registered yet.'))),
-    onDeactivate: (hook) => deactivateHooks.push(hook),
+    onDeactivate: (hook: () => Promise<void>) => deactivateHooks.push(hook),
   };
+  const services: ExtensionServices = { ...base, eventing: eventingService(base) };
   // Feature modules register here, one line each: registerX(services).
   registered.baas = registerBaas(services);
   registerCost(services);
+  registerEventing(services);
   registerLessons(services);
   registerRun(services);
   registerScaffold(services);
+  registerPatternPlayground(services);
   getLogger('activate').info(`Serverless Lab ${context.extension.packageJSON.version} activated`);
   return publicApi(context, services);
 }

@@ -9,16 +9,17 @@ export interface Logger {
   error(message: string | Error, ...args: unknown[]): void;
 }
 
-// Lazy extension-side bundles (dist/lazy/) carry their own copy of this module, so the channel lives on
-// globalThis: every copy then writes to the one channel that activate() created.
-const CHANNEL_SLOT = Symbol.for('serverlessLab.logChannel');
-const slot = globalThis as { [CHANNEL_SLOT]?: vscode.LogOutputChannel };
+/**
+ * The channel lives on a process-wide holder, not in a module variable: lazy feature bundles
+ * (scripts/lazyModules.mjs) each carry their own copy of this module, and must log to the same channel.
+ */
+const holder: { channel?: vscode.LogOutputChannel } = ((globalThis as Record<symbol, unknown>)[Symbol.for('serverlessLab.log')] ??= {}) as { channel?: vscode.LogOutputChannel };
 
 /** Creates the shared "Serverless Lab" log channel; call once from activate(). */
 export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
   const channel = vscode.window.createOutputChannel('Serverless Lab', { log: true });
-  slot[CHANNEL_SLOT] = channel;
-  context.subscriptions.push(channel);
+  holder.channel = channel;
+  context.subscriptions.push(channel, { dispose: () => (holder.channel = undefined) });
   return channel;
 }
 
@@ -26,15 +27,15 @@ export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChann
 export function getLogger(component: string): Logger {
   const tag = `[${component}]`;
   return {
-    trace: (m, ...a) => slot[CHANNEL_SLOT]?.trace(`${tag} ${m}`, ...a),
-    debug: (m, ...a) => slot[CHANNEL_SLOT]?.debug(`${tag} ${m}`, ...a),
-    info: (m, ...a) => slot[CHANNEL_SLOT]?.info(`${tag} ${m}`, ...a),
-    warn: (m, ...a) => slot[CHANNEL_SLOT]?.warn(`${tag} ${m}`, ...a),
-    error: (m, ...a) => slot[CHANNEL_SLOT]?.error(typeof m === 'string' ? `${tag} ${m}` : m, ...a),
+    trace: (m, ...a) => holder.channel?.trace(`${tag} ${m}`, ...a),
+    debug: (m, ...a) => holder.channel?.debug(`${tag} ${m}`, ...a),
+    info: (m, ...a) => holder.channel?.info(`${tag} ${m}`, ...a),
+    warn: (m, ...a) => holder.channel?.warn(`${tag} ${m}`, ...a),
+    error: (m, ...a) => holder.channel?.error(typeof m === 'string' ? `${tag} ${m}` : m, ...a),
   };
 }
 
 /** Shows the log channel (used by "Show Log" actions on error messages). */
 export function showLog(): void {
-  slot[CHANNEL_SLOT]?.show(true);
+  holder.channel?.show(true);
 }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { RuntimeService } from '../core/runtime/runtimeService';
 import type { BaasHost } from './baas/host';
 import type { Config } from './config';
+import type { EventingHost } from './eventing/host';
 import type { RuntimeHost } from './runtime/runtimeHost';
 
 /**
@@ -20,6 +21,8 @@ export interface ExtensionServices {
    * It does not start the BaaS: call `start()` (or check `state` and `current`) on it.
    */
   baas(): Promise<BaasHost>;
+  /** The workspace's one event engine host (templates, endpoint, persistence), created on first use. */
+  eventing(): Promise<EventingHost>;
   /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
   onDeactivate(hook: () => Promise<void>): void;
 }

@@ -7,7 +7,9 @@ import Mocha from 'mocha';
 /** Called by VS Code once the extension host is up; rejects when any test fails. */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  // SL_IT_FILES=playground,run runs only those suites (while working on one feature; npm test runs all).
+  const only = process.env.SL_IT_FILES?.split(',').map((f) => `${f.trim()}.test.js`);
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!only || only.includes(f))).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { EventEngine, FileStateStore, ManualClock, systemClock, type TraceEvent } from '../../core/eventing';
 import { applyArchitecture } from '../../core/eventing/definitions';
 import { startEndpoint } from '../../core/eventing/endpoint/server';
+import { toPutEventsEntry } from '../../core/eventing/putEntry';
 import type { InvokerOptions } from '../../core/invoker';
 import { createRuntime } from '../../core/runtime';
 import { loadWorkspace } from '../eventing/workspace';
@@ -78,10 +79,8 @@ export async function serve(o: EngineCommandOptions & { port: number; compressio
 export async function put(o: EngineCommandOptions & { event: string; bus?: string }): Promise<number> {
   let entry: Record<string, unknown>;
   try {
-    const raw = JSON.parse(fs.readFileSync(o.event, 'utf8')) as Record<string, unknown>;
     // Accept a PutEvents entry ({Source, DetailType, Detail}) or an event as EventBridge delivers it.
-    entry = raw.Source !== undefined ? raw : { Source: raw.source, DetailType: raw['detail-type'], Detail: JSON.stringify(raw.detail ?? {}), Resources: raw.resources };
-    if (typeof entry.Detail !== 'string') entry.Detail = JSON.stringify(entry.Detail ?? {});
+    entry = toPutEventsEntry(JSON.parse(fs.readFileSync(o.event, 'utf8'))) as Record<string, unknown>;
   } catch (err) {
     (o.err ?? stderr)(`${o.event}: ${(err as Error).message}. Give a JSON file with {"Source","DetailType","Detail"} or {"source","detail-type","detail"}.`);
     return 2;

@@ -2,7 +2,8 @@
 // trying patterns, checking conformance cases and routing a stream of events against rules.
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import { compilePattern, compileRuleSet, entriesOf, parseJson, stringifyJson, type Explanation } from '../../core/eventing/patterns';
+import { compilePattern, compileRuleSet, entriesOf, parseJson } from '../../core/eventing/patterns';
+import { formatExplanation } from '../../core/eventing/patterns/format';
 import type { JsonObject } from '../../core/eventing/patterns/json';
 
 /** Where command output goes (stdout/stderr in the CLI; buffers in tests). */
@@ -31,22 +32,6 @@ function readJsonArg(arg: string, what: string): unknown {
 
 function readLines(file: string): string[] {
   return fs.readFileSync(file, 'utf8').split(/\r?\n/);
-}
-
-/** Formats an explanation: the verdict, then one line per condition. */
-export function formatExplanation(e: Explanation): string {
-  const lines = [String(e.matched)];
-  let branch: number | undefined;
-  for (const leaf of e.leaves) {
-    if (leaf.branch !== undefined && leaf.branch !== branch) {
-      branch = leaf.branch;
-      lines.push(`  $or branch ${branch + 1}:`);
-    }
-    const indent = leaf.branch === undefined ? '  ' : '    ';
-    const actual = leaf.actual === undefined ? 'absent' : stringifyJson(leaf.actual);
-    lines.push(`${indent}${leaf.matched ? '✓' : '✗'} ${leaf.path}: ${leaf.condition}  event: ${actual}${leaf.note ? `  (${leaf.note})` : ''}`);
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** `events match --pattern --event [--explain]`; returns the exit code (2: invalid pattern or input). */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { summaryLine, verifyExercises } from '../../core/exercises/verify';
-import { checkLessons, formatProblem } from '../../core/lessons';
+import { blocksSummaryLine, checkLessons, formatProblem, verifyBlocks } from '../../core/lessons';
 import { createRuntime } from '../../core/runtime';
 
 /** Registers `serverless-lab lessons check [dir]`. */
@@ -12,7 +12,7 @@ export function registerLessonsCommand(program: Command): void {
     .command('check')
     .description('validate every lesson (front matter, directives, exercise files, links, ids, prerequisites); prints file:line: message per problem')
     .argument('[dir]', 'folder holding the lesson .md files', 'lessons')
-    .option('--exercises <dir>', 'also run every exercise in the lessons of <dir> both ways: the solution must pass, the starter must fail its intended check')
+    .option('--exercises <dir>', 'also run every exercise in the lessons of <dir> both ways (the solution must pass, the starter must fail its intended check), and every run block and predict subject once')
     .action(async (argDir: string, options: { exercises?: string }) => {
       const dir = options.exercises ?? argDir;
       const stat = await fs.stat(dir).catch(() => undefined);
@@ -39,7 +39,12 @@ export function registerLessonsCommand(program: Command): void {
         return { runtime, dispose: () => runtime.invoker.dispose() };
       });
       for (const r of results) process.stdout.write(`${r.line}\n`);
+      // Run and predict blocks once each, in one runtime (their handlers are the lessons' own files).
+      const runtime = createRuntime({ folders: [path.resolve(dir)] });
+      const blocks = await verifyBlocks(result.blocks, runtime).finally(() => runtime.invoker.dispose());
+      for (const b of blocks) process.stdout.write(`${b.line}\n`);
       process.stdout.write(`${summaryLine(results)}\n`);
-      if (results.some((r) => !r.solutionPasses || !r.starterFailsAsIntended)) process.exitCode = 1;
+      process.stdout.write(`${blocksSummaryLine(blocks)}\n`);
+      if (results.some((r) => !r.solutionPasses || !r.starterFailsAsIntended) || blocks.some((b) => !b.ok)) process.exitCode = 1;
     });
 }

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exportSam, readSamTemplate } from '../../core/sam';
+import type { EventArchitecture } from '../../core/eventing/definitions';
+import { architectureOf, type EngineSnapshot } from '../../core/eventing/snapshot';
 import {
   addFunctionEntry, checkNewFunctionName, functionsFilePath, loadTemplates, parseFunctionsFile, planScaffold, renderFunction,
   type LanguageId, type ProviderId,
@@ -68,17 +70,21 @@ export function registerScaffoldCommand(program: Command): void {
     .description('Write template.yaml from .serverless-lab/functions.json (merges into an existing one only with --merge)')
     .option('--dir <folder>', 'workspace folder', '.')
     .option('--merge', 'add to an existing template.yaml (existing resources are never changed)')
-    .action((opts: { dir: string; merge?: boolean }) => {
+    .option('--events <file>', 'also write event resources (queues, rules, topics, …) from an engine snapshot or architecture JSON file')
+    .action((opts: { dir: string; merge?: boolean; events?: string }) => {
       const functionsText = readIfExists(path.join(opts.dir, functionsFilePath));
-      if (functionsText === undefined) throw new Error(`${path.join(opts.dir, functionsFilePath)} not found; create a function with "serverless-lab new" first`);
+      if (functionsText === undefined && !opts.events) throw new Error(`${path.join(opts.dir, functionsFilePath)} not found; create a function with "serverless-lab new" first`);
       const templateFile = path.join(opts.dir, 'template.yaml');
       const existing = readIfExists(templateFile);
       if (existing !== undefined && !opts.merge) throw new Error(`${templateFile} exists; pass --merge to add the functions to it`);
-      const result = exportSam(parseFunctionsFile(functionsText, functionsFilePath).functions, existing);
+      const architecture = opts.events ? readArchitecture(opts.events) : undefined;
+      const functions = functionsText === undefined ? {} : parseFunctionsFile(functionsText, functionsFilePath).functions;
+      const result = exportSam(functions, existing, { architecture });
       for (const s of result.skipped) process.stderr.write(`skipped ${s.name}: ${s.reason}\n`);
-      if (!result.added.length) return;
+      for (const note of result.eventNotes) process.stderr.write(`events: ${note}\n`);
+      if (!result.added.length && !result.eventResources.length) return;
       fs.writeFileSync(templateFile, result.text);
-      process.stdout.write(`wrote ${templateFile} (${result.added.join(', ')})\n`);
+      process.stdout.write(`wrote ${templateFile} (${[...result.added, ...result.eventResources].join(', ')})\n`);
       // Build files are created only when missing; an existing one is checked, never changed.
       for (const f of result.files) {
         const file = path.join(opts.dir, f.path);
@@ -108,4 +114,18 @@ export function registerScaffoldCommand(program: Command): void {
       }
       if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1;
     });
+}
+
+/** An EventArchitecture JSON file, or an engine snapshot (EventEngine.snapshot(), e.g. saved from the Event Flow view). */
+function readArchitecture(file: string): EventArchitecture {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message}; give an engine snapshot or an event architecture as JSON`);
+  }
+  const o = (data ?? {}) as Record<string, unknown>;
+  if (Array.isArray(o.rules) && Array.isArray(o.queues)) return { buses: [], topics: [], subscriptions: [], mappings: [], asyncConfigs: {}, functions: [], ...o } as unknown as EventArchitecture;
+  if (Array.isArray(o.buses) && Array.isArray(o.queues)) return architectureOf(o as unknown as EngineSnapshot);
+  throw new Error(`${file}: expected an engine snapshot ({ buses, queues, topics, mappings }) or an event architecture ({ queues, rules, … })`);
 }

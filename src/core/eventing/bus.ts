@@ -126,7 +126,7 @@ export class EventBus {
     const resource = `rule:${this.name}/${rule.name}`;
     try {
       this.hub.deliver(target.arn, payload, { traceId, causationId: String(event.id), messageGroupId: target.messageGroupId, source: rule.scheduleExpression ? 'schedule' : 'event-rule' });
-      this.hub.trace.emit({ traceId, kind: 'target.delivered', resource, causationId: String(event.id), detail: { target: target.id, arn: target.arn, attempt: retries + 1 } });
+      this.hub.trace.emit({ traceId, kind: 'target.delivered', resource, causationId: String(event.id), detail: { target: target.id, arn: target.arn, attempt: retries + 1, payload } });
       return;
     } catch (err) {
       const policy = { ...DEFAULT_TARGET_RETRY, ...target.retryPolicy };

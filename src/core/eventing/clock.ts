@@ -17,14 +17,18 @@ export interface Clock {
 
 let nextId = 1;
 
-/** Real time, optionally compressed: with factor 60 a one-minute retry fires after one real second. */
-export function systemClock(compression = 1): Clock {
+/**
+ * Real time, optionally compressed: with factor 60 a one-minute retry fires after one real second.
+ * `startAt` continues another clock's time (a rebuilt engine must not jump back behind its saved deadlines).
+ */
+export function systemClock(compression = 1, startAt?: number): Clock {
   if (!(compression >= 1)) throw new Error(`time compression must be at least 1 (got ${compression})`);
   const start = Date.now();
+  const origin = startAt ?? start;
   const timers = new Map<number, NodeJS.Timeout>();
   return {
     compression,
-    now: () => (compression === 1 ? Date.now() : start + Math.round((Date.now() - start) * compression)),
+    now: () => (compression === 1 && startAt === undefined ? Date.now() : origin + Math.round((Date.now() - start) * compression)),
     setTimer(fn, ms) {
       const handle = { id: nextId++ };
       const t = setTimeout(() => {

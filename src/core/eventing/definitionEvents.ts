@@ -117,9 +117,29 @@ export function resourceEvents(ctx: DefinitionContext, id: string): void {
       arch.mappings.push(mapping(p, queue.name, fn.startsWith('arn:') ? parseArn(fn)?.name ?? fn : fn, [id]));
       return;
     }
+    case 'AWS::Lambda::EventInvokeConfig': {
+      // The standalone form of a function's asynchronous settings (what the SAM export writes).
+      const fn = ctx.resolve(p.FunctionName);
+      if (!fn) return;
+      const name = fn.startsWith('arn:') ? parseArn(fn)?.name ?? fn : fn;
+      arch.asyncConfigs[name] = { ...arch.asyncConfigs[name], ...asyncSettings(ctx, p) };
+      return;
+    }
     case 'AWS::Serverless::Function':
       return functionEvents(ctx, id, p);
   }
+}
+
+/** MaximumRetryAttempts, MaximumEventAgeInSeconds and DestinationConfig, as SAM's EventInvokeConfig and AWS::Lambda::EventInvokeConfig spell them. */
+function asyncSettings(ctx: DefinitionContext, e: Json): AsyncInvokeConfig {
+  const cfg: AsyncInvokeConfig = {};
+  cfg.maximumRetryAttempts = num(e.MaximumRetryAttempts);
+  cfg.maximumEventAgeInSeconds = num(e.MaximumEventAgeInSeconds);
+  if (isObj(e.DestinationConfig)) {
+    cfg.onSuccessArn = destinationArn(ctx, e.DestinationConfig.OnSuccess);
+    cfg.onFailureArn = destinationArn(ctx, e.DestinationConfig.OnFailure);
+  }
+  return cfg;
 }
 
 function mapping(p: Json, queue: string, functionName: string, path: Path): EventArchitecture['mappings'][number] {
@@ -135,16 +155,7 @@ function functionEvents(ctx: DefinitionContext, id: string, p: Json): void {
   const { arch } = ctx;
   const fn = ctx.nameOf(id);
   const fnArn = arnOf('function', fn);
-  const cfg: AsyncInvokeConfig = {};
-  if (isObj(p.EventInvokeConfig)) {
-    const e = p.EventInvokeConfig;
-    cfg.maximumRetryAttempts = num(e.MaximumRetryAttempts);
-    cfg.maximumEventAgeInSeconds = num(e.MaximumEventAgeInSeconds);
-    if (isObj(e.DestinationConfig)) {
-      cfg.onSuccessArn = destinationArn(ctx, e.DestinationConfig.OnSuccess);
-      cfg.onFailureArn = destinationArn(ctx, e.DestinationConfig.OnFailure);
-    }
-  }
+  const cfg: AsyncInvokeConfig = isObj(p.EventInvokeConfig) ? asyncSettings(ctx, p.EventInvokeConfig) : {};
   if (isObj(p.DeadLetterQueue)) cfg.deadLetterArn = ctx.resolve(p.DeadLetterQueue.TargetArn);
   if (Object.values(cfg).some((v) => v !== undefined)) arch.asyncConfigs[fn] = cfg;
   for (const [name, e] of Object.entries(isObj(p.Events) ? p.Events : {})) {

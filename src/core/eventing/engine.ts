@@ -58,6 +58,8 @@ export class EventEngine implements Hub {
   private saveQueued = false;
   private held = 0;
   private started = false;
+  private paused = false;
+  private scheduleParser?: ScheduleParser;
 
   constructor(private readonly options: EngineOptions) {
     this.clock = options.clock ?? systemClock();
@@ -155,7 +157,8 @@ export class EventEngine implements Hub {
         const bus = this.bus(entry.EventBusName ?? 'default');
         const event = EventBus.envelope(entry, this.clock.now());
         const tid = traceId ?? randomUUID();
-        this.trace.emit({ traceId: tid, kind: 'event.put', resource: `bus:${bus.name}`, detail: { eventId: event.id, source: event.source, detailType: event['detail-type'] } });
+        // The whole event rides along so views can show it and replay it against patterns (recent events).
+        this.trace.emit({ traceId: tid, kind: 'event.put', resource: `bus:${bus.name}`, detail: { eventId: event.id, source: event.source, detailType: event['detail-type'], event } });
         bus.route(event, tid);
         return { EventId: String(event.id) };
       } catch (err) {
@@ -222,7 +225,7 @@ export class EventEngine implements Hub {
         return;
       case 'bus': {
         const event = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : { detail: payload };
-        this.trace.emit({ traceId: ctx.traceId, kind: 'event.put', resource: `bus:${target.name}`, causationId: ctx.causationId, detail: { eventId: event.id } });
+        this.trace.emit({ traceId: ctx.traceId, kind: 'event.put', resource: `bus:${target.name}`, causationId: ctx.causationId, detail: { eventId: event.id, event } });
         this.bus(target.name).route(event, ctx.traceId);
         return;
       }
@@ -304,7 +307,30 @@ export class EventEngine implements Hub {
     this.started = true;
     for (const m of this.mappings) m.start();
     const startedAt = new Date(this.clock.now());
-    const parse: ScheduleParser = this.options.parseSchedule ?? ((expression) => parseSchedule(expression, { start: startedAt }));
+    this.scheduleParser = this.options.parseSchedule ?? ((expression) => parseSchedule(expression, { start: startedAt }));
+    if (!this.schedulesPaused) this.armSchedules();
+  }
+
+  /** True while schedule rules are paused (pauseSchedules). */
+  get schedulesPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Stops schedule rules from firing (the editor's Pause Schedules); everything else keeps running. */
+  pauseSchedules(): void {
+    this.paused = true;
+    for (const cancel of this.scheduleCancels.splice(0)) cancel();
+  }
+
+  /** Re-arms schedule rules from now; a no-op unless paused. */
+  resumeSchedules(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.started) this.armSchedules();
+  }
+
+  private armSchedules(): void {
+    const parse = this.scheduleParser as ScheduleParser;
     for (const bus of this.buses.values()) for (const rule of bus.rules.values()) {
       if (!rule.scheduleExpression || rule.state !== 'ENABLED') continue;
       try {

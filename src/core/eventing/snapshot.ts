@@ -1,8 +1,12 @@
 // A plain-data snapshot of the engine for views (flow diagram, queue inspector) and the CLI.
 import type { EventEngine } from './engine';
 import type { FaultSettings } from './faults';
-import type { RuleConfig, SubscriptionConfig } from './model';
+import type { EventArchitecture } from './definitions';
+import type { AsyncInvokeConfig, RuleConfig, SubscriptionConfig } from './model';
 import type { QueueAttributes } from './queueTypes';
+
+/** Pollers of a mapping without MaximumConcurrency (esm.ts); such a mapping exports without it. */
+const DEFAULT_POLLERS = 5;
 
 /** Everything a view needs to draw the event world at one moment. */
 export interface EngineSnapshot {
@@ -15,7 +19,25 @@ export interface EngineSnapshot {
   topics: { name: string; arn: string; subscriptions: SubscriptionConfig[] }[];
   mappings: { queue: string; functionName: string; batchSize: number; windowSec: number; pollers: number; reportBatchItemFailures: boolean }[];
   faults: FaultSettings;
+  /** Asynchronous invocation settings per function (retries, event age, destinations, DLQ). */
+  asyncConfigs: Record<string, AsyncInvokeConfig>;
+  /** True while schedule rules are paused. */
+  schedulesPaused: boolean;
   idle: boolean;
+}
+
+/** The architecture a snapshot shows (what the SAM export writes): resources created at run time included. */
+export function architectureOf(snapshot: EngineSnapshot): EventArchitecture {
+  return {
+    queues: snapshot.queues.map((q) => ({ name: q.name, attributes: q.attributes })),
+    buses: snapshot.buses.map((b) => b.name).filter((b) => b !== 'default'),
+    rules: snapshot.buses.flatMap((b) => b.rules),
+    topics: snapshot.topics.map((t) => t.name),
+    subscriptions: snapshot.topics.flatMap((t) => t.subscriptions.map(({ arn: _arn, ...s }) => s)),
+    mappings: snapshot.mappings.map((m) => ({ queue: m.queue, functionName: m.functionName, batchSize: m.batchSize, maximumBatchingWindowInSeconds: m.windowSec, reportBatchItemFailures: m.reportBatchItemFailures, ...(m.pollers !== DEFAULT_POLLERS ? { maximumConcurrency: m.pollers } : {}) })),
+    asyncConfigs: snapshot.asyncConfigs ?? {},
+    functions: [],
+  };
 }
 
 /** Builds the snapshot (deep copies: callers may keep it). */
@@ -29,6 +51,8 @@ export function engineSnapshot(engine: EventEngine): EngineSnapshot {
     topics: [...engine.topics.values()].map((t) => ({ name: t.name, arn: t.arn, subscriptions: copy(t.subscriptions) })),
     mappings: engine.mappings.map((m) => ({ queue: m.config.queue, functionName: m.config.functionName, batchSize: m.batchSize, windowSec: m.windowSec, pollers: m.pollers, reportBatchItemFailures: !!m.config.reportBatchItemFailures })),
     faults: copy(engine.faults),
+    asyncConfigs: copy(Object.fromEntries(engine.asyncConfigs)),
+    schedulesPaused: engine.schedulesPaused,
     idle: engine.isIdle(),
   };
 }

@@ -61,6 +61,11 @@ export class TraceLog {
     return traceId ? this.events.filter((e) => e.traceId === traceId) : [...this.events];
   }
 
+  /** Forgets the history (views' "clear history"); sequence numbers keep counting. */
+  clear(): void {
+    this.events = [];
+  }
+
   /** Subscribes to new trace events; returns an unsubscribe function. */
   subscribe(listener: (e: TraceEvent) => void): () => void {
     this.listeners.add(listener);

@@ -1,24 +1,15 @@
 // What a check can look at. Each observer contributes one top-level key of the observation that
-// assertions read (`calls`, `store`); the event engine (`trace`) and the BaaS (`baas`) plug in
-// later by registering an observer, without changing the runner or the checks format.
+// assertions read (`calls`, `store`, `pattern`, `trace`); the BaaS (`baas`) plugs in by registering
+// an observer, without changing the runner or the checks format.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { RuntimeRecord } from '../runtime/types';
+import type { Observer } from './observerTypes';
+import { patternObserver } from './patternObserver';
+import { traceObserver } from './traceObserver';
+import { samObserver } from './samObserver';
 
-/** What an observer sees after a check's calls have run. */
-export interface ObserverContext {
-  /** The records of the check's calls, in order. */
-  records: readonly RuntimeRecord[];
-  /** Scratch folder of this check, given to the handler as EXERCISE_STORE_DIR (a local stand-in for a table). */
-  storeDir: string;
-}
-
-/** Contributes one key of the observation. */
-export interface Observer {
-  /** Top-level key assertions use, e.g. `calls`. */
-  readonly key: string;
-  observe(context: ObserverContext): Promise<unknown> | unknown;
-}
+export { ObserverFailure, type Observer, type ObserverContext } from './observerTypes';
 
 /** One invocation as assertions see it: the record's fields plus conveniences. */
 export interface ObservedCall {
@@ -83,5 +74,10 @@ export const storeObserver: Observer = {
   },
 };
 
-/** The observers every check gets. */
-export const BUILT_IN_OBSERVERS: readonly Observer[] = [callsObserver, storeObserver];
+/** The observers every check gets; each runs only when an assertion reads its key. The event observers come first: their functions write the store. */
+export const BUILT_IN_OBSERVERS: readonly Observer[] = [patternObserver, traceObserver, callsObserver, storeObserver, ...curriculumObservers()];
+
+/** Observers the curriculum's IaC and least-privilege exercises read (`sam`); a separate block so other observers merge cleanly. */
+function curriculumObservers(): Observer[] {
+  return [samObserver];
+}

@@ -77,8 +77,14 @@ export function parseChecksFile(text: string): { value?: ChecksFile; problems: P
     if (names.has(c.name)) return bad('duplicate name; every check needs its own');
     names.add(c.name);
     if (typeof c.message !== 'string' || !c.message.trim()) return bad('"message" must say what is wrong and what to do');
-    const calls = Array.isArray(c.calls) ? c.calls : c.event !== undefined ? [{ event: c.event }] : undefined;
-    if (!calls?.length) return bad('give "event" (one call) or "calls" (a list of { event, cold })');
+    const calls = Array.isArray(c.calls) ? c.calls : c.event !== undefined ? [{ event: c.event }] : [];
+    const events = c.events;
+    if (events !== undefined && (!Array.isArray(events) || events.length === 0)) return bad('"events" must be a non-empty list (events to match, or entries to put into the event engine)');
+    // A check that reads only the learner's template (`sam.*`) runs nothing, so it needs no calls.
+    const staticOnly = Array.isArray(c.expect) && c.expect.length > 0 && c.expect.every((a: unknown) => typeof (a as { path?: unknown })?.path === 'string' && String((a as { path: string }).path).startsWith('sam.'));
+    if (!calls.length && !events && !staticOnly) return bad('give "event" (one call), "calls" (a list of { event, cold }) or "events" (for pattern and trace checks); only checks that read nothing but `sam.*` need none');
+    if (c.template !== undefined && (typeof c.template !== 'string' || !c.template.trim())) return bad('"template" must be the SAM template\'s path relative to the handler\'s folder');
+    if (c.faults !== undefined && (typeof c.faults !== 'object' || c.faults === null || Array.isArray(c.faults))) return bad('"faults" must be a mapping such as { functions: { process: { failureRate: 1 } } }');
     if (!Array.isArray(c.expect) || c.expect.length === 0) return bad('"expect" must be a non-empty list of assertions such as { path: calls.0.response.statusCode, equals: 200 }');
     const expect: Assertion[] = [];
     for (const a of c.expect as Array<Record<string, unknown>>) {
@@ -95,7 +101,15 @@ export function parseChecksFile(text: string): { value?: ChecksFile; problems: P
       }
       expect.push(a as unknown as Assertion);
     }
-    checks.push({ name: c.name, message: c.message.trim(), calls: (calls as Array<Record<string, unknown>>).map((k) => ({ event: k.event ?? {}, ...(k.cold ? { cold: true } : {}) })), expect });
+    checks.push({
+      name: c.name,
+      message: c.message.trim(),
+      calls: (calls as Array<Record<string, unknown>>).map((k) => ({ event: k.event ?? {}, ...(k.cold ? { cold: true } : {}) })),
+      ...(events ? { events: events as unknown[] } : {}),
+      ...(typeof c.template === 'string' ? { template: c.template.trim() } : {}),
+      ...(c.faults !== undefined ? { faults: c.faults } : {}),
+      expect,
+    });
   });
   return problems.length ? { problems } : { value: { checks }, problems };
 }

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FunctionRuntime, RuntimeRecord } from '../runtime/types';
 import { evaluate, show } from './assertions';
-import { BUILT_IN_OBSERVERS, type Observer } from './observers';
+import { BUILT_IN_OBSERVERS, ObserverFailure, type Observer } from './observers';
 import type { CheckOutcome, CheckSpec, ExerciseResult } from './types';
 
 /** What the runner needs: the runtime to invoke through and the handler to invoke. */
@@ -48,14 +48,20 @@ export async function runCheck(check: CheckSpec, options: RunChecksOptions): Pro
         }),
       );
     }
+    // Observers run only when an assertion reads their key: a trace runs a whole event flow.
+    const used = new Set(check.expect.map((a) => a.path.split('.')[0]));
     const observation: Record<string, unknown> = {};
-    for (const observer of [...BUILT_IN_OBSERVERS, ...(options.observers ?? [])]) observation[observer.key] = await observer.observe({ records, storeDir });
+    const context = { records, storeDir, check, handlerFile: options.handlerFile, runtime: options.runtime, ...(options.handlerName ? { handlerName: options.handlerName } : {}) };
+    // A given observer replaces the built-in one with its key (a test's fake trace, say).
+    const observers = new Map([...BUILT_IN_OBSERVERS, ...(options.observers ?? [])].map((o) => [o.key, o]));
+    for (const observer of observers.values()) if (used.has(observer.key)) observation[observer.key] = await observer.observe(context);
     for (const assertion of check.expect) {
       const failure = evaluate(assertion, observation);
       if (failure) return { name: check.name, passed: false, message: check.message.replace(/\{actual\}/g, show(failure.actual)), detail: failure.detail };
     }
     return { name: check.name, passed: true };
   } catch (e) {
+    if (e instanceof ObserverFailure) return { name: check.name, passed: false, message: e.message, detail: e.detail };
     // Unknown function (file missing) or a runtime failure: still specific, never a crash.
     return { name: check.name, passed: false, message: `The check could not run your handler: ${(e as Error).message}`, detail: 'invoke threw' };
   } finally {

@@ -54,7 +54,14 @@ export interface CheckSpec {
   name: string;
   /** Feedback shown when the check fails; `{actual}` is replaced by the offending value. */
   message: string;
+  /** Direct invocations of the handler (empty for pattern and trace checks). */
   calls: CheckCall[];
+  /** Inputs of the `pattern` and `trace` observers: events to match, or entries to put into the event engine. */
+  events?: unknown[];
+  /** `trace`: the SAM template, relative to the handler's folder (default `template.yaml`). */
+  template?: string;
+  /** `trace`: faults to inject (`EventEngine.setFaults` shape), drawn from a seeded random source. */
+  faults?: unknown;
   expect: Assertion[];
 }
 

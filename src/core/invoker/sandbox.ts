@@ -442,6 +442,8 @@ export class Sandbox {
     const complete = () => {
       if (done) return;
       done = true;
+      // Once the pipes closed, the fallback must not hold the event loop (a CLI run would exit 50 ms later).
+      clearTimeout(fallback);
       // A leftover child that inherited stdout/stderr must not keep the host (the CLI) waiting.
       proc?.stdout?.destroy();
       proc?.stderr?.destroy();
@@ -452,8 +454,8 @@ export class Sandbox {
         cur.settle(cur.outcome ?? { kind: 'died', reason, code, signal });
       }
     };
+    const fallback = setTimeout(complete, 50);
     proc?.once('close', complete);
-    setTimeout(complete, 50);
   }
 }
 

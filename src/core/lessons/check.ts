@@ -2,6 +2,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadExercise, type LoadedExercise } from '../exercises/files';
 import type { ExerciseSpec } from '../exercises/types';
+import type { PredictBlock } from './blocks/predict';
+import type { RunBlock } from './blocks/run';
+import type { InvokeTarget } from './blocks/target';
+import type { LessonBlock } from './blocks/verify';
+import { checkToolLinks, commandLinks, linkFiles, parseToolLink } from './toolLinks';
 import { loadCatalog } from './catalog';
 import { loadLessonRenderer } from './render';
 import type { LessonProblem, LessonSource } from './types';
@@ -11,6 +16,8 @@ export interface CheckResult {
   lessonCount: number;
   problems: LessonProblem[];
   exercises: Array<{ lessonId: string; exercise: LoadedExercise }>;
+  /** The ```run and ```predict blocks whose files exist, for `--exercises` to execute once each. */
+  blocks: LessonBlock[];
 }
 
 /** Objectives that promise the learner makes something need an exercise to check it. */
@@ -25,6 +32,7 @@ export async function checkLessons(dir: string, displayDir = dir, now: Date = ne
   const renderer = await loadLessonRenderer();
   const problems = [...catalog.problems, ...catalog.broken.flatMap((b) => b.problems)];
   const exercises: CheckResult['exercises'] = [];
+  const blocks: LessonBlock[] = [];
   for (const lesson of catalog.lessons) {
     const rendered = renderer.render(lesson);
     problems.push(...rendered.problems);
@@ -40,12 +48,46 @@ export async function checkLessons(dir: string, displayDir = dir, now: Date = ne
         problems.push({ file: lesson.file, line: lesson.keyLines.objectives ?? 1, message: `objective "${objective}" asks the learner to write or build something, but the lesson has no \`\`\`exercise to check it`, severity: 'error' });
       }
     }
+    for (const d of rendered.directives) {
+      if (d.kind !== 'run' && d.kind !== 'predict') continue;
+      const block = d.value as RunBlock | PredictBlock;
+      const target = d.kind === 'run' ? (block as RunBlock) : (block as PredictBlock).subject.kind === 'invoke' ? ((block as PredictBlock).subject as InvokeTarget) : undefined;
+      const missing = target ? await missingFiles(target, absFile) : [];
+      problems.push(...missing.map((message) => ({ file: lesson.file, line: d.line, message: `${d.kind} "${block.id}": ${message}`, severity: 'error' as const })));
+      if (!missing.length) blocks.push({ lessonId: lesson.meta.id, lessonFile: absFile, line: d.line, ...(d.kind === 'run' ? { kind: 'run', block: block as RunBlock } : { kind: 'predict', block: block as PredictBlock }) });
+    }
     problems.push(...(await brokenLinks(lesson, absFile)));
+    problems.push(...checkToolLinks(lesson));
+    for (const { href, line } of commandLinks(lesson)) {
+      const { link } = parseToolLink(href);
+      for (const file of link ? linkFiles(link) : []) {
+        if (!(await fs.stat(path.resolve(path.dirname(absFile), file)).catch(() => undefined))?.isFile()) problems.push({ file: lesson.file, line, message: `${link?.command}: file "${file}" not found (paths are relative to the lesson file)`, severity: 'error' });
+      }
+    }
     const stale = staleCheck(lesson, now);
     if (stale) problems.push(stale);
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { lessonCount: catalog.lessons.length + catalog.broken.length, problems, exercises };
+  return { lessonCount: catalog.lessons.length + catalog.broken.length, problems, exercises, blocks };
+}
+
+/** A block's handler must exist beside the lesson, and its event file must exist and hold JSON. */
+async function missingFiles(target: InvokeTarget, lessonFile: string): Promise<string[]> {
+  const out: string[] = [];
+  const base = path.dirname(lessonFile);
+  if (!(await fs.stat(path.resolve(base, target.handler)).catch(() => undefined))?.isFile()) out.push(`handler "${target.handler}" not found (paths are relative to the lesson file)`);
+  if (target.eventFile !== undefined) {
+    const text = await fs.readFile(path.resolve(base, target.eventFile), 'utf8').catch(() => undefined);
+    if (text === undefined) out.push(`eventFile "${target.eventFile}" not found (paths are relative to the lesson file)`);
+    else {
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        out.push(`eventFile "${target.eventFile}" is not valid JSON: ${(e as Error).message}`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Claims that age (prices, limits, runtime versions) must be re-checked against their sources yearly. */

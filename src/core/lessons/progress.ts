@@ -18,6 +18,19 @@ export interface Progress {
   currentLessonId?: string;
   /** Per exercise, keyed by `<lessonId>/<exerciseId>`: hints revealed, attempts, passed (added without a version bump: optional). */
   exercises?: Record<string, ExerciseProgress>;
+  /** Per ```predict block, keyed by `<lessonId>/<predictId>`: the learner's last guess and its grade (optional, no version bump). */
+  predictions?: Record<string, PredictionProgress>;
+  /** Per ```run block, keyed by `<lessonId>/<runId>`: how often the learner ran it (optional, no version bump). */
+  runs?: Record<string, number>;
+}
+
+/** A learner's last guess at a ```predict block and what was observed. */
+export interface PredictionProgress {
+  /** The option index or the number typed. */
+  guess: { choice: number } | { value: number };
+  correct: boolean;
+  /** The observed value, as JSON-able data. */
+  observed: unknown;
 }
 
 /** What is remembered about one exercise. */
@@ -59,6 +72,19 @@ export function migrateProgress(raw: unknown): Progress {
       if (e && Number.isInteger(e.hintsShown) && Number.isInteger(e.attempts) && typeof e.passed === 'boolean') exercises[k] = { hintsShown: e.hintsShown as number, attempts: e.attempts as number, passed: e.passed };
     }
     progress.exercises = exercises;
+  }
+  if (r.predictions && typeof r.predictions === 'object') {
+    const predictions: Record<string, PredictionProgress> = {};
+    for (const [k, v] of Object.entries(r.predictions as Record<string, unknown>)) {
+      const e = v as Partial<PredictionProgress> | null;
+      const g = e?.guess as Record<string, unknown> | undefined;
+      const guess = g && Number.isInteger(g.choice) ? { choice: g.choice as number } : g && typeof g.value === 'number' ? { value: g.value } : undefined;
+      if (e && guess && typeof e.correct === 'boolean') predictions[k] = { guess, correct: e.correct, observed: e.observed ?? null };
+    }
+    progress.predictions = predictions;
+  }
+  if (r.runs && typeof r.runs === 'object') {
+    progress.runs = Object.fromEntries(Object.entries(r.runs as Record<string, unknown>).filter((e): e is [string, number] => Number.isInteger(e[1]) && (e[1] as number) > 0));
   }
   return progress;
 }
@@ -114,8 +140,26 @@ function uniqueStrings(values: unknown[]): string[] {
   return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
 }
 
-/** A lesson is done when every quiz is answered correctly and every exercise passed (and it has at least one of them). */
-export function lessonDone(p: Progress, lessonId: string, quizIds: readonly string[], exerciseIds: readonly string[]): boolean {
-  if (quizIds.length + exerciseIds.length === 0) return false;
-  return quizIds.every((q) => p.quizAnswers[quizKey(lessonId, q)]?.correct === true) && exerciseIds.every((e) => exerciseProgress(p, lessonId, e).passed);
+/** Records a guess at a ```predict block and its grade; a later wrong guess never un-completes a lesson. */
+export function recordPrediction(p: Progress, lessonId: string, predictId: string, prediction: PredictionProgress): Progress {
+  return { ...p, predictions: { ...p.predictions, [quizKey(lessonId, predictId)]: prediction } };
+}
+
+/** Counts one run of a ```run block. */
+export function recordRun(p: Progress, lessonId: string, runId: string): Progress {
+  const key = quizKey(lessonId, runId);
+  return { ...p, runs: { ...p.runs, [key]: (p.runs?.[key] ?? 0) + 1 } };
+}
+
+/**
+ * A lesson is done when every quiz and every ```predict is answered correctly and every exercise
+ * passed (and it has at least one of them). Run blocks are practice: they never gate completion.
+ */
+export function lessonDone(p: Progress, lessonId: string, quizIds: readonly string[], exerciseIds: readonly string[], predictIds: readonly string[] = []): boolean {
+  if (quizIds.length + exerciseIds.length + predictIds.length === 0) return false;
+  return (
+    quizIds.every((q) => p.quizAnswers[quizKey(lessonId, q)]?.correct === true) &&
+    exerciseIds.every((e) => exerciseProgress(p, lessonId, e).passed) &&
+    predictIds.every((id) => p.predictions?.[quizKey(lessonId, id)]?.correct === true)
+  );
 }

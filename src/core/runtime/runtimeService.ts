@@ -42,7 +42,7 @@ export class RuntimeService implements FunctionRuntime {
 
   /** Invokes an already resolved function (callers that resolved it to choose an event). */
   async invokeResolved(resolved: ResolvedFunction, event: unknown, options: HeadlessInvokeOptions): Promise<RuntimeRecord> {
-    const config = this.withEnvironment(resolved.config, options.env);
+    const config = this.withEnvironment(withOverrides(resolved.config, options), options.env);
     const record: InvocationRecord = await this.invoker.invoke(config, {
       event,
       ...(options.forceCold ? { forceCold: true } : {}),
@@ -55,7 +55,7 @@ export class RuntimeService implements FunctionRuntime {
       source: options.source,
       ...(options.causationId !== undefined ? { causationId: options.causationId } : {}),
       ...(options.traceId !== undefined ? { traceId: options.traceId } : {}),
-      function: { handlerFile: c.handlerFile, handlerName: c.handlerName, runtime: c.runtime, memoryMb: c.memoryMb, timeoutSec: c.timeoutSec, keepAliveSec: c.keepAliveSec, configSource: resolved.source },
+      function: { handlerFile: c.handlerFile, handlerName: c.handlerName, runtime: c.runtime, memoryMb: config.memoryMb ?? c.memoryMb, timeoutSec: config.timeoutSec ?? c.timeoutSec, keepAliveSec: c.keepAliveSec, configSource: resolved.source },
       ...(options.forceCold || options.debug ? { forcedCold: true } : {}),
     });
     for (const l of [...this.listeners]) {
@@ -102,4 +102,18 @@ export class RuntimeService implements FunctionRuntime {
     this.merged.set(config, { key, config: merged });
     return merged;
   }
+}
+
+/** Per-call memory and timeout overrides; the same object when there are none, and one cached object per override, so the invoker's warm path still recognises it. */
+const overridden = new WeakMap<FunctionConfig, Map<string, FunctionConfig>>();
+function withOverrides(config: FunctionConfig, options: HeadlessInvokeOptions): FunctionConfig {
+  const memoryMb = options.memoryMb ?? config.memoryMb;
+  const timeoutSec = options.timeoutSec ?? config.timeoutSec;
+  if (memoryMb === config.memoryMb && timeoutSec === config.timeoutSec) return config;
+  const key = `${memoryMb}/${timeoutSec}`;
+  const byKey = overridden.get(config) ?? new Map<string, FunctionConfig>();
+  overridden.set(config, byKey);
+  let hit = byKey.get(key);
+  if (!hit) byKey.set(key, (hit = { ...config, memoryMb, timeoutSec }));
+  return hit;
 }

@@ -17,7 +17,8 @@ export type InvocationSource =
   | 'topic'
   | 'schedule'
   | 'baas-trigger'
-  | 'exercise-check';
+  | 'exercise-check'
+  | 'lesson-run';
 
 /** Options of a headless invocation. */
 export interface HeadlessInvokeOptions {
@@ -38,6 +39,10 @@ export interface HeadlessInvokeOptions {
   debug?: { inspectPort: number };
   /** Client context passed through the Runtime API, as with Lambda's ClientContext. */
   clientContext?: unknown;
+  /** Memory size for this call, over the resolved configuration (a lesson's ```run block); changing it starts new sandboxes, as a config change does on Lambda. */
+  memoryMb?: number;
+  /** Timeout in seconds for this call, over the resolved configuration (same rule as memoryMb). */
+  timeoutSec?: number;
 }
 
 /** The resolved function an invocation ran, as recorded (so views need not resolve again). */

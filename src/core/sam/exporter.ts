@@ -3,12 +3,14 @@
 // least-privilege role). Merges into an existing template.yaml without touching what is already there.
 // Spec: https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html (read 2026-11-27).
 import { posix } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
+import type { EventArchitecture } from '../eventing/definitions';
 import type { FunctionEntry } from '../scaffold/functionsFile';
 import { pascalName } from '../scaffold/names';
 import { esbuildManifest } from './buildManifest';
-import { preservingTags } from './cfnTags';
-import { executionRole } from './roles';
+import { intrinsicTags, preservingTags } from './cfnTags';
+import { exportEventArchitecture, type ExportedFunctionRef } from './eventResources';
+import { executionRole, roleIds } from './roles';
 import { mergeText, newTemplate, SamExportError } from './templateText';
 import { exportTrigger } from './triggers';
 
@@ -39,6 +41,35 @@ export interface SamExportResult {
   skipped: { name: string; reason: string }[];
   /** Files the added functions need for `sam build` (the caller creates the missing ones). */
   files: SamBuildFile[];
+  /** Logical ids of the event resources added (queues, rules, policies, …). */
+  eventResources: string[];
+  /** Event resources left out, and why (an existing resource, a target the template does not have). */
+  eventNotes: string[];
+}
+
+/** Options of an export. */
+export interface SamExportOptions {
+  /** Event resources to write too (from the running engine's snapshot), with least-privilege permissions per hop. */
+  architecture?: EventArchitecture;
+}
+
+/** Functions already in the template: name (FunctionName or logical id) -> logical id and role. */
+function existingFunctions(existingText: string | undefined): Record<string, ExportedFunctionRef> {
+  if (!existingText?.trim()) return {};
+  const root = parseYaml(existingText, { customTags: intrinsicTags }) as { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> } | null;
+  const out: Record<string, ExportedFunctionRef> = {};
+  for (const [id, r] of Object.entries(root?.Resources ?? {})) {
+    if (r?.Type !== 'AWS::Serverless::Function' && r?.Type !== 'AWS::Lambda::Function') continue;
+    const p = r.Properties ?? {};
+    const role = p.Role as { 'Fn::GetAtt'?: unknown } | string | undefined;
+    const getAtt = typeof role === 'object' && role !== null ? role['Fn::GetAtt'] : undefined;
+    // No Role: SAM creates <Id>Role. A GetAtt names the role resource. A literal ARN cannot be extended.
+    const roleId = role === undefined ? (r.Type === 'AWS::Serverless::Function' ? `${id}Role` : undefined) : Array.isArray(getAtt) ? String(getAtt[0]) : typeof getAtt === 'string' ? getAtt.split('.')[0] : undefined;
+    const entry = { id, ...(roleId ? { role: roleId } : {}) };
+    out[id] = entry;
+    if (typeof p.FunctionName === 'string') out[p.FunctionName] = entry;
+  }
+  return out;
 }
 
 type Resource = Record<string, unknown>;
@@ -112,10 +143,10 @@ export function functionResource(name: string, fn: FunctionEntry): FunctionExpor
  * existing byte (comments, short-form tags, layout, line endings) stays as it was, and same-named
  * resources or parameters are never replaced (those functions are reported as skipped).
  */
-export function exportSam(functions: Record<string, FunctionEntry>, existingText?: string): SamExportResult {
+export function exportSam(functions: Record<string, FunctionEntry>, existingText?: string, options: SamExportOptions = {}): SamExportResult {
   const existing = existingText?.trim() ? parseDocument(existingText, { customTags: preservingTags }) : undefined;
   if (existing?.errors.length) throw new SamExportError(`template.yaml has a YAML error (${existing.errors[0].message.split('\n')[0]}); fix it before exporting`);
-  const result: SamExportResult = { text: '', added: [], skipped: [], files: [] };
+  const result: SamExportResult = { text: '', added: [], skipped: [], files: [], eventResources: [], eventNotes: [] };
   const resources: Record<string, Resource> = {};
   const parameters: Record<string, Resource> = {};
   /** Which function of this export added each logical id, so a clash names it. */
@@ -146,6 +177,24 @@ export function exportSam(functions: Record<string, FunctionEntry>, existingText
     Object.assign(resources, { [id]: built.resource }, built.extra);
     result.added.push(id);
     result.files.push(...built.files);
+  }
+  if (options.architecture) {
+    // Targets may be functions of this export or functions the template already has.
+    const refs: Record<string, ExportedFunctionRef> = { ...existingFunctions(existingText) };
+    for (const id of result.added) {
+      const name = Object.keys(functions).find((n) => pascalName(n) === id) ?? id;
+      refs[name] = { id, role: roleIds(id).role };
+    }
+    const events = exportEventArchitecture(options.architecture, refs);
+    result.eventNotes.push(...events.notes);
+    for (const [id, resource] of Object.entries(events.resources)) {
+      const problem = clash('Resources', id);
+      if (problem) result.eventNotes.push(`${id}: ${problem}`);
+      else {
+        resources[id] = resource;
+        result.eventResources.push(id);
+      }
+    }
   }
   result.text = existing && existingText ? mergeText(existingText, existing, resources, parameters) : newTemplate(resources, parameters);
   return result;

@@ -2,7 +2,7 @@
 // diagnostics on exact lines. Pure (no fs, no vscode): the editor integration and the CLI both use it.
 // Spec: https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html
 //       https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy-globals.html
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { intrinsicTags } from './cfnTags';
 import { eventTypeToTrigger, requiredEventProperties } from './triggers';
 
@@ -180,6 +180,15 @@ export function keyRange(doc: Document, path: (string | number)[]): [number, num
   let node: Node | null | undefined = doc.contents as Node | null;
   let range: [number, number] | undefined;
   for (const key of path) {
+    if (isSeq(node) && typeof key === 'number') {
+      // A list item (e.g. Targets[0]): its first key when it is a map, else the item itself.
+      const item = node.items[key] as Node | undefined;
+      const first = isMap(item) && isPair(item.items[0]) && isScalar(item.items[0].key) ? item.items[0].key : item;
+      if (!first?.range) return undefined;
+      range = [first.range[0], first.range[1]];
+      node = item;
+      continue;
+    }
     if (!isMap(node)) return undefined;
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
     if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;

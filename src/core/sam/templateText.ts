@@ -5,6 +5,9 @@ import { preservingTags } from './cfnTags';
 
 type Resource = Record<string, unknown>;
 
+/** An ARN value used twice (a queue's policy and its rule target) is written out twice: CloudFormation has no YAML anchors. */
+const NO_ALIASES = { aliasDuplicateObjects: false } as const;
+
 /** Thrown when the existing template cannot be merged safely; the message says why and what to do. */
 export class SamExportError extends Error {}
 
@@ -18,7 +21,7 @@ export function newTemplate(resources: Record<string, Resource>, parameters: Rec
     Description: 'Exported by Serverless Lab from .serverless-lab/functions.json',
     ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
     Resources: resources,
-  })) as never;
+  }, NO_ALIASES)) as never;
   return render(doc);
 }
 
@@ -29,7 +32,7 @@ function render(doc: Document): string {
 /** Renders `{ section: entries }` and returns the entries' lines, re-indented to `indent` spaces. */
 function sectionLines(section: string, entries: Record<string, Resource>, indent: number): string {
   const doc = new Document(undefined, { customTags: preservingTags });
-  doc.contents = shortForms(doc.createNode({ [section]: entries })) as never;
+  doc.contents = shortForms(doc.createNode({ [section]: entries }, NO_ALIASES)) as never;
   return render(doc).split('\n').slice(1).filter((l) => l !== '').map((l) => ' '.repeat(indent) + l.slice(2)).join('\n');
 }
 

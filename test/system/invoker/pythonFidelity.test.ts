@@ -37,7 +37,8 @@ describe('invoker fidelity: Python runtime', function () {
 
   beforeEach(async () => {
     invoker = await newInvoker();
-    dir = makeDir({ 'app.py': APP, 'levels.py': 'import logging\n\ndef lambda_handler(event, context):\n    logging.debug("dbg")\n    logging.info("inf")\n    return 1\n', 'top.py': 'raise ValueError("broken config")\n\ndef lambda_handler(event, context):\n    return 1\n' });
+    dir = makeDir({ 'app.py': APP, 'levels.py': 'import logging\n\ndef lambda_handler(event, context):\n    logging.debug("dbg")\n    logging.info("inf")\n    return 1\n', 'top.py': 'raise ValueError("broken config")\n\ndef lambda_handler(event, context):\n    return 1\n',
+      'late.py': 'import sys\n\ndef lambda_handler(event, context):\n    before = "logging" in sys.modules\n    import logging\n    logging.getLogger().warning("late")\n    return before\n' });
   });
   afterEach(async () => {
     await invoker.dispose();
@@ -51,6 +52,14 @@ describe('invoker fidelity: Python runtime', function () {
     assert.strictEqual(logged.length, 2, r.logs.join('\n'));
     assert.match(logged[0], TEXT_LINE('INFO', r.requestId, 'hello info'));
     assert.match(logged[1], TEXT_LINE('WARNING', r.requestId, 'careful'));
+  });
+
+  it('configures logging when the function first imports it, so a function that never logs does not load it', async () => {
+    const r = await invoker.invoke(fn({}, 'late.py'), { event: {} });
+    assert.strictEqual(r.response, false, 'logging was imported before the handler asked for it');
+    const logged = r.logs.filter((l) => l.startsWith('['));
+    assert.strictEqual(logged.length, 1, r.logs.join('\n'));
+    assert.match(logged[0], TEXT_LINE('WARNING', r.requestId, 'late'));
   });
 
   it('honours AWS_LAMBDA_LOG_LEVEL and the JSON log format', async () => {

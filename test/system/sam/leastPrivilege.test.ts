@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { arnOf } from '../../../src/core/eventing/arn';
+import type { EventArchitecture } from '../../../src/core/eventing/definitions';
 import { exportSam, intrinsicTags } from '../../../src/core/sam';
 import { loadTemplates, renderFunction, type FunctionEntry } from '../../../src/core/scaffold';
 import { realPython } from '../scaffold/python';
@@ -35,7 +37,7 @@ function expand(templateText: string): Cfn {
   return JSON.parse(out) as Cfn;
 }
 
-type Statement = { Effect?: string; Action?: string | string[]; Resource?: unknown };
+type Statement = { Effect?: string; Action?: string | string[]; Resource?: unknown; Principal?: unknown; Condition?: Record<string, Record<string, unknown>> };
 
 /** Every problem in the expanded template's IAM: wildcard resources or actions, and managed policies. */
 function iamProblems(cfn: Cfn): string[] {
@@ -46,6 +48,11 @@ function iamProblems(cfn: Cfn): string[] {
       const actions = [s.Action ?? []].flat();
       if ([s.Resource].flat().some((r) => r === '*')) problems.push(`${where}: ${actions.join(', ')} on Resource "*"`);
       for (const a of actions) if (a === '*' || a.endsWith(':*')) problems.push(`${where}: wildcard action ${a}`);
+      // Resource policies: a service may deliver only on behalf of the one rule or topic named (confused deputy).
+      if (s.Principal !== undefined) {
+        if (JSON.stringify(s.Principal).includes('"*"')) problems.push(`${where}: principal "*"`);
+        if (!s.Condition?.ArnEquals?.['aws:SourceArn']) problems.push(`${where}: ${actions.join(', ')} for ${JSON.stringify(s.Principal)} without an aws:SourceArn condition`);
+      }
     }
   };
   for (const [id, r] of Object.entries(cfn.Resources)) {
@@ -54,7 +61,9 @@ function iamProblems(cfn: Cfn): string[] {
       for (const arn of (p.ManagedPolicyArns as unknown[] | undefined) ?? []) problems.push(`${id}: managed policy ${JSON.stringify(arn)}`);
       for (const policy of (p.Policies as { PolicyName: string; PolicyDocument: { Statement?: Statement[] } }[] | undefined) ?? []) checkDocument(`${id}/${policy.PolicyName}`, policy.PolicyDocument);
     }
-    if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') checkDocument(id, p.PolicyDocument as { Statement?: Statement[] });
+    if (['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy'].includes(r.Type)) checkDocument(id, p.PolicyDocument as { Statement?: Statement[] });
+    // SAM's S3 permission names the account instead (a bucket ARN there would be circular); either limits who may invoke.
+    if (r.Type === 'AWS::Lambda::Permission' && !p.SourceArn && !p.SourceAccount) problems.push(`${id}: ${String(p.Principal)} may invoke ${JSON.stringify(p.FunctionName)} without a SourceArn`);
   }
   return problems;
 }
@@ -113,13 +122,107 @@ describe('SAM export: the expanded roles are least-privilege', function () {
   });
 
   it('passes cfn-lint, concurrency included', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sam-lp-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'template.yaml'), text);
-      const res = spawnSync(path.join(path.dirname(realPython()), 'cfn-lint'), ['template.yaml'], { cwd: dir, encoding: 'utf8' });
-      assert.equal(res.status, 0, `${res.stdout}${res.stderr}`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    assertCfnLint(text);
+  });
+});
+
+/** Runs cfn-lint on a template text; fails with its output. */
+function assertCfnLint(text: string): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sam-lp-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'template.yaml'), text);
+    const res = spawnSync(path.join(path.dirname(realPython()), 'cfn-lint'), ['template.yaml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(res.status, 0, `${res.stdout}${res.stderr}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fnEntry = (name: string): FunctionEntry => ({ handler: `src/${name}/handler.js`, handlerName: 'handler', runtime: 'nodejs', memoryMb: 128, timeoutSec: 10, env: {} });
+const q = (name: string) => arnOf('queue', name);
+
+/** Order placed -> rule -> queue -> function -> DLQ; a topic fan-out with a filter; a schedule; a FIFO target; bus to bus; async destinations. */
+const architecture: EventArchitecture = {
+  queues: [
+    { name: 'orders-dlq', attributes: {} },
+    { name: 'orders', attributes: { visibilityTimeout: 60, redrivePolicy: { deadLetterTargetArn: q('orders-dlq'), maxReceiveCount: 3 } } },
+    { name: 'rule-dlq', attributes: {} },
+    { name: 'audit', attributes: {} },
+    { name: 'notify-failures', attributes: {} },
+    { name: 'payments.fifo', attributes: { fifoQueue: true, contentBasedDeduplication: true } },
+  ],
+  buses: ['shop'],
+  topics: ['order-events'],
+  rules: [
+    {
+      name: 'order-placed', bus: 'shop', state: 'ENABLED', eventPattern: { source: ['shop'], 'detail-type': ['OrderPlaced'] },
+      targets: [
+        { id: 'orders', arn: q('orders'), deadLetterArn: q('rule-dlq'), retryPolicy: { maximumRetryAttempts: 5 } },
+        { id: 'fanout', arn: arnOf('topic', 'order-events'), inputPath: '$.detail' },
+        { id: 'payments', arn: q('payments.fifo'), messageGroupId: 'orders' },
+        { id: 'forward', arn: arnOf('bus', 'default') },
+      ],
+    },
+    { name: 'nightly', bus: 'default', state: 'ENABLED', scheduleExpression: 'cron(0 2 * * ? *)', targets: [{ id: 'report', arn: arnOf('function', 'report') }] },
+  ],
+  subscriptions: [
+    { topic: 'order-events', protocol: 'sqs', endpoint: q('audit'), rawMessageDelivery: true },
+    { topic: 'order-events', protocol: 'lambda', endpoint: arnOf('function', 'notify'), filterPolicy: { total: [{ numeric: ['>', 100] }] }, filterPolicyScope: 'MessageBody' },
+  ],
+  mappings: [{ queue: 'orders', functionName: 'processOrders', batchSize: 10, reportBatchItemFailures: true, maximumConcurrency: 5 }],
+  asyncConfigs: { notify: { maximumRetryAttempts: 1, onFailureArn: q('notify-failures') } },
+  functions: [],
+};
+
+describe('SAM export: event resources with least-privilege permissions per hop', function () {
+  this.timeout(180000);
+  const { text, added, eventResources, eventNotes } = exportSam({ processOrders: fnEntry('processOrders'), notify: fnEntry('notify'), report: fnEntry('report') }, undefined, { architecture });
+  let expanded: Cfn;
+  before(() => { expanded = expand(text); });
+  const res = (id: string) => expanded.Resources[id]?.Properties ?? assert.fail(`no resource ${id}`);
+
+  it('writes every queue, bus, topic, subscription, rule, mapping and async setting', () => {
+    assert.deepEqual(added, ['ProcessOrders', 'Notify', 'Report']);
+    assert.deepEqual(eventNotes, []);
+    for (const id of ['OrdersQueue', 'OrdersDlqQueue', 'PaymentsFifoQueue', 'ShopBus', 'OrderEventsTopic', 'ShopOrderPlacedRule', 'NightlyRule', 'ProcessOrdersOrdersMapping', 'NotifyEventInvokeConfig']) assert.ok(eventResources.includes(id), id);
+    assert.deepEqual(res('OrdersQueue').RedrivePolicy, { deadLetterTargetArn: { 'Fn::GetAtt': ['OrdersDlqQueue', 'Arn'] }, maxReceiveCount: 3 });
+    assert.equal(res('PaymentsFifoQueue').QueueName, 'payments.fifo');
+    assert.equal(res('PaymentsFifoQueue').FifoQueue, true);
+    assert.equal(res('NightlyRule').ScheduleExpression, 'cron(0 2 * * ? *)');
+  });
+
+  it('has no statement on "*", no wildcard action, no managed policy, and every resource policy names its source', () => {
+    assert.deepEqual(iamProblems(expanded), []);
+  });
+
+  it('grants each hop exactly its action on its resource', () => {
+    const statements = (id: string) => (res(id).PolicyDocument as { Statement: Statement[] }).Statement;
+    // The queue accepts SendMessage from the order rule (target and nothing else).
+    assert.deepEqual(statements('OrdersQueuePolicy'), [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': ['OrdersQueue', 'Arn'] }, Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': ['ShopOrderPlacedRule', 'Arn'] } } } }]);
+    assert.equal(statements('RuleDlqQueuePolicy')[0].Action, 'sqs:SendMessage');
+    assert.deepEqual(statements('AuditQueuePolicy')[0].Condition, { ArnEquals: { 'aws:SourceArn': { Ref: 'OrderEventsTopic' } } });
+    assert.equal(statements('OrderEventsTopicPolicy')[0].Action, 'sns:Publish');
+    // The poller's role: receive/delete/attributes on the orders queue only.
+    assert.deepEqual(statements('ProcessOrdersEventsPolicy'), [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: { 'Fn::GetAtt': ['OrdersQueue', 'Arn'] } }]);
+    assert.deepEqual(res('ProcessOrdersEventsPolicy').Roles, [{ Ref: 'ProcessOrdersRole' }]);
+    assert.deepEqual(statements('NotifyEventsPolicy'), [{ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['NotifyFailuresQueue', 'Arn'] } }]);
+    assert.deepEqual(res('NightlyRuleReportPermission'), { Action: 'lambda:InvokeFunction', FunctionName: { 'Fn::GetAtt': ['Report', 'Arn'] }, Principal: 'events.amazonaws.com', SourceArn: { 'Fn::GetAtt': ['NightlyRule', 'Arn'] } });
+    assert.equal(res('OrderEventsToNotifySubscriptionPermission').Principal, 'sns.amazonaws.com');
+    // Bus to bus: a role the rule assumes, allowed PutEvents on the target bus only.
+    const forward = (res('ShopOrderPlacedRule').Targets as Array<Record<string, unknown>>).find((t) => t.Id === 'forward');
+    assert.deepEqual(forward?.RoleArn, { 'Fn::GetAtt': ['ShopOrderPlacedRuleForwardRole', 'Arn'] });
+  });
+
+  it('the check can fail: a queue policy without its source condition is flagged', () => {
+    const copy = JSON.parse(JSON.stringify(expanded)) as Cfn;
+    delete (copy.Resources.OrdersQueuePolicy.Properties!.PolicyDocument as { Statement: Statement[] }).Statement[0].Condition;
+    delete copy.Resources.NightlyRuleReportPermission.Properties!.SourceArn;
+    const problems = iamProblems(copy).join('\n');
+    assert.match(problems, /OrdersQueuePolicy: sqs:SendMessage for \{"Service":"events.amazonaws.com"\} without an aws:SourceArn condition/);
+    assert.match(problems, /NightlyRuleReportPermission: events.amazonaws.com may invoke/);
+  });
+
+  it('passes cfn-lint', () => {
+    assertCfnLint(text);
   });
 });

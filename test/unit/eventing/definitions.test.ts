@@ -93,7 +93,7 @@ Resources:
     assert.deepStrictEqual(byLine, [
       [11, 'Invalid event pattern'],
       [23, 'Invalid schedule expression "every day"'],
-      [17, 'Rule UnknownTarget'],
+      [18, 'Rule UnknownTarget'],
       [5, 'Queue Q'],
     ]);
   });

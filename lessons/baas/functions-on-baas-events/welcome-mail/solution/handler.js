@@ -1,0 +1,31 @@
+// Called by a database webhook on the `profiles` table (one row per user, inserted at sign-up).
+// Payload as Supabase sends it (https://supabase.com/docs/guides/database/webhooks):
+//   {"type": "INSERT" | "UPDATE" | "DELETE", "table": "profiles", "schema": "public",
+//    "record": {...} | null, "old_record": {...} | null}
+// The "mail service" is mails.json in EXERCISE_STORE_DIR, a local stand-in for an email API.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const mailsFile = () => path.join(process.env.EXERCISE_STORE_DIR ?? '/tmp', 'mails.json');
+const readMails = () => (fs.existsSync(mailsFile()) ? JSON.parse(fs.readFileSync(mailsFile(), 'utf8')) : []);
+
+function sendMail(mail) {
+  const mails = readMails();
+  mails.push(mail);
+  fs.writeFileSync(mailsFile(), JSON.stringify(mails));
+}
+
+exports.handler = async (event) => {
+  // The webhook fires on every change to the table; only a new row is a sign-up.
+  if (event.type !== 'INSERT' || !event.record) return { sent: false, reason: `ignored ${event.type}` };
+  const user = event.record;
+  // Deliveries can repeat: the user id is the idempotency key (a real mail API often takes one too).
+  if (readMails().some((m) => m.userId === user.id)) return { sent: false, reason: 'already welcomed' };
+  sendMail({
+    to: user.email,
+    subject: 'Welcome to Serverless Shop',
+    text: `Hi ${user.display_name ?? 'there'}, thanks for signing up!`,
+    userId: user.id,
+  });
+  return { sent: true };
+};
