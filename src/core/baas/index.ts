@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { apiKeys, loadOrCreateSecret } from './auth/jwt';
 import { authRoutes } from './auth/routes';
 import { restRoute } from './api/restRoute';
-import { startServer, type ServedRequest } from './api/server';
+import { startServer } from './api/server';
+import type { RequestLogEntry } from './api/types';
 import { applyMigrations } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
@@ -47,22 +48,34 @@ export interface RunningBaas {
   anonKey: string;
   serviceRoleKey: string;
   db: Database;
+  /** Subscribes to every answered request (role, claims, status, the RLS policies met); returns an unsubscribe function. */
+  onRequest(listener: (entry: RequestLogEntry) => void): () => void;
   /** Stops the server, then closes the database cleanly. */
   close(): Promise<void>;
 }
 
+function listeners<T>() {
+  const set = new Set<(value: T) => void>();
+  return {
+    set,
+    add: (l: (value: T) => void) => (set.add(l), () => void set.delete(l)),
+    emit: (value: T) => set.forEach((l) => l(value)),
+  };
+}
+
 /** Starts the BaaS: database, then the HTTP server on 127.0.0.1. */
-export async function startBaas(options: BaasOptions & { port?: number; onError?: (err: unknown) => void; onRequest?: (served: ServedRequest) => void }): Promise<RunningBaas> {
+export async function startBaas(options: BaasOptions & { port?: number; onError?: (err: unknown) => void }): Promise<RunningBaas> {
   const jwtSecret = await loadOrCreateSecret(path.join(options.workspace, BAAS_DATA_DIR));
   const db = await openBaasDatabase(options);
   const cfg = { jwtSecret, publicUrl: '', autoConfirm: options.autoConfirm ?? false, jwtExpiry: 3600 };
+  const requests = listeners<RequestLogEntry>();
   try {
     const server = await startServer({
       db,
       jwtSecret,
       port: options.port ?? 0,
       onError: options.onError,
-      onRequest: options.onRequest,
+      onRequest: (entry) => requests.emit(entry),
       routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute },
     });
     cfg.publicUrl = server.url;
@@ -70,6 +83,7 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
       url: server.url,
       ...(await apiKeys(jwtSecret)),
       db,
+      onRequest: requests.add,
       close: async () => {
         await server.close();
         await db.close();
@@ -80,4 +94,3 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
     throw err;
   }
 }
-export type { ServedRequest } from './api/server';

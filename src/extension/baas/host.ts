@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BAAS_DATA_DIR, startBaas, type RunningBaas } from '../../core/baas';
 import { signJwt, loadOrCreateSecret } from '../../core/baas/auth/jwt';
-import { RequestLog, type RequestEntry } from '../../core/baas/explorer/requestLog';
+import { REPLAYABLE_METHODS, RequestLog, type RequestEntry } from '../../core/baas/explorer/requestLog';
 import { actingLabel, claimsFor, type ActingAs } from '../../core/baas/explorer/users';
 import type { JwtClaims } from '../../core/baas/db/types';
 import { getLogger } from '../log';
@@ -124,10 +124,10 @@ export class BaasHost implements vscode.Disposable {
       autoConfirm: options.autoConfirm,
       templateCacheDir: options.templateCacheDir,
       onError: (err) => log.error(`API error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
-      onRequest: (served) => this.requests.add(served),
     });
     try {
       this.running = await this.starting;
+      this.running.onRequest((entry) => this.requests.add(entry));
       log.info(`BaaS running at ${this.running.url} (${this.running.db.kind})`);
       this.set('running');
       return this.running;
@@ -172,20 +172,19 @@ export class BaasHost implements vscode.Disposable {
     return value;
   }
 
-  /** Sends a recorded request again as `actor` (a fresh token signed with the workspace secret); returns the new entry. */
+  /**
+   * Sends a logged request again as `actor` (a fresh token signed with the workspace secret); returns the new entry.
+   * The server never logs bodies, so only body-less requests (reads, deletes) can be replayed.
+   */
   async replay(entry: RequestEntry, actor: ActingAs): Promise<RequestEntry | undefined> {
     const baas = this.require();
+    if (!REPLAYABLE_METHODS.includes(entry.method)) throw new Error(`Only ${REPLAYABLE_METHODS.join(', ')} requests can be replayed: the BaaS never logs request bodies. Send the ${entry.method} again from your client as the other user.`);
     const secret = await loadOrCreateSecret(this.dataRoot as string);
     const key = actor.kind === 'service' ? baas.serviceRoleKey : baas.anonKey;
     const bearer = actor.kind === 'user' ? await signJwt({ ...claimsFor(actor), iss: 'serverless-lab' }, secret, 3600) : key;
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(entry.replay.headers)) if (!['host', 'content-length', 'connection'].includes(k)) headers[k] = v;
-    const before = this.requests.list().length ? this.requests.list()[this.requests.list().length - 1].id : 0;
-    const res = await fetch(`${baas.url}${entry.path}${entry.query ? `?${entry.query}` : ''}`, {
-      method: entry.method,
-      headers: { ...headers, apikey: key, authorization: `Bearer ${bearer}` },
-      body: entry.replay.body && !['GET', 'HEAD'].includes(entry.method) ? entry.replay.body : undefined,
-    });
+    const all = this.requests.list();
+    const before = all.length ? all[all.length - 1].id : 0;
+    const res = await fetch(`${baas.url}${entry.path}${entry.query ? `?${entry.query}` : ''}`, { method: entry.method, headers: { apikey: key, authorization: `Bearer ${bearer}` } });
     await res.arrayBuffer();
     return this.requests.list().find((e) => e.id > before);
   }

@@ -33,7 +33,7 @@ describe('BaaS explorer: request monitor decisions', () => {
 
   it('filters by caller, status class, decision and text, and keeps at most its capacity', () => {
     const log = new RequestLog(3);
-    const served = (path: string, status: number, role?: 'anon' | 'authenticated') => ({ method: 'GET', path, query: '', status, durationMs: 1, claims: role ? { role } : undefined, headers: {}, monitor: role ? { rls: rls({ role }) } : undefined });
+    const served = (path: string, status: number, role?: 'anon' | 'authenticated') => ({ at: '2026-11-27T15:00:00.000Z', method: 'GET', path, query: '', status, durationMs: 1, claims: role ? { role } : undefined, rls: role ? rls({ role }) : undefined });
     log.add(served('/rest/v1/a', 200, 'anon'));
     log.add(served('/rest/v1/b', 200, 'authenticated'));
     log.add(served('/auth/v1/token', 400, 'anon'));
@@ -43,6 +43,7 @@ describe('BaaS explorer: request monitor decisions', () => {
     assert.deepEqual(log.list({ statusClass: 4 }).map((e) => e.path), ['/auth/v1/token', '/rest/v1/c']);
     assert.deepEqual(log.list({ text: 'REST' }).map((e) => e.path), ['/rest/v1/b', '/rest/v1/c']);
     assert.equal(matchesFilter(log.list()[0] as RequestEntry, { decision: 'denied' }), false);
+    assert.equal(log.list()[0].time, Date.parse('2026-11-27T15:00:00.000Z'));
   });
 });
 

@@ -3,7 +3,7 @@ import { readLimitedBody } from '../../http/readBody';
 import type { AddressInfo } from 'node:net';
 import { verifyJwt } from '../auth/jwt';
 import type { Database, JwtClaims } from '../db/types';
-import { json, type ApiRequest, type ApiResponse, type RouteHandler } from './types';
+import { json, type ApiRequest, type ApiResponse, type RequestLogEntry, type RouteHandler } from './types';
 
 /** What the HTTP server needs: the database, the secret that signs keys and tokens, and the route families. */
 export interface ServerOptions {
@@ -15,27 +15,8 @@ export interface ServerOptions {
   port: number;
   /** Called with any 5xx error, for the log; the client only sees a generic message. */
   onError?: (err: unknown) => void;
-  /** Called once per answered request (the request monitor); never with the response body. */
-  onRequest?: (served: ServedRequest) => void;
-}
-
-/** One answered request, as the request monitor sees it. */
-export interface ServedRequest {
-  method: string;
-  /** The full path, e.g. `/rest/v1/todos`. */
-  path: string;
-  /** The raw query string without `?`. */
-  query: string;
-  status: number;
-  /** From the first byte read to the response handed to Node, in ms. */
-  durationMs: number;
-  /** The verified caller; undefined when authentication failed. */
-  claims?: JwtClaims;
-  /** Request headers other than `apikey` and `authorization` (kept so a request can be replayed as someone else). */
-  headers: Record<string, string>;
-  /** The request body (up to 64 KB), for replay. */
-  body?: Buffer;
-  monitor?: ApiResponse['monitor'];
+  /** Called after every answered request (the request monitor); never with request or response bodies. */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -67,14 +48,6 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return readLimitedBody(req, MAX_BODY, () => Object.assign(new Error('Payload too large'), { status: 413 }));
 }
 
-function served(req: http.IncomingMessage, r: ApiResponse, seen: { claims?: JwtClaims; body?: Buffer }, durationMs: number): ServedRequest {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'apikey' && name !== 'authorization') headers[name] = value;
-  const body = seen.body && seen.body.length > 0 && seen.body.length <= 64 * 1024 ? seen.body : undefined;
-  return { method: req.method ?? 'GET', path: url.pathname, query: url.search.slice(1), status: r.status, durationMs, claims: seen.claims, headers, body, monitor: r.monitor };
-}
-
 /** A running server. */
 export interface RunningServer {
   url: string;
@@ -83,8 +56,13 @@ export interface RunningServer {
 
 /** Starts the BaaS HTTP server on 127.0.0.1 only: it never listens on another interface. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const handle = async (req: http.IncomingMessage, seen: { claims?: JwtClaims; body?: Buffer }): Promise<ApiResponse> => {
+  const handle = async (req: http.IncomingMessage, seen: { claims?: JwtClaims }): Promise<ApiResponse> => {
     if (req.method === 'OPTIONS') return { status: 204, headers: {} };
+    // URL parsing would resolve "..", "%2e%2e" and "." silently; no API path ever needs them, so refuse them as sent.
+    const rawPath = (req.url ?? '/').split('?')[0];
+    if (rawPath.split('/').some((s) => /^(\.|%2e){1,2}$/i.test(s))) {
+      return json(400, { statusCode: '400', error: 'InvalidKey', message: 'Paths with "." or ".." segments are refused' });
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const prefix = Object.keys(options.routes).find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
     if (!prefix) return json(404, { message: `No API at ${url.pathname}` });
@@ -99,12 +77,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       headers: req.headers as Record<string, string | undefined>,
       body: await readBody(req),
     };
-    seen.body = apiReq.body;
     return options.routes[prefix](apiReq, { db: options.db, claims: who as JwtClaims });
   };
   const server = http.createServer((req, res) => {
     const started = performance.now();
-    const seen: { claims?: JwtClaims; body?: Buffer } = {};
+    const seen: { claims?: JwtClaims } = {};
     handle(req, seen)
       .catch((err: unknown) => {
         const status = (err as { status?: number }).status;
@@ -115,7 +92,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((r) => {
         res.writeHead(r.status, { ...CORS, ...r.headers });
         res.end(req.method === 'HEAD' ? undefined : r.body);
-        if (options.onRequest && req.method !== 'OPTIONS') options.onRequest(served(req, r, seen, performance.now() - started));
+        if (options.onRequest) {
+          const [pathname, query = ''] = (req.url ?? '/').split('?');
+          const entry: RequestLogEntry = { at: new Date().toISOString(), method: req.method ?? 'GET', path: pathname, query, status: r.status, durationMs: performance.now() - started };
+          if (seen.claims) entry.claims = seen.claims;
+          if (r.meta?.rls) entry.rls = r.meta.rls;
+          if (r.meta?.sql) entry.sql = r.meta.sql;
+          try {
+            options.onRequest(entry);
+          } catch (err) {
+            options.onError?.(err);
+          }
+        }
       });
   });
   await new Promise<void>((resolve, reject) => {

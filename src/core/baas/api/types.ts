@@ -21,8 +21,25 @@ export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
   body?: string | Buffer;
-  /** For the request monitor, never sent: the SQL a route ran and, for table requests, the RLS policies that decided. */
-  monitor?: { sql?: string; rls?: RlsReport };
+  /** For the request monitor only (never sent): the SQL run and the row-level security it met. */
+  meta?: { sql?: string; rls?: RlsReport };
+}
+
+/** One served request, as the request monitor shows it: who, what, the answer and the policies involved. */
+export interface RequestLogEntry {
+  /** ISO time the request arrived. */
+  at: string;
+  method: string;
+  /** Full path, e.g. `/rest/v1/todos`. */
+  path: string;
+  query: string;
+  status: number;
+  durationMs: number;
+  /** The caller's verified claims (role, sub, email …); absent when authentication failed. */
+  claims?: JwtClaims;
+  /** Which policies applied and, when Postgres refused, the refusal (REST tables and storage objects). */
+  rls?: RlsReport;
+  sql?: string;
 }
 
 /** What the server hands to each route, besides the request: the database and the verified caller. */

@@ -2,7 +2,7 @@
  * The request monitor's log: every API call the BaaS answered, newest last, with who called, what happened and,
  * for table calls, the row-level security policies that decided. Pure: the server feeds it, views read it.
  */
-import type { ServedRequest } from '../api/server';
+import type { RequestLogEntry } from '../api/types';
 import type { RlsReport } from '../api/rest/types';
 import type { JwtClaims } from '../db/types';
 
@@ -35,9 +35,10 @@ export interface RequestEntry {
   decision?: Decision;
   /** Why, in one sentence a learner can read. */
   explanation?: string;
-  /** Kept for "Replay as another user" (never the credentials). */
-  replay: { headers: Record<string, string>; body?: string };
 }
+
+/** Methods "Replay as another user" can resend: the server never logs bodies, so only body-less requests. */
+export const REPLAYABLE_METHODS: readonly string[] = ['GET', 'HEAD', 'DELETE'];
 
 /** Labels the caller from verified claims. */
 export function callerOf(claims: JwtClaims | undefined): Caller {
@@ -68,11 +69,10 @@ export function decide(status: number, rls: RlsReport | undefined, role: string 
 }
 
 /** Builds a monitor entry from what the server reports. */
-export function toEntry(id: number, served: ServedRequest, time = Date.now()): RequestEntry {
-  const rls = served.monitor?.rls;
+export function toEntry(id: number, served: RequestLogEntry): RequestEntry {
   return {
     id,
-    time,
+    time: Date.parse(served.at),
     method: served.method,
     path: served.path,
     query: served.query,
@@ -80,10 +80,9 @@ export function toEntry(id: number, served: ServedRequest, time = Date.now()): R
     durationMs: served.durationMs,
     caller: callerOf(served.claims),
     claims: served.claims,
-    sql: served.monitor?.sql,
-    rls,
-    ...decide(served.status, rls, served.claims?.role),
-    replay: { headers: served.headers, body: served.body?.toString('utf8') },
+    sql: served.sql,
+    rls: served.rls,
+    ...decide(served.status, served.rls, served.claims?.role),
   };
 }
 
@@ -118,7 +117,7 @@ export class RequestLog {
   constructor(private readonly capacity = 1000) {}
 
   /** Records a served request and tells the listeners. */
-  add(served: ServedRequest): RequestEntry {
+  add(served: RequestLogEntry): RequestEntry {
     const entry = toEntry(this.nextId++, served);
     this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);

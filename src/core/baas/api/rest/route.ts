@@ -21,6 +21,6 @@ export function createRestRoute(onResponse?: RestObserver): RouteHandler {
     }
     const response = await handleRest({ method: req.method, path: req.path, query: req.query.toString(), headers: req.headers, body }, ctx.db, ctx.claims);
     onResponse?.(req, response);
-    return { status: response.status, headers: response.headers, body: response.body, monitor: response.meta };
+    return { status: response.status, headers: response.headers, body: response.body, meta: response.meta };
   };
 }
