@@ -4,7 +4,7 @@ import * as dagre from '@dagrejs/dagre';
 import type { FlowEdge, FlowNode, FlowState, FlowTraceEvent } from '../../src/shared/eventFlowProtocol';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const NODE_W = 180;
+const NODE_W = 200;
 const NODE_H = 56;
 const FAILURE_KINDS = new Set(['function.failed', 'function.throttled', 'target.failed', 'target.retry', 'queue.redriven', 'dlq.sent', 'function.retry-scheduled', 'batch.partial-failure', 'error', 'function.expired', 'function.dropped']);
 
@@ -15,7 +15,8 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
-const ICONS: Record<FlowNode['kind'], string> = { bus: '⇶', rule: '⧩', schedule: '⏱', queue: '☰', dlq: '⚠', topic: '📣', function: 'λ', external: '↗' };
+// Glyphs every workbench font has (no emoji): the kind is also in each node's second line and aria-label.
+const ICONS: Record<FlowNode['kind'], string> = { bus: '⇶', rule: '◆', schedule: '◷', queue: '☰', dlq: '⚠', topic: '✉', function: 'λ', external: '↗' };
 
 /** A short counts line for queue nodes. */
 export function countsText(n: FlowNode): string {
@@ -64,7 +65,8 @@ export class Diagram {
     this.paths.clear();
     this.nodes.clear();
     this.element.setAttribute('viewBox', `0 0 ${Math.max(graph.width ?? 0, 10)} ${Math.max(graph.height ?? 0, 10)}`);
-    this.element.setAttribute('width', String(graph.width ?? 0));
+    // Scales down to the panel's width (never up), so a wide architecture stays whole; the stage scrolls vertically.
+    this.element.setAttribute('style', `max-width: ${graph.width ?? 0}px`);
     const defs = svg('defs');
     const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
     marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }));
@@ -85,7 +87,7 @@ export class Diagram {
   private drawNode(n: FlowNode, p: { x: number; y: number }): void {
     const g = svg('g', { class: `node node-${n.kind}`, transform: `translate(${p.x - NODE_W / 2} ${p.y - NODE_H / 2})`, tabindex: 0, role: 'button', 'data-id': n.id });
     g.append(svg('rect', { width: NODE_W, height: NODE_H, rx: 6 }));
-    g.append(svg('text', { x: 10, y: 18, class: 'title' }, `${ICONS[n.kind]} ${n.label.length > 22 ? `${n.label.slice(0, 21)}…` : n.label}`));
+    g.append(svg('text', { x: 10, y: 18, class: 'title' }, `${ICONS[n.kind]} ${n.label.length > 25 ? `${n.label.slice(0, 24)}…` : n.label}`));
     g.append(svg('text', { x: 10, y: 34, class: 'counts' }, countsText(n)));
     g.append(svg('text', { x: 10, y: 49, class: 'fault' }, ''));
     g.append(svg('title', {}, `${n.kind}: ${n.label}${n.note ? `\n${n.note}` : ''}`));

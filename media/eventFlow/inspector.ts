@@ -56,7 +56,7 @@ export function renderInspection(r: InspectResult, a: InspectorActions): HTMLEle
       redrive?.addEventListener('click', () => void a.act({ action: 'redrive', queue: r.name }));
       purge.addEventListener('click', () => void a.act({ action: 'purge', queue: r.name }));
       return h('div', {}, h('h2', {}, `${r.isDlq ? 'Dead-letter queue' : 'Queue'} ${r.name}`), controls,
-        r.messages.length ? h('table', {}, h('caption', {}, `${r.messages.length} message(s); deadlines in engine time${compressed}`),
+        r.messages.length ? h('table', {}, h('caption', {}, `${r.messages.length} message(s); deadlines in engine time${a.compression !== 1 ? ` (compressed ×${a.compression})` : ''}`),
           h('thead', {}, h('tr', {}, ...['Message', 'State', 'Receives', 'Visible at', 'Body', ''].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, ...r.messages.map((m) => h('tr', { class: m.fault ? 'injected' : '' },
             h('th', { scope: 'row' }, m.messageId.slice(0, 8)), h('td', {}, m.state + (m.fault ? ` ⚡${m.fault}` : '')), h('td', {}, String(m.receiveCount)),

@@ -51,6 +51,7 @@ function renderToolbar(s: FlowState): void {
   const compressed = s.compression !== 1 ? h('span', { class: 'badge model', title: 'Retries, visibility timeouts and schedules run faster than real time (setting serverlessLab.events.timeCompression)' }, `time compressed ×${s.compression}`) : h('span', { class: 'badge' }, 'real time');
   toolbar.replaceChildren(
     button('Put Event…', 'Put an event on a bus', () => void act({ action: 'putEvent' })),
+    button('Put 100…', 'Put 100 copies of an event, to watch a flood (and a DLQ fill)', () => void act({ action: 'putEvent', count: 100 })),
     button(s.schedulesPaused ? 'Resume schedules' : 'Pause schedules', 'Schedule rules stop or start firing; everything else keeps running', () => void act({ action: s.schedulesPaused ? 'resumeSchedules' : 'pauseSchedules' }), { 'aria-pressed': String(s.schedulesPaused) }),
     button('Clear history', 'Forget traces and recent events (queues keep their messages)', () => {
       activity.length = 0;
@@ -139,6 +140,7 @@ async function inspect(target: InspectTarget): Promise<void> {
   try {
     const result = await requests.request<InspectResult>({ type: 'inspect', target });
     details.replaceChildren(renderInspection(result, { inspect: (t) => void inspect(t), act: (a) => act(a).then(() => inspect(target)), compression: state?.compression ?? 1 }));
+    details.scrollIntoView({ block: 'nearest' });
   } catch (err) {
     details.replaceChildren(h('p', { class: 'error' }, (err as Error).message));
   }

@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): SlApi {
 function publicApi(context: vscode.ExtensionContext, services: ExtensionServices): SlApi {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { apiVersion: 1 };
   const { globalState, workspaceState } = context;
-  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => services.runtime(), baas: () => services.baas() } };
+  return { apiVersion: 1, testing: { globalState, workspaceState, runtime: () => services.runtimeHost.runtime(), eventing: () => services.eventing(), baas: () => services.baas() } };
 }
 
 /** Awaits async cleanup (sandbox shutdown) before VS Code disposes context.subscriptions. */

@@ -43,5 +43,7 @@ export interface SlApi {
     runtime(): Promise<RuntimeService>;
     /** The BaaS host (loads the BaaS bundle; does not start it), so tests can start it and read its state. */
     baas(): Promise<BaasHost>;
+    /** The workspace's event engine host (services.eventing()), so tests drive the editor's own engine. */
+    eventing(): Promise<EventingHost>;
   };
 }

@@ -121,7 +121,7 @@ export type FlowAction =
   | { action: 'clearHistory' }
   | { action: 'setFault'; target: 'function' | 'queue'; name: string; field: 'failureRate' | 'throttleRate' | 'slowMs' | 'duplicateRate' | 'maxDelayMs'; value: number }
   | { action: 'openInvocations' }
-  | { action: 'putEvent' };
+  | { action: 'putEvent'; count?: number };
 
 /** What the page saves so the panel can be restored after a reload. */
 export interface EventFlowWebviewState {
@@ -147,7 +147,8 @@ const isFlowAction = (v: unknown): v is FlowAction => {
   const r = v as Record<string, unknown>;
   switch (r.action) {
     case 'redrive': case 'purge': return typeof r.queue === 'string';
-    case 'pauseSchedules': case 'resumeSchedules': case 'clearHistory': case 'openInvocations': case 'putEvent': return true;
+    case 'pauseSchedules': case 'resumeSchedules': case 'clearHistory': case 'openInvocations': return true;
+    case 'putEvent': return r.count === undefined || (typeof r.count === 'number' && Number.isInteger(r.count));
     case 'setFault': return (r.target === 'function' || r.target === 'queue') && typeof r.name === 'string' && FAULT_FIELDS.includes(String(r.field)) && typeof r.value === 'number' && Number.isFinite(r.value);
     default: return false;
   }

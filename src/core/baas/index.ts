@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes';
 import { restRoute } from './api/restRoute';
 import { startServer } from './api/server';
 import type { RequestLogEntry } from './api/types';
+import { pushRoutes } from './push';
 import { applyMigrations } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
@@ -76,7 +77,7 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
       port: options.port ?? 0,
       onError: options.onError,
       onRequest: (entry) => requests.emit(entry),
-      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute },
+      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/push/v1': pushRoutes() },
     });
     cfg.publicUrl = server.url;
     return {

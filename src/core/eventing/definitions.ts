@@ -146,7 +146,12 @@ function checkReferences(arch: EventArchitecture, add: (message: string, path: (
     const path = (q as { path?: (string | number)[] }).path ?? [];
     if (dlq && !known(dlq)) add(`Queue ${q.name}: RedrivePolicy deadLetterTargetArn ${dlq} is not a queue of this template`, [...path, 'Properties', 'RedrivePolicy']);
   }
-  for (const m of arch.mappings) if (!queues.has(m.queue)) add(`Function ${m.functionName}: SQS event source ${m.queue} is not a queue of this template`, (m as { path?: (string | number)[] }).path ?? []);
+  for (const m of arch.mappings) {
+    if (queues.has(m.queue)) continue;
+    // On the line that names the queue: a SAM event's Queue, or a mapping's EventSourceArn.
+    const at = (m as { path?: (string | number)[] }).path ?? [];
+    add(`Function ${m.functionName}: SQS event source ${m.queue} is not a queue of this template`, [...at, ...(at.includes('Events') ? ['Properties', 'Queue'] : ['Properties', 'EventSourceArn'])]);
+  }
   for (const s of arch.subscriptions) if (!arch.topics.includes(s.topic)) add(`Subscription to ${s.topic}: the topic is not in this template`, (s as { path?: (string | number)[] }).path ?? []);
 }
 

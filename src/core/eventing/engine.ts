@@ -13,7 +13,7 @@ import { QueueMapping } from './esm';
 import { checkRate, drawFunctionFault, type FaultSettings } from './faults';
 import type { Hub, HopContext, InvokeOutcome } from './hub';
 import type { AsyncInvokeConfig, QueueMappingConfig } from './model';
-import type { StateStore } from './persistence';
+import type { PersistedState, StateStore } from './persistence';
 import { Queue } from './queue';
 import type { QueueAttributes, SendInput, SendResult } from './queueTypes';
 import { type ScheduleParser, scheduleTimer } from './scheduler';
@@ -292,8 +292,11 @@ export class EventEngine implements Hub {
     this.saveQueued = false;
     const store = this.options.store;
     if (!store) return;
-    const queues: Record<string, { attributes: QueueAttributes; messages: ReturnType<Queue['stored']>[number][] }> = {};
-    for (const q of this.queues.values()) queues[q.name] = { attributes: q.attributes, messages: [...q.stored()] };
+    const queues: PersistedState['queues'] = {};
+    for (const q of this.queues.values()) {
+      const dedup = q.attributes.fifoQueue ? q.dedupHistory() : {};
+      queues[q.name] = { attributes: q.attributes, messages: [...q.stored()], ...(Object.keys(dedup).length ? { dedup } : {}) };
+    }
     store.save({ version: 1, queues });
   }
 
@@ -303,7 +306,11 @@ export class EventEngine implements Hub {
   start(): void {
     if (this.started) return;
     const saved = this.options.store?.load();
-    for (const [name, q] of Object.entries(saved?.queues ?? {})) (this.queues.get(name) ?? this.createQueue(name, q.attributes)).restore(q.messages);
+    for (const [name, q] of Object.entries(saved?.queues ?? {})) {
+      const queue = this.queues.get(name) ?? this.createQueue(name, q.attributes);
+      queue.restore(q.messages);
+      if (q.dedup) queue.restoreDedup(q.dedup);
+    }
     this.started = true;
     for (const m of this.mappings) m.start();
     const startedAt = new Date(this.clock.now());

@@ -8,7 +8,8 @@ import type { QueueAttributes, StoredMessage } from './queueTypes';
 /** What is persisted. */
 export interface PersistedState {
   version: 1;
-  queues: Record<string, { attributes: QueueAttributes; messages: StoredMessage[] }>;
+  /** Per queue: attributes, messages, and (FIFO) the deduplication ids of the last five minutes. Files written before `dedup` existed load unchanged. */
+  queues: Record<string, { attributes: QueueAttributes; messages: StoredMessage[]; dedup?: Record<string, { at: number; messageId: string }> }>;
 }
 
 /** Where the engine keeps its state. */

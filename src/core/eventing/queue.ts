@@ -66,6 +66,18 @@ export class Queue {
     this.wake();
   }
 
+  /** FIFO deduplication ids still inside their five-minute window (persisted, so a restart does not let a duplicate through). */
+  dedupHistory(): Record<string, { at: number; messageId: string }> {
+    this.pruneDedup(this.host.clock.now());
+    return Object.fromEntries(this.dedup);
+  }
+
+  /** Restores deduplication ids saved by dedupHistory (those past the window are dropped). */
+  restoreDedup(entries: Record<string, { at: number; messageId: string }>): void {
+    for (const [id, d] of Object.entries(entries)) if (typeof d?.at === 'number' && typeof d.messageId === 'string') this.dedup.set(id, { at: d.at, messageId: d.messageId });
+    this.pruneDedup(this.host.clock.now());
+  }
+
   /** Counts for GetQueueAttributes and views. */
   counts(): { visible: number; inFlight: number; delayed: number } {
     const now = this.host.clock.now();

@@ -6,7 +6,7 @@
 //   https://docs.aws.amazon.com/sns/latest/dg/sns-message-and-json-formats.html
 //   https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
 import { randomUUID } from 'crypto';
-import { compilePattern, type CompiledPattern } from './patterns';
+import { compilePattern, JsonNumber, type CompiledPattern } from './patterns';
 import { arnOf } from './arn';
 import { EngineError } from './errors';
 import type { Hub } from './hub';
@@ -55,7 +55,10 @@ export function checkFilterPolicy(policy: unknown, scope: 'MessageAttributes' | 
     for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (key === '$or' && Array.isArray(value)) {
         for (const branch of value) walk(branch, depth);
-      } else if (Array.isArray(value)) leaves.push(value.length);
+      } else if (Array.isArray(value)) {
+        leaves.push(value.length);
+        for (const n of policyNumbers(value)) checkSnsNumber(key, n);
+      }
       else {
         if (scope === 'MessageAttributes') throw new EngineError('InvalidParameter', `Invalid parameter: FilterPolicy: "${key}" is nested, and attribute-based policies cannot be (set FilterPolicyScope to MessageBody to filter on the body)`);
         walk(value, depth + 1);
@@ -66,6 +69,36 @@ export function checkFilterPolicy(policy: unknown, scope: 'MessageAttributes' | 
   if (leaves.length > 5) throw new EngineError('InvalidParameter', `Invalid parameter: FilterPolicy: a filter policy can have at most 5 keys (this one has ${leaves.length})`);
   const combinations = leaves.reduce((n, k) => n * k, 1);
   if (combinations > 150) throw new EngineError('InvalidParameter', `Invalid parameter: FilterPolicy: filter policy is too complex (${combinations} value combinations; at most 150)`);
+}
+
+/** SNS's numeric filter range: ±10⁹, at most five digits after the decimal point (same constraints page). */
+const SNS_NUMBER_LIMIT = 1e9;
+
+/** Numbers a policy value list holds: exact numbers, `numeric` operands and `anything-but` numbers. */
+function policyNumbers(values: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (typeof v === 'number' || v instanceof JsonNumber) out.push(v);
+    else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (Array.isArray(o.numeric)) out.push(...o.numeric.filter((x) => typeof x !== 'string'));
+      const but = o['anything-but'];
+      out.push(...[but].flat().filter((x) => typeof x === 'number' || x instanceof JsonNumber));
+    }
+  }
+  return out;
+}
+
+/** Refuses a number SNS cannot filter on: outside ±10⁹, or more than five decimals. */
+function checkSnsNumber(key: string, n: unknown): void {
+  const text = n instanceof JsonNumber ? n.text : String(n);
+  const value = Number(text);
+  // Digits after the point once the exponent is applied: 3.015e2 has one, 1e-6 has six.
+  const m = /^-?\d*(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+  const decimals = m ? Math.max(0, (m[1] ?? '').replace(/0+$/, '').length - Number(m[2] ?? 0)) : 0;
+  if (!Number.isFinite(value) || Math.abs(value) > SNS_NUMBER_LIMIT || decimals > 5) {
+    throw new EngineError('InvalidParameter', `Invalid parameter: FilterPolicy: "${key}": ${text} cannot be matched by SNS, which compares numbers from -1,000,000,000 to 1,000,000,000 with at most five digits after the decimal point`);
+  }
 }
 
 /** One topic. */

@@ -12,6 +12,8 @@ export interface ObserverContext {
   check: CheckSpec;
   /** The learner's file (a handler, a pattern, or the file beside the template). */
   handlerFile: string;
+  /** The learner's folder: where the handler and the other exercise files are (`path.dirname(handlerFile)`). */
+  folder: string;
   handlerName?: string;
   /** The one runtime service: observers that run functions (trace) run them through it. */
   runtime: FunctionRuntime;

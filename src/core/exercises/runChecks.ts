@@ -51,7 +51,7 @@ export async function runCheck(check: CheckSpec, options: RunChecksOptions): Pro
     // Observers run only when an assertion reads their key: a trace runs a whole event flow.
     const used = new Set(check.expect.map((a) => a.path.split('.')[0]));
     const observation: Record<string, unknown> = {};
-    const context = { records, storeDir, check, handlerFile: options.handlerFile, runtime: options.runtime, ...(options.handlerName ? { handlerName: options.handlerName } : {}) };
+    const context = { records, storeDir, check, handlerFile: options.handlerFile, folder: path.dirname(options.handlerFile), runtime: options.runtime, ...(options.handlerName ? { handlerName: options.handlerName } : {}) };
     // A given observer replaces the built-in one with its key (a test's fake trace, say).
     const observers = new Map([...BUILT_IN_OBSERVERS, ...(options.observers ?? [])].map((o) => [o.key, o]));
     for (const observer of observers.values()) if (used.has(observer.key)) observation[observer.key] = await observer.observe(context);

@@ -37,8 +37,8 @@ export interface ObservedSamFunction {
 export interface ObservedSam {
   /** The reader's errors as `line:col message` (empty when the template is valid for SAM). */
   errors: string[];
-  /** Every resource's type, by logical id. */
-  resources: Record<string, { type: string }>;
+  /** Every resource's type and properties (intrinsics in long form), by logical id. */
+  resources: Record<string, { type: string; properties: Record<string, unknown> }>;
   functions: Record<string, ObservedSamFunction>;
 }
 
@@ -97,7 +97,7 @@ export function observeSamTemplate(templateText: string, file: string): Observed
   const fromReader = new Map(read.functions.map((f) => [f.logicalId, f]));
   for (const [id, resource] of Object.entries(root.Resources)) {
     if (!isObj(resource)) continue;
-    resources[id] = { type: text(resource.Type) };
+    resources[id] = { type: text(resource.Type), properties: isObj(resource.Properties) ? resource.Properties : {} };
     if (resource.Type !== 'AWS::Serverless::Function') continue;
     const props = isObj(resource.Properties) ? resource.Properties : {};
     const { policies, templates, statements } = policiesOf(props.Policies);

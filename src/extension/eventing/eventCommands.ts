@@ -14,8 +14,9 @@ type Pick<T> = vscode.QuickPickItem & { value: T };
 export class EventCommands {
   constructor(private readonly host: EventingHost) {}
 
-  /** Puts one event on a bus; returns the event id, or undefined when cancelled. */
-  async putEvent(rawEntry?: unknown, busArg?: string): Promise<string | undefined> {
+  /** Puts an event on a bus (`count` copies, for watching a flood); returns the first event id, or undefined when cancelled. */
+  async putEvent(rawEntry?: unknown, busArg?: string, count = 1): Promise<string | undefined> {
+    if (!Number.isInteger(count) || count < 1 || count > 1000) throw new Error(`Put Event puts 1 to 1,000 copies (got ${count}).`);
     const engine = this.host.engine();
     let entry = rawEntry === undefined ? undefined : toPutEventsEntry(rawEntry);
     if (!entry) {
@@ -40,10 +41,15 @@ export class EventCommands {
     const buses = [...engine.buses.keys()];
     const bus = busArg ?? entry.EventBusName ?? (buses.length === 1 ? buses[0] : await vscode.window.showQuickPick(buses, { title: 'Put Event: which bus?' }));
     if (!bus) return undefined;
-    const result = engine.putEvents([{ ...entry, EventBusName: bus }]);
-    const first = result.entries[0];
-    if ('ErrorCode' in first) throw new Error(`PutEvents rejected the entry: ${first.ErrorCode}: ${first.ErrorMessage}`);
-    return first.EventId;
+    let firstId: string | undefined;
+    // PutEvents takes at most 10 entries per call, as in EventBridge.
+    for (let done = 0; done < count; done += 10) {
+      const result = engine.putEvents(Array.from({ length: Math.min(10, count - done) }, () => ({ ...entry, EventBusName: bus })));
+      const first = result.entries[0];
+      if ('ErrorCode' in first) throw new Error(`PutEvents rejected the entry: ${first.ErrorCode}: ${first.ErrorMessage}`);
+      firstId ??= first.EventId;
+    }
+    return firstId;
   }
 
   /** Sample entries: one per rule of the template (built from its pattern), the catalogue's EventBridge sample, and saved events. */

@@ -8,7 +8,7 @@ import type { AsyncInvokeConfig } from '../../core/eventing/model';
 import { compilePattern } from '../../core/eventing/patterns';
 import type { RecentEvent } from '../../core/eventing/recentEvents';
 import type { RuntimeRecord } from '../../core/runtime/types';
-import type { FlowEdge, FlowNode, FlowState, FlowTraceEvent, InspectResult, QueueMessageView, RuleVerdict, TraceHop } from '../../shared/eventFlowProtocol';
+import type { FlowEdge, FlowNode, FlowState, FlowTraceEvent, InspectResult, InspectTarget, QueueMessageView, RuleVerdict, TraceHop } from '../../shared/eventFlowProtocol';
 
 /** The resource id (as in traces) an ARN names, or undefined for a foreign one. */
 export function resourceOfArn(arn: string): string | undefined {
@@ -109,7 +109,7 @@ export function dlqMessageCount(snapshot: EngineSnapshot): number {
 export function toFlowTrace(e: TraceEvent): FlowTraceEvent {
   const d = e.detail;
   const error = d.error && typeof d.error === 'object' ? `${(d.error as { errorType?: string }).errorType}: ${(d.error as { errorMessage?: string }).errorMessage}` : typeof d.error === 'string' ? d.error : undefined;
-  const summary = error ?? (typeof d.message === 'string' ? d.message : undefined) ?? (d.receiveCount !== undefined ? `receive #${String(d.receiveCount)}` : undefined) ?? (typeof d.detailType === 'string' ? String(d.detailType) : undefined) ?? (d.to !== undefined ? `→ ${String(d.to)}` : undefined);
+  const summary = error ?? (typeof d.message === 'string' ? d.message : undefined) ?? (d.to !== undefined ? `→ ${String(d.to)}` : undefined) ?? (d.receiveCount !== undefined ? `receive #${String(d.receiveCount)}` : undefined) ?? (typeof d.detailType === 'string' ? String(d.detailType) : undefined);
   return { seq: e.seq, at: e.at, traceId: e.traceId, kind: e.kind, resource: e.resource, ...(e.fault ? { fault: e.fault } : {}), ...(summary ? { summary: summary.slice(0, 200) } : {}) };
 }
 
@@ -154,4 +154,12 @@ export function inspectQueue(engine: EventEngine, name: string, limit = 200): In
     };
   });
   return { kind: 'queue', name, isDlq: sources.length > 0, sources, now, messages };
+}
+
+/** What to inspect for a node id (rules and queues have details; other nodes none). */
+export function targetOfNode(nodeId: string | undefined): InspectTarget | undefined {
+  if (nodeId?.startsWith('queue:')) return { kind: 'queue', name: nodeId.slice(6) };
+  const rule = nodeId?.startsWith('rule:') ? nodeId.slice(5) : undefined;
+  const slash = rule?.indexOf('/') ?? -1;
+  return rule && slash > 0 ? { kind: 'rule', bus: rule.slice(0, slash), rule: rule.slice(slash + 1) } : undefined;
 }

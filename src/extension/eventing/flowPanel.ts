@@ -9,10 +9,11 @@ import { EVENT_FLOW_VIEW_TYPE, EVENT_FLOW_WEBVIEW_SCHEMA, type EventFlowHostMess
 import { answerRequest, parseMessage } from '../../shared/webviewMessaging';
 import type { Logger } from '../log';
 import { webviewPage } from '../webviewHtml';
-import { buildFlowState, inspectEvent, inspectQueue, inspectRule, toFlowTrace } from './flowModel';
+import { buildFlowState, inspectEvent, inspectQueue, inspectRule, targetOfNode, toFlowTrace } from './flowModel';
 import type { EventingHost } from './host';
 
 const BATCH_MS = 100;
+
 const RECORDS_KEPT = 500;
 
 /** What the panel needs besides the host. */
@@ -48,10 +49,16 @@ export class FlowPanel implements vscode.Disposable {
     this.subscriptions.push({ dispose: off }, host.onTrace((e) => this.onTrace(e)), host.onDidChange(() => this.markDirty()));
   }
 
-  /** Opens (or reveals) the panel. */
-  open(): FlowState {
-    if (!this.panel) this.attach(vscode.window.createWebviewPanel(EVENT_FLOW_VIEW_TYPE, 'Event Flow', vscode.ViewColumn.Active, this.options()));
-    else this.panel.reveal(undefined, false);
+  /** Opens (or reveals) the panel; `nodeId` (`queue:orders`, `rule:default/placed`) opens that node's details. */
+  open(nodeId?: string): FlowState {
+    const target = targetOfNode(nodeId);
+    if (!this.panel) {
+      this.restoreTarget = target;
+      this.attach(vscode.window.createWebviewPanel(EVENT_FLOW_VIEW_TYPE, 'Event Flow', vscode.ViewColumn.Active, this.options()));
+    } else {
+      this.panel.reveal(undefined, false);
+      if (target && this.ready) this.post({ type: 'inspect', target });
+    }
     return this.currentState();
   }
 

@@ -32,10 +32,10 @@ export class EventingUi implements vscode.Disposable {
     this.disposables.push(this.panel, this.statusItem(), host.onDidChange(refreshFunctions));
   }
 
-  /** Opens the flow, after offering a template when the workspace has none. */
-  async openFlow(): Promise<unknown> {
+  /** Opens the flow (showing one node's details when `nodeId` names a rule or queue), after offering a template when the workspace has none. */
+  async openFlow(nodeId?: string): Promise<unknown> {
     if (!(await offerTemplate(this.host))) return undefined;
-    return this.panel.open();
+    return this.panel.open(nodeId);
   }
 
   /** Runs a control of the flow page; returns what happened, in words. */
@@ -69,7 +69,7 @@ export class EventingUi implements vscode.Disposable {
         await vscode.commands.executeCommand(CommandIds.showInvocations);
         return '';
       case 'putEvent':
-        return (await this.commands.putEvent()) ? 'event put' : '';
+        return (await this.commands.putEvent(undefined, undefined, a.count ?? 1)) ? `${a.count ?? 1} event(s) put` : '';
     }
   }
 

@@ -1,5 +1,7 @@
-// `lessons check --exercises` runs every exercise both ways through the real runtime: the repo's
-// exercises pass, and an exercise whose starter already passes (or whose solution fails) is reported.
+// `lessons check --exercises` runs every exercise both ways through the real runtime: an exercise whose
+// starter already passes (or whose solution fails) is reported. The shipped exercises are verified by
+// `npm run lessons:exercises`, its own step of `npm test` (running all of them here too doubled CI time);
+// issue 18's count gate is in test/unit/lessons/curriculum.test.ts.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,8 +12,8 @@ const root = path.resolve(__dirname, '..', '..', '..');
 // The built CLI (npm run build): it loads its commands lazily from dist/cli/, with dist/bootstrap beside it.
 const cliBundle = path.join(root, 'dist', 'cli.js');
 
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cliBundle, ...args], { cwd: root, encoding: 'utf8', timeout: 120000 });
+function runCli(args: string[], timeout = 120000): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cliBundle, ...args], { cwd: root, encoding: 'utf8', timeout });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -20,19 +22,6 @@ describe('lessons check --exercises', function () {
   let dir: string | undefined;
   before(() => assert.ok(fs.existsSync(cliBundle), `${cliBundle} is missing: run npm run build first`));
   afterEach(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
-
-  it('verifies every exercise of the shipped lessons both ways, one line each', () => {
-    const r = runCli(['lessons', 'check', '--exercises', 'lessons']);
-    const lines = r.stdout.trim().split('\n');
-    const summary = lines.at(-1) ?? '';
-    const m = /^exercises: (\d+) total, (\d+) solutions pass, (\d+) starters fail as intended$/.exec(summary);
-    assert.ok(m, `summary line: ${r.stdout}\n${r.stderr}`);
-    assert.ok(Number(m[1]) >= 6, summary);
-    assert.deepStrictEqual([m[2], m[3]], [m[1], m[1]], r.stdout);
-    assert.strictEqual(lines.filter((l) => l.startsWith('ok   ')).length, Number(m[1]));
-    assert.match(r.stdout, /http-handler-node: .*starter fails "body-not-string": Your handler returned `body` as an object/);
-    assert.strictEqual(r.status, 0, r.stderr);
-  });
 
   it('fails when a starter passes or a solution fails, naming the exercise', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-exercises-sys-'));

@@ -48,8 +48,9 @@ describe('packaging: the .vsix contents', function () {
     assert.deepStrictEqual(bad, []);
   });
 
-  it('holds the manifest, licence, readme, every lesson and the esbuild binary', () => {
-    const lessons = fs.readdirSync(path.join(root, 'lessons')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => `lessons/${f}`);
+  it('holds the manifest, licence, readme, every lesson (with its folder and exercises) and the esbuild binary', () => {
+    // Lesson folders and exercises ship whole: Start copies a starter, Check reads checks.yaml, Show solution diffs.
+    const lessons = filesUnder('lessons').filter((f) => f !== 'lessons/README.md');
     const esbuildBinary = files.filter((f) => /^node_modules\/@esbuild\/[^/]+\/bin\/esbuild(\.exe)?$/.test(f));
     const missing = ['package.json', 'LICENSE', 'README.md', 'node_modules/esbuild/lib/main.js', ...lessons].filter((f) => !files.includes(f));
     assert.deepStrictEqual(missing, []);

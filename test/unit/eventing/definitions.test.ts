@@ -97,4 +97,52 @@ Resources:
       [5, 'Queue Q'],
     ]);
   });
+
+  it('puts problems in function events on their line too, with the real schedule parser', () => {
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::SQS::Queue
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: .
+      Handler: handler.handler
+      Runtime: nodejs20.x
+      Events:
+        FromMissingQueue:
+          Type: SQS
+          Properties:
+            Queue: arn:aws:sqs:us-east-1:123456789012:missing
+        BadRule:
+          Type: EventBridgeRule
+          Properties:
+            Pattern:
+              detail: { total: [{ numeric: [">"] }] }
+        Nightly:
+          Type: Schedule
+          Properties:
+            Schedule: cron(0 25 * * ? *)
+        BothDays:
+          Type: ScheduleV2
+          Properties:
+            ScheduleExpression: cron(0 2 1 * MON *)
+  Hourly:
+    Type: AWS::Events::Rule
+    Properties:
+      ScheduleExpression: rate(1 hours)
+      Targets:
+        - Id: fn
+          Arn: !GetAtt Fn.Arn
+`;
+    const { diagnostics } = readEventArchitecture(text, 't.yaml');
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => [d.start.line + 1, d.message]);
+    const at = (line: number, pattern: RegExp) => assert.ok(errors.some(([l, m]) => l === line && pattern.test(String(m))), `no error on line ${line} matching ${pattern}: ${JSON.stringify(errors)}`);
+    at(15, /SQS event source missing is not a queue/);
+    at(19, /Invalid event pattern/);
+    at(24, /cron\(0 25/);
+    at(28, /cron\(0 2 1 \* MON/);
+    at(32, /rate\(1 hours\)/);
+    assert.strictEqual(errors.length, 5, JSON.stringify(errors));
+  });
 });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { EventEngine, ManualClock } from '../../../src/core/eventing';
 import { applyArchitecture, readEventArchitecture } from '../../../src/core/eventing/definitions';
 import { RecentEvents } from '../../../src/core/eventing/recentEvents';
-import { buildFlowState, inspectEvent, inspectQueue, inspectRule, toFlowTrace } from '../../../src/extension/eventing/flowModel';
+import { buildFlowState, inspectEvent, inspectQueue, inspectRule, targetOfNode, toFlowTrace } from '../../../src/extension/eventing/flowModel';
 import { fakeRuntime } from './fakeRuntime';
 
 const ORDER_FLOW = fs.readFileSync(path.join(__dirname, '../../fixtures/eventing/orderFlow/template.yaml'), 'utf8');
@@ -64,5 +64,12 @@ describe('eventing flow panel model', () => {
     const failed = trace.hops.find((h) => h.kind === 'function.failed');
     assert.ok(failed?.invocation?.requestId);
     assert.match(toFlowTrace(engine.trace.history(queue.messages[0].traceId).find((e) => e.kind === 'function.failed')!).summary ?? '', /has no total/);
+  });
+
+  it('maps a CodeLens node id to what the panel inspects', () => {
+    assert.deepStrictEqual(targetOfNode('queue:orders-dlq'), { kind: 'queue', name: 'orders-dlq' });
+    assert.deepStrictEqual(targetOfNode('rule:shop/big-orders'), { kind: 'rule', bus: 'shop', rule: 'big-orders' });
+    assert.strictEqual(targetOfNode('function:ProcessOrder'), undefined);
+    assert.strictEqual(targetOfNode(undefined), undefined);
   });
 });

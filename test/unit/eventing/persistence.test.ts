@@ -40,4 +40,29 @@ describe('eventing persistence', () => {
     fs.writeFileSync(path.join(dir, 'queues.json'), '{oops');
     assert.throws(() => new FileStateStore(dir as string).load(), /queues\.json: saved queue state is not valid JSON.*move the file away/);
   });
+
+  it('keeps FIFO deduplication ids across a restart, for the rest of their five minutes', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-eventing-'));
+    const clock = new ManualClock();
+    const first = new EventEngine({ runtime: fakeRuntime({}), clock, store: new FileStateStore(dir) });
+    first.start();
+    const sent = first.createQueue('pay.fifo', { contentBasedDeduplication: true }).send({ body: 'charge 30', groupId: 'g', dedupId: 'order-1' });
+    first.stop();
+
+    clock.advance(4 * 60_000);
+    const second = new EventEngine({ runtime: fakeRuntime({}), clock, store: new FileStateStore(dir) });
+    second.start();
+    const again = second.queue('pay.fifo')!.send({ body: 'charge 30', groupId: 'g', dedupId: 'order-1' });
+    assert.deepStrictEqual([again.deduplicated, again.messageId], [true, sent.messageId], 'a retry after a reload is still a duplicate');
+    assert.strictEqual(second.queue('pay.fifo')!.stored().length, 1);
+    // Content-based ids are kept too; a second message with new content is not a duplicate.
+    assert.strictEqual(second.queue('pay.fifo')!.send({ body: 'charge 31', groupId: 'g' }).deduplicated, undefined);
+    second.stop();
+
+    clock.advance(60_000);
+    const third = new EventEngine({ runtime: fakeRuntime({}), clock, store: new FileStateStore(dir) });
+    third.start();
+    assert.notStrictEqual(third.queue('pay.fifo')!.send({ body: 'charge 30', groupId: 'g', dedupId: 'order-1' }).deduplicated, true, 'past five minutes the id is forgotten');
+    third.stop();
+  });
 });

@@ -51,4 +51,23 @@ describe('eventing topics (SNS semantics)', () => {
     assert.throws(() => t.subscribe({ protocol: 'sqs', endpoint: 'c', filterPolicy: { order: { kind: ['x'] } } }), /nested/);
     assert.ok(t.subscribe({ protocol: 'sqs', endpoint: 'd', filterPolicyScope: 'MessageBody', filterPolicy: { order: { kind: ['x'] } } }));
   });
+
+  it('filters on numeric ranges as SNS documents them, and refuses numbers SNS cannot compare', async () => {
+    const engine = new EventEngine({ runtime: fakeRuntime({}), clock: new ManualClock() });
+    const topic = engine.createTopic('prices');
+    const mid = engine.createQueue('mid');
+    topic.subscribe({ protocol: 'sqs', endpoint: mid.arn, rawMessageDelivery: true, filterPolicy: { price: [{ numeric: ['>', 0, '<=', 150] }] } });
+    for (const price of ['0', '0.5', '150', '150.00001', '3.015e2', '-1']) engine.publish('prices', { message: price, attributes: { price: { DataType: 'Number', StringValue: price } } });
+    await engine.settle();
+    assert.deepStrictEqual(mid.stored().map((m) => m.body), ['0.5', '150']);
+    const refuse = (policy: unknown) => assert.throws(() => topic.subscribe({ protocol: 'sqs', endpoint: engine.createQueue(`q${Math.random().toString(36).slice(2, 8)}`).arn, filterPolicy: policy }), /InvalidParameter|-1,000,000,000 to 1,000,000,000/);
+    refuse({ price: [{ numeric: ['>', 1e10] }] });
+    refuse({ price: [{ numeric: ['>=', 0, '<', 0.000001] }] });
+    refuse({ price: [-2e9] });
+    refuse({ price: [{ 'anything-but': [1.123456] }] });
+    // At the limits, and exponents that leave five decimals or fewer, are fine.
+    for (const ok of [{ price: [{ numeric: ['>=', -1e9, '<=', 1e9] }] }, { price: [{ numeric: ['=', 1.00001] }] }, { price: [{ numeric: ['<', 1.2345e-1] }] }]) {
+      topic.subscribe({ protocol: 'sqs', endpoint: engine.createQueue(`ok${Math.random().toString(36).slice(2, 8)}`).arn, filterPolicy: ok });
+    }
+  });
 });

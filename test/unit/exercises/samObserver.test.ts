@@ -57,7 +57,8 @@ describe('exercises: sam observer', () => {
   it('summarises functions: settings with Globals, policy templates with their parameters, inline statements, events', () => {
     const sam = observeSamTemplate(TEMPLATE, 'template.yaml');
     assert.deepStrictEqual(sam.errors, []);
-    assert.deepStrictEqual(sam.resources.Orders, { type: 'AWS::DynamoDB::Table' });
+    assert.deepStrictEqual(sam.resources.Orders, { type: 'AWS::DynamoDB::Table', properties: {} });
+    assert.deepStrictEqual(sam.resources.Reader.properties.MemorySize, 512);
     const reader = sam.functions.Reader;
     assert.deepStrictEqual([reader.runtime, reader.handler, reader.memoryMb, reader.timeoutSec], ['nodejs22.x', 'reader.handler', 512, 10]);
     assert.deepStrictEqual(reader.policies, ['DynamoDBReadPolicy']);
@@ -88,7 +89,7 @@ describe('exercises: sam observer', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sl-sam-observer-'));
     try {
       await fs.writeFile(path.join(dir, 'other.yaml'), TEMPLATE);
-      const context = (template?: string): ObserverContext => ({ records: [], storeDir: dir, handlerFile: path.join(dir, 'template.yaml'), check: { name: 'c', message: 'm', calls: [], expect: [], ...(template ? { template } : {}) }, runtime: undefined as never });
+      const context = (template?: string): ObserverContext => ({ records: [], storeDir: dir, handlerFile: path.join(dir, 'template.yaml'), folder: dir, check: { name: 'c', message: 'm', calls: [], expect: [], ...(template ? { template } : {}) }, runtime: undefined as never });
       const seen = (await samObserver.observe(context('other.yaml'))) as ReturnType<typeof observeSamTemplate>;
       assert.deepStrictEqual(Object.keys(seen.functions), ['Reader', 'Admin', 'Loose']);
       await assert.rejects(async () => samObserver.observe(context()), (e: unknown) => e instanceof ObserverFailure && /template\.yaml was not found next to template\.yaml/.test(e.message));

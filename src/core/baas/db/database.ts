@@ -9,6 +9,7 @@ export interface DriverOps {
   query(sql: string, params?: unknown[]): Promise<QueryResult<never>>;
   exec(sql: string): Promise<QueryResult>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -39,6 +40,11 @@ export function makeDatabase(ops: DriverOps): Database {
         await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
         return fn(tx);
       });
+    },
+    listen: (channel, onPayload) => {
+      // The channel is an identifier in LISTEN's text; only plain names pass.
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) return Promise.reject(new Error(`Invalid channel name '${channel}'.`));
+      return ops.listen(channel, onPayload);
     },
     close: () => ops.close(),
   };

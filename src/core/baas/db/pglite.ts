@@ -82,6 +82,10 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     exec: async (sql) => lastOf(await pg.exec(sql)),
     transaction: (fn) =>
       pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never, exec: async (sql) => lastOf(await tx.exec(sql)) })),
+    listen: async (channel, onPayload) => {
+      const unlisten = await pg.listen(channel, onPayload);
+      return async () => unlisten();
+    },
     close: () => pg.close(),
   });
 }

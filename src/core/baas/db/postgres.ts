@@ -31,6 +31,20 @@ export async function openPostgres(connectionString: string): Promise<Database> 
         client.release();
       }
     },
+    listen: async (channel, onPayload) => {
+      // LISTEN holds a session: one dedicated client per channel, outside the pool's rotation.
+      const client = await pool.connect();
+      const onNotification = (n: { channel: string; payload?: string }) => {
+        if (n.channel === channel) onPayload(n.payload ?? '');
+      };
+      client.on('notification', onNotification);
+      await client.query(`listen ${channel}`);
+      return async () => {
+        client.off('notification', onNotification);
+        await client.query(`unlisten ${channel}`).catch(() => undefined);
+        client.release();
+      };
+    },
     close: () => pool.end(),
   });
 }

@@ -52,6 +52,11 @@ export interface Database extends Queryable {
    * `select set_config('request.jwt.claims', $1, true)`, exactly as PostgREST does for each request.
    */
   asRole<T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on a notification channel (`pg_notify`, e.g. from a change trigger); `onPayload` gets each
+   * payload after its transaction commits, as Postgres delivers them. Resolves to the UNLISTEN.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Closes the database cleanly (PGlite flushes its data directory). */
   close(): Promise<void>;
 }
