@@ -8,6 +8,7 @@ import path from 'node:path';
 import { invokerTable, runInvokerBench } from './invoker.bench.mjs';
 import { runStartupBench, startupTable } from './startup.bench.mjs';
 import { eventingTable, runEventingBench } from './eventing.bench.mjs';
+import { baasTable, runBaasBench } from './baas.bench.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
@@ -17,7 +18,8 @@ const loadBefore = os.loadavg();
 const invoker = await runInvokerBench(quick ? { calls: 500, coldRuns: 5, throughputSec: 2 } : {});
 const startup = runStartupBench(quick ? { loadRuns: 2, cliRuns: 4 } : {});
 const eventing = await runEventingBench(quick ? { seconds: 0.5, rounds: 1 } : {});
-const results = { startedAt, quick, loadAverage: { before: loadBefore, after: os.loadavg() }, invoker, startup, eventing };
+const baas = await runBaasBench(quick ? { runs: 1, samples: 50, throughputSec: 1 } : {});
+const results = { startedAt, quick, loadAverage: { before: loadBefore, after: os.loadavg() }, invoker, startup, eventing, baas };
 fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
@@ -27,4 +29,6 @@ console.log('\nStart-up (activation entry beside the lazy bundles; CLI cold invo
 console.log(startupTable(startup));
 console.log('\nEventing: routing a stream of events against 100 rules\n');
 console.log(eventingTable(eventing));
+console.log('\nBaaS: start-up, one-row select through the API with RLS, throughput\n');
+console.log(baasTable(baas));
 console.log('\nWritten to bench/results/latest.json');

@@ -30,11 +30,11 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 // would otherwise be packaged into the .vsix or run as tests. This comes before the lazy modules, which land in dist/ too.
 for (const dir of ['dist', 'out/test']) fs.rmSync(rel(dir), { recursive: true, force: true });
 // Lazy modules (scripts/lazyModules.mjs) are built first: the entry's stubs need their export names.
+// PGlite loads its wasm relative to its own module, which a bundle breaks; pg and jose stay external with it
+// (in the lazy modules too: the exercises module reaches the BaaS through its `baas` observer). The .vsix ships them.
 const dbExternal = ['@electric-sql/pglite', 'pg', 'jose'];
-// The BaaS lazy module reaches PGlite, pg and jose, which stay external for the reason given below.
 const lazy = await buildLazyModules(root, { ...node, external: ['vscode', ...dbExternal] });
 const builds = [
-  // PGlite loads its wasm relative to its own module, which a bundle breaks; pg and jose stay external with it.
   // The activation entry holds wiring only (budget 150 KB, guarded by test/system/build): heavy modules load on first use.
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, plugins: [lazy.plugin('./lazy/')] },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', external: dbExternal, banner: { js: '#!/usr/bin/env node' } },

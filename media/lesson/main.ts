@@ -1,8 +1,9 @@
 // Lesson page: renders what the host sends, hydrates quizzes, and reports answers and navigation.
-import { LESSON_HOST_SCHEMA, LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonRequest, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView, type QuizResult, type ExerciseResult } from '../../src/shared/lessonProtocol';
+import { LESSON_HOST_SCHEMA, LESSON_STATE_VERSION, migrateLessonState, type LessonHostMessage, type LessonRequest, type LessonView, type LessonWebviewMessage, type LessonWebviewState, type QuizFeedbackView, type QuizResult, type ExerciseResult, type PredictResult, type RunBlockResultView } from '../../src/shared/lessonProtocol';
 import { parseMessage, RequestClient } from '../../src/shared/webviewMessaging';
 import { vscodeApi } from '../shared/vscodeApi';
 import { applyExerciseState, exerciseActionOf, showExerciseFeedback } from './exercises';
+import { choose, guessOf, hydrateImages, predictCardOf, runActionOf, showPredictFeedback, showRunResult, updateRunEnabled } from './blocks';
 
 const vscode = vscodeApi<LessonWebviewMessage, LessonWebviewState>();
 const app = document.getElementById('app') as HTMLElement;
@@ -60,6 +61,8 @@ function render(view: LessonView): void {
   app.append(header, body, nav);
   view.answered.forEach(applyFeedback);
   for (const state of view.exercises) applyExerciseState(app, state);
+  hydrateImages(body, view.assetBase, view.svgs);
+  for (const feedback of view.predictions) showPredictFeedback(app, feedback);
   updateCompletion(view.completed, view.completedCount);
   window.scrollTo(0, 0);
 }
@@ -116,11 +119,46 @@ function answer(quiz: HTMLElement, selected: number[]): void {
 
 app.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : undefined;
+  // Tool links go to the host, which checks them against the allowlist (the webview runs no command itself).
+  const link = target?.closest('a');
+  if (link && (link.getAttribute('href') ?? '').startsWith('command:')) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'toolLink', href: link.getAttribute('href') as string });
+    return;
+  }
   const button = target?.closest('button');
   if (!button || button.disabled || !lesson) return;
   const quiz = button.closest<HTMLElement>('.quiz');
   const exercise = exerciseActionOf(button);
-  if (exercise) {
+  const run = runActionOf(button);
+  const predict = predictCardOf(button);
+  if (run) {
+    run.card.setAttribute('aria-busy', 'true');
+    for (const b of run.card.querySelectorAll<HTMLButtonElement>('.run-action')) b.disabled = true;
+    requests.request<RunBlockResultView>({ type: 'runBlock', lessonId: lesson.lessonId, runId: run.runId, mode: run.mode }).then(
+      (result) => showRunResult(run.card, result),
+      (err: Error) => showRunResult(run.card, undefined, err.message || 'Could not run this block.'),
+    ).finally(() => {
+      run.card.removeAttribute('aria-busy');
+      for (const b of run.card.querySelectorAll<HTMLButtonElement>('.run-action')) b.disabled = false;
+    });
+  } else if (button.classList.contains('run-open')) {
+    vscode.postMessage({ type: 'toolLink', href: 'command:serverlessLab.showInvocations' });
+  } else if (predict && button.classList.contains('predict-choice')) {
+    choose(predict, button);
+  } else if (predict && button.classList.contains('predict-run')) {
+    const guess = guessOf(predict);
+    if (!guess || !predict.dataset.predictId) return;
+    predict.setAttribute('aria-busy', 'true');
+    button.disabled = true;
+    requests.request<PredictResult>({ type: 'predict', lessonId: lesson.lessonId, predictId: predict.dataset.predictId, guess }).then(
+      (result) => showPredictFeedback(app, result.feedback, predict), // completion arrives as a 'completion' message
+      (err: Error) => showPredictFeedback(app, undefined, predict, err.message || 'Could not run this prediction.'),
+    ).finally(() => {
+      predict.removeAttribute('aria-busy');
+      updateRunEnabled(predict);
+    });
+  } else if (exercise) {
     const { card } = exercise;
     card.setAttribute('aria-busy', 'true');
     requests.request<ExerciseResult>({ type: 'exercise', lessonId: lesson.lessonId, exerciseId: exercise.exerciseId, action: exercise.action }).then(
@@ -141,6 +179,12 @@ app.addEventListener('click', (event) => {
     if (chosen.length) answer(quiz, chosen);
     else showQuizMessage(quiz, 'Select at least one option first.');
   }
+});
+
+app.addEventListener('input', (event) => {
+  const input = event.target instanceof HTMLInputElement && event.target.classList.contains('predict-value') ? event.target : undefined;
+  const card = input && predictCardOf(input);
+  if (card) updateRunEnabled(card);
 });
 
 function showQuizMessage(quiz: HTMLElement, text: string): void {

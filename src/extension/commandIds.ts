@@ -52,6 +52,11 @@ export const CommandIds = {
   toggleSchedules: 'serverlessLab.toggleSchedules',
   /** Internal: an exercise card's action by (lessonId, exerciseId), for lesson links, walkthroughs and tests. */
   exerciseAction: 'serverlessLab.exerciseAction',
+  /** Internal: opens a file at its handler line, for lesson tool links. */
+  openSample: 'serverlessLab.openSample',
+  /** Internal: the walkthrough's "Invoke cold" / "Invoke warm" steps, on a sample shipped with the lessons. */
+  tryInvokeCold: 'serverlessLab.tryInvokeCold',
+  tryInvokeWarm: 'serverlessLab.tryInvokeWarm',
 } as const;
 
 /** A contributed command id. */

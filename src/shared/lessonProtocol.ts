@@ -70,6 +70,48 @@ export interface ExerciseResult {
   lessonCompleted: boolean;
 }
 
+/** A Run button of a ```run block. */
+export type RunBlockMode = 'run' | 'cold' | 'warm';
+
+/** What a Run button produced, shown inline under the block. */
+export interface RunBlockResultView {
+  runId: string;
+  /** The response as pretty JSON, or the error document. */
+  output: string;
+  failed: boolean;
+  cold: boolean;
+  /** The REPORT line, as Lambda prints it. */
+  reportLine: string;
+  /** Why it was cold or warm (the invocation panel's explanation). */
+  explanation: string;
+  /** True when Run warm made a priming call first. */
+  primed: boolean;
+}
+
+/** A learner's guess at a ```predict block. */
+export type PredictGuessView = { choice: number } | { value: number };
+
+/** The graded outcome of a prediction; HTML fields are host-rendered inline Markdown. */
+export interface PredictFeedbackView {
+  predictId: string;
+  guess: PredictGuessView;
+  correct: boolean;
+  /** The observed value, in words (e.g. "false", "0.42"). */
+  observedText: string;
+  /** Index of the right option (choices only). */
+  correctChoice?: number;
+  /** The chosen option's explanation, then the block's explanation. */
+  explanationHtml: string;
+  /** REPORT lines of the subject's invocations (invoke subjects only). */
+  reportLines: string[];
+}
+
+/** Result of `predict`: the feedback, and whether this completed the lesson. */
+export interface PredictResult {
+  feedback: PredictFeedbackView;
+  lessonCompleted: boolean;
+}
+
 /** Everything the page needs to show one lesson. `html` is trusted: rendered on the host with HTML disabled. */
 export interface LessonView {
   lessonId: string;
@@ -94,6 +136,12 @@ export interface LessonView {
   fontSize: number;
   /** State of each exercise in the lesson. */
   exercises: ExerciseStateView[];
+  /** Feedback for predictions made earlier, so it survives reopening. */
+  predictions: PredictFeedbackView[];
+  /** Webview URI of the lesson's folder (ends with "/"): relative images load from it. */
+  assetBase: string;
+  /** Theme-aware SVG images of the lesson, by path relative to the lesson file (sanitised again by the page before inlining). */
+  svgs: Record<string, string>;
 }
 
 /** Messages from the page to the host. */
@@ -107,7 +155,13 @@ export type LessonWebviewMessage =
   /** Mark the shown lesson complete without (or in addition to) the quizzes. */
   | { type: 'markComplete'; lessonId: string }
   /** A button of an exercise card; answered with an ExerciseResult. */
-  | { type: 'exercise'; requestId: number; lessonId: string; exerciseId: string; action: ExerciseAction };
+  | { type: 'exercise'; requestId: number; lessonId: string; exerciseId: string; action: ExerciseAction }
+  /** A Run button of a ```run block; answered with a RunBlockResultView. */
+  | { type: 'runBlock'; requestId: number; lessonId: string; runId: string; mode: RunBlockMode }
+  /** A prediction, then run the subject; answered with a PredictResult. */
+  | { type: 'predict'; requestId: number; lessonId: string; predictId: string; guess: PredictGuessView }
+  /** A `command:` link was clicked; the host checks it against the allowlist, asks when it changes files, and runs it. */
+  | { type: 'toolLink'; href: string };
 
 /** Requests of the lesson page (the messages that get a reply). */
 export type LessonRequest = Extract<LessonWebviewMessage, { requestId: number }>;
@@ -125,7 +179,18 @@ export const LESSON_WEBVIEW_SCHEMA: MessageSchema = {
   navigate: { direction: (v) => v === 'next' || v === 'previous' },
   markComplete: { lessonId: 'string' },
   exercise: { requestId: 'number', lessonId: 'string', exerciseId: 'string', action: (v) => ['start', 'check', 'hint', 'solution', 'reset'].includes(v as string) },
+  runBlock: { requestId: 'number', lessonId: 'string', runId: 'string', mode: (v) => v === 'run' || v === 'cold' || v === 'warm' },
+  predict: { requestId: 'number', lessonId: 'string', predictId: 'string', guess: isPredictGuess },
+  toolLink: { href: (v) => typeof v === 'string' && v.startsWith('command:') && v.length < 8192 },
 };
+
+/** A guess is `{ choice: <index> }` or `{ value: <finite number> }`. */
+export function isPredictGuess(v: unknown): v is PredictGuessView {
+  if (!v || typeof v !== 'object') return false;
+  const g = v as Record<string, unknown>;
+  const keys = Object.keys(g);
+  return keys.length === 1 && ((keys[0] === 'choice' && Number.isInteger(g.choice) && (g.choice as number) >= 0) || (keys[0] === 'value' && typeof g.value === 'number' && Number.isFinite(g.value)));
+}
 
 /** Messages from the host to the page. */
 export type LessonHostMessage =

@@ -10,7 +10,7 @@ interface CommonOpts {
 
 const workspaceOf = (opts: CommonOpts): string => path.resolve(opts.dir ?? process.cwd());
 
-/** Registers `baas serve` and `baas sql` on the program. */
+/** Registers `baas serve`, `baas sql`, `baas export`, `baas restore` and `baas reset` on the program. */
 export function registerBaasCommand(program: Command): void {
   const baas = program.command('baas').description('The embedded Backend-as-a-Service: Postgres (PGlite), auth and a Supabase-compatible HTTP API');
   baas
@@ -66,5 +66,53 @@ export function registerBaasCommand(program: Command): void {
       } finally {
         await db.close();
       }
+    });
+  baas
+    .command('export')
+    .description('Write the migrations, policies and storage buckets as SQL migrations for a hosted Supabase project')
+    .requiredOption('--out <dir>', 'folder to write supabase/migrations/ into')
+    .option('--dir <dir>', 'workspace folder')
+    .option('--database-url <url>', 'export from this Postgres server instead of the embedded PGlite')
+    .option('--force', 'overwrite files in --out that differ')
+    .action(async (opts: CommonOpts & { out: string; force?: boolean }) => {
+      const { openBaasDatabase } = await import('../../core/baas');
+      const { exportBaas } = await import('../../core/baas/export');
+      const workspace = workspaceOf(opts);
+      const db = await openBaasDatabase({ workspace, databaseUrl: opts.databaseUrl });
+      try {
+        const out = path.resolve(opts.out);
+        const result = await exportBaas(db, workspace, out, { force: opts.force });
+        for (const f of result.written) process.stdout.write(`wrote ${path.join(out, f)}\n`);
+        for (const f of result.unchanged) process.stdout.write(`unchanged ${path.join(out, f)}\n`);
+        if (result.tablesOutsideMigrations.length) {
+          process.stderr.write(`warning: no migration mentions ${result.tablesOutsideMigrations.join(', ')}: add their CREATE TABLE to supabase/migrations, or the hosted project will lack them\n`);
+        }
+        process.stdout.write('Apply in file-name order to the hosted project: supabase db push (after supabase link), or psql -f each file.\n');
+      } finally {
+        await db.close();
+      }
+    });
+  baas
+    .command('restore')
+    .description('Replace a damaged embedded database with its newest automatic backup (the old folder is kept aside)')
+    .option('--dir <dir>', 'workspace folder')
+    .option('--backup <file>', 'a backup file other than the newest')
+    .action(async (opts: CommonOpts & { backup?: string }) => {
+      const { BAAS_DATA_DIR } = await import('../../core/baas');
+      const { restoreBackup } = await import('../../core/baas/db/recovery');
+      const result = await restoreBackup(path.join(workspaceOf(opts), BAAS_DATA_DIR), opts.backup && path.resolve(opts.backup));
+      process.stdout.write(`restored ${result.restored}${result.keptAt ? `; the previous folder is kept at ${result.keptAt}` : ''}\n`);
+    });
+  baas
+    .command('reset')
+    .description('Start the embedded database again from empty (migrations re-run on next start; the old folder is kept aside)')
+    .option('--dir <dir>', 'workspace folder')
+    .option('--yes', 'confirm: every row, user and storage object record of this database is set aside')
+    .action(async (opts: CommonOpts & { yes?: boolean }) => {
+      if (!opts.yes) throw new Error('baas reset sets the whole database aside: run it again with --yes to confirm');
+      const { BAAS_DATA_DIR } = await import('../../core/baas');
+      const { resetDatabase } = await import('../../core/baas/db/recovery');
+      const result = await resetDatabase(path.join(workspaceOf(opts), BAAS_DATA_DIR));
+      process.stdout.write(result.keptAt ? `reset; the previous folder is kept at ${result.keptAt}\n` : 'there was no database to reset\n');
     });
 }

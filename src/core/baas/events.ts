@@ -6,6 +6,7 @@
 //   tables: Supabase database webhooks' payload, https://supabase.com/docs/guides/database/webhooks
 //   storage: S3 event notifications delivered to EventBridge, https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
 import { randomUUID } from 'node:crypto';
+import type { ObjectEvent } from './storage/types';
 import type { PutEventsEntry, PutEventsResultEntry } from '../eventing/bus';
 import type { Database } from './db/types';
 
@@ -30,15 +31,7 @@ export interface TableChange {
 }
 
 /** A storage change, as the storage layer reports it (`StorageConfig.onObjectEvent`). */
-export interface ObjectEvent {
-  type: 'ObjectCreated' | 'ObjectRemoved';
-  bucket: string;
-  key: string;
-  size?: number;
-  mimeType?: string;
-  eTag?: string;
-  userId?: string;
-}
+export type { ObjectEvent } from './storage/types';
 
 /** Event sources and detail types on the bus (routable with an ordinary pattern). */
 export const BAAS_EVENT_SOURCES = { database: 'serverless-lab.database', auth: 'serverless-lab.auth', storage: 'aws.s3' } as const;

@@ -2,14 +2,18 @@
  * The BaaS entry point: opens the database (PGlite by default, or a real Postgres), applies migrations,
  * and serves Supabase's `/auth/v1`, `/rest/v1` and `/storage/v1` on loopback. Loaded lazily, never at activation.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { apiKeys, loadOrCreateSecret } from './auth/jwt';
 import { authRoutes } from './auth/routes';
 import { restRoute } from './api/restRoute';
 import { startServer } from './api/server';
-import type { RequestLogEntry } from './api/types';
 import { pushRoutes } from './push';
-import { applyMigrations } from './db/migrations';
+import type { RequestLogEntry } from './api/types';
+import { storageRoute } from './storage/route';
+import type { ObjectEvent } from './storage/types';
+import { applyMigrations, pendingMigrations } from './db/migrations';
+import { acquireLock, damagedError, writeBackup } from './db/recovery';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import type { Database } from './db/types';
@@ -27,15 +31,46 @@ export interface BaasOptions {
   templateCacheDir?: string;
   /** Skip email confirmation on sign-up (default false, as on Supabase). */
   autoConfirm?: boolean;
+  /** An already open database to serve instead of opening one (exercise checks pass an in-memory copy of the template). */
+  database?: Database;
 }
 
-/** Opens the database of a workspace, bootstrapped and migrated. */
+/** Opens the database of a workspace, bootstrapped and migrated. PGlite: locked to this process, backed up before migrations. */
 export async function openBaasDatabase(options: BaasOptions): Promise<Database> {
-  const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
-    : await openPglite({ dataDir: path.join(options.workspace, BAAS_DATA_DIR, 'db'), templateCacheDir: options.templateCacheDir });
+  const migrations = path.join(options.workspace, 'supabase', 'migrations');
+  if (options.database || options.databaseUrl) {
+    const db = options.database ?? (await openPostgres(options.databaseUrl as string));
+    try {
+      await applyMigrations(db, migrations);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return db;
+  }
+  const baasDir = path.join(options.workspace, BAAS_DATA_DIR);
+  const dataDir = path.join(baasDir, 'db');
+  const release = await acquireLock(baasDir);
+  const existed = existsSync(path.join(dataDir, 'PG_VERSION'));
+  let db: Database;
   try {
-    await applyMigrations(db, path.join(options.workspace, 'supabase', 'migrations'));
+    db = await openPglite({ dataDir, templateCacheDir: options.templateCacheDir });
+  } catch (err) {
+    await release();
+    throw existed ? await damagedError(baasDir, options.workspace, err) : err;
+  }
+  const close = db.close;
+  db.close = async () => {
+    try {
+      await close();
+    } finally {
+      await release();
+    }
+  };
+  try {
+    // A migration may go wrong in ways a transaction does not undo (the learner meant something else): keep the state before it.
+    if (existed && db.dump && (await pendingMigrations(db, migrations)).length) await writeBackup(baasDir, await db.dump());
+    await applyMigrations(db, migrations);
   } catch (err) {
     await db.close();
     throw err;
@@ -49,8 +84,12 @@ export interface RunningBaas {
   anonKey: string;
   serviceRoleKey: string;
   db: Database;
+  /** Folder of the stored objects (`<workspace>/.serverless-lab/baas/storage`, one sub-folder per bucket). */
+  storageDir: string;
   /** Subscribes to every answered request (role, claims, status, the RLS policies met); returns an unsubscribe function. */
   onRequest(listener: (entry: RequestLogEntry) => void): () => void;
+  /** Subscribes to committed storage changes (uploads, copies, moves, removals); returns an unsubscribe function. */
+  onObjectEvent(listener: (event: ObjectEvent) => void): () => void;
   /** Stops the server, then closes the database cleanly. */
   close(): Promise<void>;
 }
@@ -70,6 +109,17 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
   const db = await openBaasDatabase(options);
   const cfg = { jwtSecret, publicUrl: '', autoConfirm: options.autoConfirm ?? false, jwtExpiry: 3600 };
   const requests = listeners<RequestLogEntry>();
+  const objectEvents = listeners<ObjectEvent>();
+  const storageDir = path.join(options.workspace, BAAS_DATA_DIR, 'storage');
+  const storage = storageRoute({
+    root: storageDir,
+    jwtSecret,
+    onObjectEvent: (event) => objectEvents.emit(event),
+    // Listing the policies costs a query, so only while someone watches.
+    get describeRls() {
+      return requests.set.size > 0;
+    },
+  });
   try {
     const server = await startServer({
       db,
@@ -77,14 +127,16 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
       port: options.port ?? 0,
       onError: options.onError,
       onRequest: (entry) => requests.emit(entry),
-      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/push/v1': pushRoutes() },
+      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/storage/v1': storage, '/push/v1': pushRoutes() },
     });
     cfg.publicUrl = server.url;
     return {
       url: server.url,
       ...(await apiKeys(jwtSecret)),
       db,
+      storageDir,
       onRequest: requests.add,
+      onObjectEvent: objectEvents.add,
       close: async () => {
         await server.close();
         await db.close();

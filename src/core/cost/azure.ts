@@ -54,6 +54,11 @@ export function azureBill(input: CostInput): CostBreakdown {
   const notes = ['Cold-start (init) time is not billed separately in this model.'];
   if (flex) notes.push('Flex bills each instance while it executes; this model assumes one execution per instance at a time. Always-ready instances are not modelled (USD prices unconfirmed).');
   if (!flex && input.observedMemoryMb === undefined) notes.push('Consumption bills observed memory; without a measured peak the configured memory is used.');
+  if (!flex) notes.push(LINUX_CONSUMPTION_RETIREMENT);
   const actualMs = mean(samples);
   return assemble(input, charges, credits, { actualMs, billedMs, unusedMs: billedMs - actualMs, billedMemoryMb: memMb, rule }, notes);
 }
+
+/** Shown with every Consumption estimate (https://learn.microsoft.com/azure/azure-functions/consumption-plan, checked 2026-11-27). */
+export const LINUX_CONSUMPTION_RETIREMENT =
+  'On Linux, the Consumption plan retires on 30 September 2028 and gets no new features; Microsoft recommends Flex Consumption for new apps (Windows Consumption is not affected). Source: https://learn.microsoft.com/azure/azure-functions/consumption-plan';

@@ -3,6 +3,7 @@
 // an observer, without changing the runner or the checks format.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { runBaasScenarioOnce } from '../baas/exercise/scenario';
 import type { RuntimeRecord } from '../runtime/types';
 import type { Observer } from './observerTypes';
 import { patternObserver } from './patternObserver';
@@ -74,8 +75,14 @@ export const storeObserver: Observer = {
   },
 };
 
+/** `baas`: for a check with a `baas:` scenario, what its requests returned (PGlite loads only for such checks; checks sharing one scenario share one run). */
+export const baasObserver: Observer = {
+  key: 'baas',
+  observe: ({ check, handlerFile }) => (check.baas ? runBaasScenarioOnce(check.baas, path.dirname(handlerFile)) : undefined),
+};
+
 /** The observers every check gets; each runs only when an assertion reads its key. The event observers come first: their functions write the store. */
-export const BUILT_IN_OBSERVERS: readonly Observer[] = [patternObserver, traceObserver, callsObserver, storeObserver, ...curriculumObservers()];
+export const BUILT_IN_OBSERVERS: readonly Observer[] = [patternObserver, traceObserver, callsObserver, storeObserver, ...curriculumObservers(), baasObserver];
 
 /** Observers the curriculum's IaC and least-privilege exercises read (`sam`); a separate block so other observers merge cleanly. */
 function curriculumObservers(): Observer[] {

@@ -1,6 +1,6 @@
 // Parses the ```exercise block and the YAML checks file, with problems an author can act on.
 import { parse as parseYaml } from 'yaml';
-import type { Assertion, CheckSpec, ChecksFile, ExerciseSpec } from './types';
+import type { Assertion, BaasCheckRequest, BaasCheckSpec, CheckSpec, ChecksFile, ExerciseSpec } from './types';
 
 /** A problem found while parsing; `line` is 1-based inside the parsed text when known. */
 export interface ParseProblem {
@@ -61,6 +61,29 @@ export function parseExerciseBlock(text: string, fallbackId: string): { value?: 
   };
 }
 
+/** Parses a check's `baas:` scenario; returns a message for the author when it is malformed. */
+function parseBaasScenario(raw: unknown): BaasCheckSpec | string {
+  const b = (raw ?? {}) as Record<string, unknown>;
+  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim()));
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return '"baas" must be a mapping of { sql, users, requests }';
+  const unknownKey = Object.keys(b).find((k) => !['sql', 'users', 'requests'].includes(k));
+  if (unknownKey) return `unknown key "baas.${unknownKey}" (allowed: sql, users, requests)`;
+  if (!strings(b.sql)) return '"baas.sql" must be a list of SQL file names in the learner\'s folder, e.g. [policies.sql]';
+  if (!strings(b.users)) return '"baas.users" must be a list of user names, e.g. [alice, bob]';
+  const users = (b.users as string[] | undefined) ?? [];
+  if (!Array.isArray(b.requests)) return '"baas.requests" must be a list of { as, method, path, body } or { as, sql }';
+  const requests: BaasCheckRequest[] = [];
+  for (const [i, r] of (b.requests as Array<Record<string, unknown>>).entries()) {
+    const at = `baas.requests.${i}`;
+    if (!r || typeof r !== 'object') return `"${at}" must be a mapping`;
+    if ((typeof r.path === 'string') === (typeof r.sql === 'string')) return `"${at}" needs exactly one of "path" (e.g. /rest/v1/notes?select=*) or "sql"`;
+    if (typeof r.path === 'string' && !/^\/(rest|auth|storage)\/v1\//.test(r.path)) return `"${at}.path" must start with /rest/v1/, /auth/v1/ or /storage/v1/`;
+    if (r.as !== undefined && (typeof r.as !== 'string' || ![...users, 'anon', 'service_role'].includes(r.as))) return `"${at}.as" must be one of ${[...users, 'anon', 'service_role'].join(', ')}`;
+    requests.push(r as BaasCheckRequest);
+  }
+  return { sql: (b.sql as string[] | undefined) ?? [], users, requests };
+}
+
 /** Parses a checks file: `checks:` is a list of named checks with calls and assertions. */
 export function parseChecksFile(text: string): { value?: ChecksFile; problems: ParseProblem[] } {
   const { data, problems } = loadYaml(text);
@@ -77,12 +100,14 @@ export function parseChecksFile(text: string): { value?: ChecksFile; problems: P
     if (names.has(c.name)) return bad('duplicate name; every check needs its own');
     names.add(c.name);
     if (typeof c.message !== 'string' || !c.message.trim()) return bad('"message" must say what is wrong and what to do');
+    const baas = c.baas === undefined ? undefined : parseBaasScenario(c.baas);
+    if (typeof baas === 'string') return bad(baas);
     const calls = Array.isArray(c.calls) ? c.calls : c.event !== undefined ? [{ event: c.event }] : [];
     const events = c.events;
     if (events !== undefined && (!Array.isArray(events) || events.length === 0)) return bad('"events" must be a non-empty list (events to match, or entries to put into the event engine)');
     // A check that reads only the learner's template (`sam.*`) runs nothing, so it needs no calls.
     const staticOnly = Array.isArray(c.expect) && c.expect.length > 0 && c.expect.every((a: unknown) => typeof (a as { path?: unknown })?.path === 'string' && String((a as { path: string }).path).startsWith('sam.'));
-    if (!calls.length && !events && !staticOnly) return bad('give "event" (one call), "calls" (a list of { event, cold }) or "events" (for pattern and trace checks); only checks that read nothing but `sam.*` need none');
+    if (!calls.length && !events && !staticOnly && !baas) return bad('give "event" (one call), "calls" (a list of { event, cold }), "events" (for pattern and trace checks) or "baas" (a BaaS scenario); only checks that read nothing but `sam.*` need none');
     if (c.template !== undefined && (typeof c.template !== 'string' || !c.template.trim())) return bad('"template" must be the SAM template\'s path relative to the handler\'s folder');
     if (c.faults !== undefined && (typeof c.faults !== 'object' || c.faults === null || Array.isArray(c.faults))) return bad('"faults" must be a mapping such as { functions: { process: { failureRate: 1 } } }');
     if (!Array.isArray(c.expect) || c.expect.length === 0) return bad('"expect" must be a non-empty list of assertions such as { path: calls.0.response.statusCode, equals: 200 }');
@@ -108,6 +133,7 @@ export function parseChecksFile(text: string): { value?: ChecksFile; problems: P
       ...(events ? { events: events as unknown[] } : {}),
       ...(typeof c.template === 'string' ? { template: c.template.trim() } : {}),
       ...(c.faults !== undefined ? { faults: c.faults } : {}),
+      ...(baas ? { baas } : {}),
       expect,
     });
   });

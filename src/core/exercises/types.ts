@@ -48,13 +48,36 @@ export interface CheckCall {
   cold?: boolean;
 }
 
+/** One request a `baas` check makes, as a user created by the check, `anon` or `service_role`. */
+export interface BaasCheckRequest {
+  /** A name from `users`, or `anon` (default) or `service_role`. */
+  as?: string;
+  /** HTTP method (default GET, or POST when there is a body). */
+  method?: string;
+  /** API path with query, e.g. `/rest/v1/notes?select=*`; or give `sql` instead. */
+  path?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** SQL run in one transaction as the caller's role with its JWT claims (as PostgREST runs requests). */
+  sql?: string;
+}
+
+/** A check's BaaS scenario: a fresh database from the template, the learner's SQL, users, then requests. */
+export interface BaasCheckSpec {
+  /** SQL files of the learner's folder (beside the handler), applied in order as the owner, e.g. [schema.sql, policies.sql]. */
+  sql: string[];
+  /** Users to sign up (confirmed at once): `alice` becomes alice@example.com. */
+  users: string[];
+  requests: BaasCheckRequest[];
+}
+
 /** A named check: the calls to make and what must hold; `message` is the feedback when it fails. */
 export interface CheckSpec {
   /** kebab-case name of the likely mistake, e.g. `body-not-string`. */
   name: string;
   /** Feedback shown when the check fails; `{actual}` is replaced by the offending value. */
   message: string;
-  /** Direct invocations of the handler (empty for pattern and trace checks). */
+  /** Direct invocations of the handler (empty for pattern, trace and BaaS checks). */
   calls: CheckCall[];
   /** Inputs of the `pattern` and `trace` observers: events to match, or entries to put into the event engine. */
   events?: unknown[];
@@ -62,6 +85,8 @@ export interface CheckSpec {
   template?: string;
   /** `trace`: faults to inject (`EventEngine.setFaults` shape), drawn from a seeded random source. */
   faults?: unknown;
+  /** A BaaS scenario, observed as `baas` (see lessons/README.md). */
+  baas?: BaasCheckSpec;
   expect: Assertion[];
 }
 

@@ -8,7 +8,7 @@ export interface QuizOption {
   correct: boolean;
 }
 
-/** A multiple-choice question. `multiple` is true when more than one option is correct. */
+/** A multiple-choice question. `multiple` is declared (`multiple: true`) when more than one option is correct: "select all that apply". */
 export interface Quiz {
   id: string;
   question: string;
@@ -31,11 +31,12 @@ export interface QuizGrade {
   options: OptionFeedback[];
 }
 
-const QUIZ_KEYS = ['id', 'question', 'options'];
+const QUIZ_KEYS = ['id', 'question', 'multiple', 'options'];
 const OPTION_KEYS = ['text', 'explanation', 'correct'];
 
 /**
- * Parses a ```quiz body (YAML: question, options[text, explanation, correct]) into a Quiz.
+ * Parses a ```quiz body (YAML: question, multiple?, options[text, explanation, correct]) into a Quiz.
+ * Exactly one option is correct unless the quiz declares `multiple: true`.
  * `defaultId` is used when the block has no `id:`. Problems carry body-relative lines.
  */
 export function parseQuiz(body: string, defaultId: string): DirectiveParseResult<Quiz> {
@@ -63,6 +64,9 @@ export function parseQuiz(body: string, defaultId: string): DirectiveParseResult
   const idText = isNode(id) ? id.toJSON() : defaultId;
   if (typeof idText !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(idText)) add(id, 'quiz "id" must be kebab-case, e.g. "servers-still-exist"');
 
+  const multipleNode = root.get('multiple', true);
+  const multipleValue = isNode(multipleNode) ? multipleNode.toJSON() : false;
+  if (typeof multipleValue !== 'boolean') add(multipleNode, '"multiple" must be true or false');
   const optionsNode = root.get('options', true);
   const options: QuizOption[] = [];
   if (!isSeq(optionsNode)) {
@@ -73,13 +77,16 @@ export function parseQuiz(body: string, defaultId: string): DirectiveParseResult
       const option = parseOption(item as Node, i, add);
       if (option) options.push(option);
     });
-    if (options.length === optionsNode.items.length && !options.some((o) => o.correct)) {
-      add(optionsNode, 'quiz has no correct option: mark at least one with "correct: true"');
+    const correctCount = options.filter((o) => o.correct).length;
+    if (options.length === optionsNode.items.length && correctCount === 0) {
+      add(optionsNode, 'quiz has no correct option: mark one with "correct: true"');
+    } else if (options.length === optionsNode.items.length && correctCount > 1 && multipleValue !== true) {
+      add(optionsNode, `quiz has ${correctCount} correct options: keep exactly one, or declare "multiple: true" to make it "select all that apply"`);
     }
   }
   if (problems.length) return { problems };
   return {
-    value: { id: idText as string, question: (questionText as string).trim(), options, multiple: options.filter((o) => o.correct).length > 1 },
+    value: { id: idText as string, question: (questionText as string).trim(), options, multiple: multipleValue === true },
     problems,
   };
 }

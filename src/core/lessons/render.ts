@@ -85,6 +85,28 @@ export async function loadLessonRenderer(registry: DirectiveRegistry = createBui
     return kind.render(parsed.value, context, helpers) + (problems.length ? renderErrorCard(problems) : '');
   };
 
+  // Inline tokens have no line map: copy the paragraph's line onto each image so problems can point at it.
+  md.core.ruler.push('image_lines', (state) => {
+    for (const t of state.tokens) {
+      for (const child of t.type === 'inline' ? (t.children ?? []) : []) if (child.type === 'image') child.meta = { ...child.meta, line: t.map?.[0] ?? 0 };
+    }
+  });
+  // Images: a relative path beside the lesson becomes a placeholder the page points at the lesson folder
+  // (within its CSP); SVGs are inlined there, sanitised, so they follow the theme. Remote images never load.
+  md.renderer.rules.image = (tokens, idx, _options, rawEnv) => {
+    const env = rawEnv as RenderEnv;
+    const token = tokens[idx];
+    const src = String(token.attrGet('src') ?? '');
+    const alt = token.children?.map((c) => c.content).join('') ?? token.content;
+    const target = decodeURIComponentSafe(src);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('//') || !IMAGE_EXTENSIONS.test(target)) {
+      const line = env.bodyLine + (((token.meta as { line?: number } | null)?.line) ?? 0);
+      env.problems.push({ file: env.file, line, message: `image "${src}" cannot be shown: store an .svg or .png beside the lesson and use a relative path (remote images never load)`, severity: 'error' });
+      return `<span class="lesson-image-missing">[image: ${escapeHtml(alt)}]</span>`;
+    }
+    return `<img class="lesson-image" data-lesson-src="${escapeHtml(target)}" alt="${escapeHtml(alt)}">`;
+  };
+
   return {
     isLanguage,
     renderInline: helpers.renderInline,
@@ -95,6 +117,17 @@ export async function loadLessonRenderer(registry: DirectiveRegistry = createBui
       return { html, problems: env.problems, directives: env.directives };
     },
   };
+}
+
+/** Image formats a lesson may show. */
+const IMAGE_EXTENSIONS = /\.(svg|png|jpe?g|gif|webp)$/i;
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Directive values with an `id` (quizzes) must be unique in a lesson: progress is keyed by it. */

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { copyExerciseFiles, loadExercise, runChecks, type ExerciseSpec, type LoadedExercise } from '../../core/exercises';
-import { exerciseProgress, lessonDone, markCompleted, updateExercise, type Quiz } from '../../core/lessons';
+import { exerciseProgress, lessonDone, markCompleted, updateExercise } from '../../core/lessons';
+import { completionIds } from './completion';
 import type { FunctionRuntime } from '../../core/runtime/types';
 import type { ExerciseAction, ExerciseFeedbackView, ExerciseStateView } from '../../shared/lessonProtocol';
 import type { LessonLibrary, LoadedLesson } from './lessonLibrary';
@@ -82,10 +83,9 @@ export class ExerciseActions {
       runChecks(exercise.checks, { runtime, handlerFile, ...(exercise.spec.handlerName ? { handlerName: exercise.spec.handlerName } : {}) }),
     );
     const wasCompleted = this.progress.get().completed.includes(loaded.id);
-    const quizIds = loaded.rendered.directives.filter((d) => d.kind === 'quiz').map((d) => (d.value as Quiz).id);
     const after = await this.progress.update((p) => {
       const next = updateExercise(p, loaded.id, exercise.spec.id, (e) => ({ ...e, attempts: e.attempts + 1, passed: result.passed }));
-      return lessonDone(next, loaded.id, quizIds, exercisesOf(loaded).map((s) => s.id)) ? markCompleted(next, loaded.id) : next;
+      return lessonDone(next, loaded.id, ...completionIds(loaded)) ? markCompleted(next, loaded.id) : next;
     });
     const passedCount = result.outcomes.filter((o) => o.passed).length;
     return {
@@ -128,5 +128,6 @@ async function exists(file: string): Promise<boolean> {
 
 async function openAt(file: string, line: number): Promise<void> {
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: false });
+  // Beside the lesson, so the learner edits with the task and the Check button still in view.
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: false, viewColumn: vscode.ViewColumn.Beside });
 }

@@ -8,6 +8,7 @@ import { registerLessonCommands } from './lessonCommands';
 import { registerLessonDiagnostics } from './lessonDiagnostics';
 import { LessonLibrary } from './lessonLibrary';
 import { ExerciseActions } from './exerciseActions';
+import { LessonBlockActions, openSample } from './blockActions';
 import { LessonPanelManager } from './lessonPanel';
 import { LESSONS_VIEW_ID, LessonsTreeProvider } from './lessonsTree';
 import { ProgressStore } from './progressStore';
@@ -20,7 +21,9 @@ export function registerLessons(services: ExtensionServices): void {
   const library = new LessonLibrary(lessonsRoot);
   const progress = new ProgressStore(context.globalState);
   const exercises = new ExerciseActions(library, progress, () => services.runtime());
-  const panels = new LessonPanelManager(context.extensionUri, library, progress, config, exercises);
+  // blockActions is a lazy module: it loads when a learner first runs a block or follows a tool link.
+  let blocks: LessonBlockActions | undefined;
+  const panels = new LessonPanelManager(context.extensionUri, library, progress, config, exercises, () => (blocks ??= new LessonBlockActions(library, progress, () => services.runtime(), getLogger('lessonBlocks'))));
   const tree = new LessonsTreeProvider(library, progress);
   context.subscriptions.push(
     library,
@@ -42,6 +45,11 @@ export function registerLessons(services: ExtensionServices): void {
       return result;
     }),
   );
+  context.subscriptions.push(vscode.commands.registerCommand(CommandIds.openSample, (uri?: vscode.Uri, handlerName?: string) => openSample(uri, handlerName)));
+  // The walkthrough invokes a sample shipped with the lessons, through the ordinary invoke command (history, panel, trust check).
+  const sample = vscode.Uri.file(path.join(lessonsRoot, 'exercises', 'heavy-init', 'solution', 'handler.js'));
+  const trySample = (mode: 'cold' | 'invoke') => () => vscode.commands.executeCommand(CommandIds.invokeHandler, sample, 'handler', { mode, event: { country: 'FR' } });
+  context.subscriptions.push(vscode.commands.registerCommand(CommandIds.tryInvokeCold, trySample('cold')), vscode.commands.registerCommand(CommandIds.tryInvokeWarm, trySample('invoke')));
   registerLessonDiagnostics(context, library, [lessonsRoot]);
   void openWelcomeIfWanted(config, library, panels).catch((err: unknown) => getLogger('lessons').error(`welcome lesson: ${String(err)}`));
 }

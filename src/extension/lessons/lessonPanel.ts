@@ -1,6 +1,7 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { gradeQuiz, lessonDone, markCompleted, quizKey, recordQuizAnswer, setCurrentLesson, type Progress, type Quiz } from '../../core/lessons';
-import { LESSON_VIEW_TYPE, LESSON_WEBVIEW_SCHEMA, type ExerciseAction, type ExerciseResult, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type QuizFeedbackView, type QuizResult } from '../../shared/lessonProtocol';
+import { LESSON_VIEW_TYPE, LESSON_WEBVIEW_SCHEMA, type ExerciseAction, type ExerciseResult, type LessonHostMessage, type LessonView, type LessonWebviewMessage, type PredictGuessView, type PredictResult, type QuizFeedbackView, type QuizResult, type RunBlockMode, type RunBlockResultView } from '../../shared/lessonProtocol';
 import { answerRequest, parseMessage } from '../../shared/webviewMessaging';
 import { CommandIds } from '../commandIds';
 import { SettingKeys, type Config } from '../config';
@@ -8,15 +9,11 @@ import { setContext } from '../contextKeys';
 import { getLogger } from '../log';
 import type { LessonLibrary, LoadedLesson } from './lessonLibrary';
 import { ExerciseActions, exercisesOf } from './exerciseActions';
+import type { LessonBlockActions } from './blockActions';
+import { completionIds } from './completion';
 import { lessonHtml } from './lessonHtml';
 import type { ProgressStore } from './progressStore';
 import { courseOrder, positionOf } from './sequence';
-
-/**
- * Commands a lesson may run from a `command:` link: tools that open views, plus exercise actions
- * (Start never overwrites without asking; Check runs code only in a trusted workspace).
- */
-export const LESSON_LINK_COMMANDS: readonly string[] = [CommandIds.openCost, CommandIds.openLesson, CommandIds.showLessons, CommandIds.showInvocations, CommandIds.showRosetta, CommandIds.exerciseAction];
 
 const log = getLogger('lessonPanel');
 
@@ -33,6 +30,8 @@ export class LessonPanelManager implements vscode.Disposable {
     private readonly progress: ProgressStore,
     private readonly config: Config,
     private readonly exercises: ExerciseActions,
+    /** Run/predict blocks and tool links: a lazy module, loaded on first use. */
+    private readonly blocks: () => LessonBlockActions,
   ) {
     this.disposables.push(
       progress.onDidChange((p) => this.postCompletion(p)),
@@ -79,10 +78,12 @@ export class LessonPanelManager implements vscode.Disposable {
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media')],
+      // The lessons folder too: images stored beside a lesson load from it.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.file(this.library.dir)],
       enableFindWidget: true,
-      // Lessons may link to these tools (e.g. [Cost panel](command:serverlessLab.openCost)); no other command runs from a link.
-      enableCommandUris: LESSON_LINK_COMMANDS,
+      // No command runs straight from a link: the page sends `command:` links to the host, which checks them
+      // against the allowlist (src/core/lessons/toolLinks.ts), asks before changing files, and runs them.
+      enableCommandUris: false,
     };
   }
 
@@ -144,7 +145,17 @@ export class LessonPanelManager implements vscode.Disposable {
       answered: await this.answered(loaded, p),
       fontSize: this.config.get<number>(SettingKeys.lessonFontSize, 14),
       exercises: await Promise.all(exercisesOf(loaded).map((spec) => this.exercises.state(loaded, spec))),
+      predictions: hasBlock(loaded, 'predict') ? await this.blocks().answered(loaded, p) : [],
+      assetBase: this.assetBase(loaded),
+      svgs: loaded.source && loaded.rendered.html.includes('data-lesson-src=') ? await this.blocks().svgs(loaded) : {},
     };
+  }
+
+  /** Webview URI of the lesson's folder, with a trailing slash. */
+  private assetBase(loaded: LoadedLesson): string {
+    if (!this.panel || !loaded.source) return '';
+    const dir = path.dirname(path.join(this.library.dir, path.relative('lessons', loaded.source.file)));
+    return `${this.panel.webview.asWebviewUri(vscode.Uri.file(dir)).toString()}/`;
   }
 
   private async answered(loaded: LoadedLesson, p: Progress): Promise<QuizFeedbackView[]> {
@@ -182,6 +193,15 @@ export class LessonPanelManager implements vscode.Disposable {
         case 'exercise':
           await answerRequest(m.requestId, () => this.exercise(m.lessonId, m.exerciseId, m.action), (reply) => this.post(reply));
           return;
+        case 'runBlock':
+          await answerRequest(m.requestId, () => this.runBlock(m.lessonId, m.runId, m.mode), (reply) => this.post(reply));
+          return;
+        case 'predict':
+          await answerRequest(m.requestId, () => this.predict(m.lessonId, m.predictId, m.guess), (reply) => this.post(reply));
+          return;
+        case 'toolLink':
+          await this.blocks().toolLink(this.shown, m.href);
+          return;
         default: {
           const unknown: never = m;
           log.warn(`unknown message from lesson page: ${JSON.stringify(unknown)}`);
@@ -198,6 +218,20 @@ export class LessonPanelManager implements vscode.Disposable {
     return this.exercises.act(loaded, exerciseId, action);
   }
 
+  private async lesson(lessonId: string): Promise<LoadedLesson> {
+    const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
+    if (!loaded) throw new Error(`Lesson "${lessonId}" is not available any more.`);
+    return loaded;
+  }
+
+  private async runBlock(lessonId: string, runId: string, mode: RunBlockMode): Promise<RunBlockResultView> {
+    return this.blocks().run(await this.lesson(lessonId), runId, mode);
+  }
+
+  private async predict(lessonId: string, predictId: string, guess: PredictGuessView): Promise<PredictResult> {
+    return this.blocks().predict(await this.lesson(lessonId), predictId, guess);
+  }
+
   private async answerQuiz(lessonId: string, quizId: string, selected: number[]): Promise<QuizResult> {
     const loaded = this.shown?.id === lessonId ? this.shown : await this.library.load(lessonId);
     const quizzes = loaded ? quizzesOf(loaded) : [];
@@ -207,7 +241,7 @@ export class LessonPanelManager implements vscode.Disposable {
     const wasCompleted = this.progress.get().completed.includes(lessonId);
     const after = await this.progress.update((p) => {
       const next = recordQuizAnswer(p, lessonId, quizId, { selected, correct: feedback.correct });
-      return lessonDone(next, lessonId, quizzes.map((q) => q.id), exercisesOf(loaded).map((e) => e.id)) ? markCompleted(next, lessonId) : next;
+      return lessonDone(next, lessonId, ...completionIds(loaded)) ? markCompleted(next, lessonId) : next;
     });
     return { feedback, lessonCompleted: !wasCompleted && after.completed.includes(lessonId) };
   }
@@ -228,6 +262,10 @@ export class LessonPanelManager implements vscode.Disposable {
     this.panel?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+function hasBlock(loaded: LoadedLesson, kind: string): boolean {
+  return loaded.rendered.directives.some((d) => d.kind === kind);
 }
 
 /** The quizzes of a loaded lesson, in page order. */

@@ -16,6 +16,7 @@ import { HistoryFeed } from './historyFeed';
 import { InvocationPanel } from './invocationPanel';
 import { exportLoad, runLoadCommand } from './loadCommand';
 import { RunService, type InvokeOptions } from './runService';
+import type { PanelView } from '../../shared/invocationProtocol';
 import { SAM_SELECTOR, SamCodeLensProvider } from './samCodeLens';
 import { createSandboxStatusItem, showRunMenu } from './statusBar';
 import { WorkspaceFunctions } from './workspaceFunctions';
@@ -128,7 +129,8 @@ export function registerRun(services: ExtensionServices): void {
     await host.stopAll();
     void vscode.window.setStatusBarMessage(`Serverless Lab: stopped ${n} sandbox${n === 1 ? '' : 'es'}`, 3000);
   });
-  registerSafeCommand(context, CommandIds.showInvocations, () => panel.show(undefined, false));
+  // Optional { view } so lesson links can open the load results or the keep-alive what-if directly.
+  registerSafeCommand(context, CommandIds.showInvocations, (args?: { view?: PanelView }) => panel.show(args && typeof args === 'object' && ['invocation', 'load', 'whatIf'].includes(args.view as string) ? args.view : undefined, false));
   registerSafeCommand(context, CommandIds.runMenu, () => showRunMenu(host.sandboxCount()));
   registerSafeCommand(context, CommandIds.saveTestEvent, async (uri?: vscode.Uri, handlerName?: string) => {
     const t = uri && handlerName ? { uri, handlerName } : targetOf();

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { handleRest } from '../../../src/core/baas/api/rest/handleRest';
 import { RestResponse } from '../../../src/core/baas/api/rest/types';
 import { openPglite } from '../../../src/core/baas/db/pglite';
+import { openPostgres } from '../../../src/core/baas/db/postgres';
+import { postgresBin, startCluster } from './postgresCluster';
 import type { Database, JwtClaims } from '../../../src/core/baas/db/types';
 
 /** Two users with their to-dos, per-user RLS policies, an authors table for embedding and two functions. */
@@ -22,6 +24,9 @@ create policy "own rows: delete" on todos for delete to authenticated using (own
 create function add_them(a int, b int) returns int language sql as $$ select a + b $$;
 create function my_todos() returns setof todos language sql stable as $$ select * from todos order by id $$;
 insert into authors values (1, 'Ada'), (2, 'Grace');
+create table labels (id int primary key, name text not null);
+create table todo_labels (todo_id int references todos(id), label_id int references labels(id), primary key (todo_id, label_id));
+insert into labels values (1, 'home'), (2, 'urgent'), (3, 'unused');
 `;
 
 export const alice = '00000000-0000-0000-0000-00000000a11c';
@@ -34,15 +39,22 @@ export const claims = {
   service: { role: 'service_role' } as JwtClaims,
 };
 
-/** A fresh PGlite database in a temp dir with the fixture schema; `close` removes it. */
-export async function openFixture(): Promise<{ db: Database; close(): Promise<void> }> {
+/** A fresh database with the fixture schema, on PGlite in a temp dir or on a throwaway real Postgres cluster; `close` removes it. */
+export async function openFixture(backend: 'pglite' | 'postgres' = 'pglite'): Promise<{ db: Database; close(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sl-rest-'));
-  const db = await openPglite({ dataDir: path.join(dir, 'data') });
+  let cluster: { url: string; stop(): void } | undefined;
+  if (backend === 'postgres') {
+    const bin = postgresBin();
+    if (!bin) throw new Error('Debian postgresql is not installed: apt-get install -y postgresql');
+    cluster = await startCluster(bin);
+  }
+  const db = cluster ? await openPostgres(cluster.url) : await openPglite({ dataDir: path.join(dir, 'data') });
   await db.exec(schemaSql);
   await db.query(`insert into todos (title, done, owner, author_id, priority) values
     ('alice 1', false, '${alice}', 1, 2), ('alice 2', true, '${alice}', 2, null), ('alice 3', false, '${alice}', null, 1),
     ('bob 1', false, '${bob}', 1, 5)`);
-  return { db, close: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  await db.query('insert into todo_labels values (1, 1), (1, 2), (3, 2), (4, 1)');
+  return { db, close: async () => { await db.close(); cluster?.stop(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** Calls the handler like the server would. */

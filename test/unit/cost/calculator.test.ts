@@ -97,6 +97,12 @@ describe('cost: Azure and Google rules (hand-computed from the documented rules,
     assert.equal(cents(bill.total), 18);
   });
 
+  it('Azure Consumption estimates carry the Linux retirement notice (30 September 2028, Flex recommended); Flex ones do not', () => {
+    const base = { provider: 'azure' as const, memoryMb: 512, durationMs: 100, invocations: 1_000_000 };
+    assert.ok(estimateCost({ ...base, plan: 'consumption' }).notes.some((n) => /retires on 30 September 2028.*Flex Consumption/.test(n)));
+    assert.ok(!estimateCost({ ...base, plan: 'flex' }).notes.some((n) => /2028/.test(n)));
+  });
+
   it('Azure Flex bills 1 s minimum then 100 ms steps on the instance memory', () => {
     const short = estimateCost({ provider: 'azure', plan: 'flex', memoryMb: 2048, durationMs: 20, invocations: 1000, freeTier: false });
     const long = estimateCost({ provider: 'azure', plan: 'flex', memoryMb: 2048, durationMs: 1001, invocations: 1000, freeTier: false });

@@ -13,6 +13,7 @@ const body = [
   '  - text: C', // 8
   '    correct: true', // 9
   '    explanation: C is right', // 10
+  'multiple: true', // 11: two correct options must be declared
 ].join('\n');
 
 describe('lessons: quiz', () => {
@@ -24,6 +25,13 @@ describe('lessons: quiz', () => {
     assert.strictEqual(value.multiple, true);
     assert.deepStrictEqual(value.options.map((o) => o.correct), [true, false, true]);
     assert.strictEqual(value.options[1].explanation, 'B is wrong');
+  });
+
+  it('refuses several correct options unless the quiz declares multiple: true', () => {
+    const undeclared = parseQuiz(body.replace('\nmultiple: true', ''), 'q');
+    assert.strictEqual(undeclared.value, undefined);
+    assert.deepStrictEqual(undeclared.problems.map((p) => [p.line, p.message]), [[3, 'quiz has 2 correct options: keep exactly one, or declare "multiple: true" to make it "select all that apply"']]);
+    assert.match(parseQuiz(body.replace('multiple: true', 'multiple: yes'), 'q').problems[0].message, /"multiple" must be true or false/);
   });
 
   it('uses an explicit id and detects single-answer quizzes', () => {
@@ -42,7 +50,7 @@ describe('lessons: quiz', () => {
 
   it('reports a non-boolean "correct", unknown keys, no correct option and too few options', () => {
     assert.match(parseQuiz(body.replace('    correct: true\n    explanation: A', '    correct: yes\n    explanation: A'), 'q').problems[0].message, /"correct" must be true or false/);
-    assert.strictEqual(parseQuiz(`${body}\nanswer: 1`, 'q').problems[0].line, 11);
+    assert.strictEqual(parseQuiz(`${body}\nanswer: 1`, 'q').problems[0].line, 12);
     const none = body.replace(/ {4}correct: true\n/g, '');
     assert.match(parseQuiz(none, 'q').problems[0].message, /no correct option/);
     assert.match(parseQuiz('question: Q?\noptions:\n  - text: x\n    correct: true\n    explanation: e\n', 'q').problems[0].message, /at least two options/);

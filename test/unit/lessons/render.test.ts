@@ -24,6 +24,23 @@ describe('lessons: rendering and directives', () => {
     assert.match(html, /&lt;script&gt;/);
   });
 
+  it('turns a relative image into a placeholder the page resolves, and refuses remote images with a problem on their line', () => {
+    const { html, problems } = renderer.render(lesson('Intro', '', '![Cold vs warm](images/cold%20warm.svg)', '', 'text ![x](https://example.com/x.png)'));
+    assert.match(html, /<img class="lesson-image" data-lesson-src="images\/cold warm\.svg" alt="Cold vs warm">/);
+    assert.doesNotMatch(html, /<img[^>]* src=/);
+    assert.doesNotMatch(html, /example\.com/);
+    assert.deepStrictEqual(problems.map((p) => [p.line, p.message.slice(0, 40)]), [[14, 'image "https://example.com/x.png" cannot']]);
+  });
+
+  it('renders run and predict cards without leaking predict answers to the page', () => {
+    const { html, problems } = renderer.render(lesson('```run', 'id: r', 'handler: h.js', 'modes: [cold, warm]', '```', '', '```predict', 'id: p', 'question: Q?', 'subject:', '  match: { pattern: { a: [1] }, event: { a: 1 } }', 'observe: matched', 'answer:', '  choices:', '    - { text: Yes, value: true, explanation: SECRET-YES }', '    - { text: No, value: false, explanation: SECRET-NO }', '```'));
+    assert.deepStrictEqual(problems, []);
+    assert.match(html, /data-run-id="r"/);
+    assert.match(html, /data-run-mode="cold"[\s\S]*data-run-mode="warm"/);
+    assert.match(html, /data-predict-id="p"[\s\S]*class="predict-run" disabled/);
+    assert.doesNotMatch(html, /SECRET|value/);
+  });
+
   it('keeps command: links to extension tools, and still refuses javascript: links', () => {
     const { html } = renderer.render(lesson('[Cost panel](command:serverlessLab.openCost) and [bad](javascript:alert(1))'));
     assert.match(html, /<a href="command:serverlessLab\.openCost">Cost panel<\/a>/);

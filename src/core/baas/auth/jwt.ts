@@ -16,8 +16,11 @@ export async function loadOrCreateSecret(dir: string): Promise<string> {
   return (await fs.readFile(file, 'utf8')).trim();
 }
 
-async function jose(): Promise<typeof import('jose')> {
-  return import('jose');
+// Loaded once: a dynamic import per request costs milliseconds, on the path of every API call.
+let joseModule: Promise<typeof import('jose')> | undefined;
+function jose(): Promise<typeof import('jose')> {
+  joseModule ??= import('jose');
+  return joseModule;
 }
 
 /** Signs claims with HS256, as Supabase signs its keys and access tokens. */

@@ -19,6 +19,12 @@ export async function listMigrations(dir: string): Promise<Migration[]> {
   });
 }
 
+/** The migrations of `dir` not yet recorded in `supabase_migrations.schema_migrations`. */
+export async function pendingMigrations(db: Database, dir: string): Promise<Migration[]> {
+  const applied = new Set((await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version));
+  return (await listMigrations(dir)).filter((m) => !applied.has(m.version));
+}
+
 /** Applies each migration not yet recorded in `supabase_migrations.schema_migrations`, each in one transaction. */
 export async function applyMigrations(db: Database, dir: string): Promise<string[]> {
   const applied = new Set(

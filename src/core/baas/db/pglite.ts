@@ -14,8 +14,8 @@ export function defaultTemplateCacheDir(): string {
 
 /** Options for the embedded database. */
 export interface PgliteOptions {
-  /** The data directory; created from the template when it holds no database yet. */
-  dataDir: string;
+  /** The data directory; created from the template when it holds no database yet. Absent: an in-memory copy of the template (exercise checks, benches). */
+  dataDir?: string;
   /** Where the template tarball lives (default: `defaultTemplateCacheDir()`). */
   templateCacheDir?: string;
 }
@@ -64,19 +64,19 @@ function pgliteVersion(): string {
 /** Opens (or creates from the cached template) an embedded PGlite database in `dataDir`. */
 export async function openPglite(options: PgliteOptions): Promise<Database> {
   const { PGlite } = await pgliteModule();
-  const fresh = !existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  const fresh = !options.dataDir || !existsSync(path.join(options.dataDir, 'PG_VERSION'));
   let pg: PGlite;
   if (fresh) {
     const template = await ensureTemplate(options.templateCacheDir);
-    await fs.mkdir(options.dataDir, { recursive: true });
+    if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
     const blob = new Blob([await fs.readFile(template)]);
-    pg = await PGlite.create({ dataDir: options.dataDir, loadDataDir: blob });
+    pg = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), loadDataDir: blob });
   } else {
     pg = await PGlite.create({ dataDir: options.dataDir });
   }
   await pg.exec(BOOTSTRAP_SQL);
   // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
-  return makeDatabase({
+  const db = makeDatabase({
     kind: 'pglite',
     query: (sql, params) => pg.query(sql, params) as never,
     exec: async (sql) => lastOf(await pg.exec(sql)),
@@ -88,6 +88,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     },
     close: () => pg.close(),
   });
+  return Object.assign(db, { dump: async () => Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer()) });
 }
 
 function lastOf(results: { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number }[]) {

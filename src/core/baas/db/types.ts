@@ -59,6 +59,8 @@ export interface Database extends Queryable {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Closes the database cleanly (PGlite flushes its data directory). */
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (the automatic backups). */
+  dump?(): Promise<Buffer>;
 }
 
 /** A Postgres error, with the fields Postgres reports (`position` is 1-based into the statement). */

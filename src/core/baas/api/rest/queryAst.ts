@@ -50,6 +50,8 @@ export interface ParsedQuery {
   offset?: number;
   onConflict?: string[];
   columns?: string[];
+  /** `author.name=eq.Ada`: filters on embedded rows, by the embed's alias (or relation) path. */
+  embedFilters?: { path: string[]; condition: Condition }[];
   /** Non-reserved parameters, kept raw: for `rpc/` GET they are the function's arguments. */
   raw: [string, string][];
 }

@@ -149,8 +149,13 @@ export function parseQuery(queryString: string, options: { argsAreFilters: boole
     else if (key === 'or' || key === 'and') parsed.where.push(parseLogic(key, false, value));
     else if (key === 'not.or' || key === 'not.and') parsed.where.push(parseLogic(key.slice(4) as 'and' | 'or', true, value));
     else if (options.argsAreFilters) {
-      if (key.includes('.')) throw parseError(`Filters on embedded resources or JSON paths are not supported yet: "${key}"`);
-      parsed.where.push(parseFilter(identifier(key, 'filter'), value));
+      if (key.includes('->')) throw parseError(`Filters on JSON paths are not supported yet: "${key}"`);
+      if (key.includes('.')) {
+        // `author.name=eq.Ada` filters the embedded rows of `author` (PostgREST's embedded filters).
+        const parts = key.split('.');
+        const column = identifier(parts.pop() as string, 'filter');
+        (parsed.embedFilters ??= []).push({ path: parts.map((p) => identifier(p, 'filter')), condition: parseFilter(column, value) });
+      } else parsed.where.push(parseFilter(identifier(key, 'filter'), value));
     } else parsed.raw.push([key, value]);
   }
   return parsed;

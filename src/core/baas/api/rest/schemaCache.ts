@@ -11,7 +11,9 @@ export interface Relationship {
   columns: string[];
   targetColumns: string[];
   /** many-to-one: the embedding table holds the key, so the embed is one object (or null). */
-  cardinality: 'many-to-one' | 'one-to-many';
+  cardinality: 'many-to-one' | 'one-to-many' | 'many-to-many';
+  /** many-to-many: the join table, its columns matching `columns` (embedding side) and `targetColumns` (embedded side). */
+  junction?: { table: string; columns: string[]; targetColumns: string[] };
 }
 
 /** A table or view the API exposes. */
@@ -88,8 +90,9 @@ export function findRelationship(snapshot: SchemaSnapshot, table: string, relati
       candidates.push({ constraint: fk.constraint, target: fk.table, columns: fk.targetColumns, targetColumns: fk.columns, cardinality: 'one-to-many' });
     }
   }
+  if (candidates.length === 0) candidates.push(...junctions(snapshot, table, relation));
   const matching = hint === undefined ? candidates
-    : candidates.filter((c) => c.constraint === hint || c.target === hint || (c.cardinality === 'many-to-one' ? c.columns : c.targetColumns).includes(hint));
+    : candidates.filter((c) => c.constraint === hint || c.target === hint || c.junction?.table === hint || (c.cardinality === 'many-to-one' ? c.columns : c.targetColumns).includes(hint));
   if (matching.length === 1) return matching[0];
   if (matching.length === 0) {
     throw new RestError(400, 'PGRST200', `Could not find a relationship between '${table}' and '${relation}' in the schema cache`,
@@ -99,4 +102,28 @@ export function findRelationship(snapshot: SchemaSnapshot, table: string, relati
   throw new RestError(300, 'PGRST201', `Could not embed because more than one relationship was found for '${table}' and '${relation}'`,
     JSON.stringify(matching.map((m) => ({ cardinality: m.cardinality, relationship: m.constraint }))),
     `Try changing '${relation}' to one of: ${matching.map((m) => `'${relation}!${m.constraint}'`).join(', ')}.`);
+}
+
+/**
+ * Many-to-many through a join table, as PostgREST detects it: a table with foreign keys to both sides whose
+ * columns are all part of its primary key (https://docs.postgrest.org/en/v14/references/api/resource_embedding.html, read 2026-11-27).
+ */
+function junctions(snapshot: SchemaSnapshot, table: string, relation: string): Relationship[] {
+  const found: Relationship[] = [];
+  for (const [name, info] of snapshot.tables) {
+    const fks = snapshot.foreignKeys.filter((fk) => fk.table === name && fk.columns.every((c) => info.primaryKey.includes(c)));
+    for (const toTable of fks.filter((fk) => fk.target === table)) {
+      for (const toRelation of fks.filter((fk) => fk.target === relation && fk !== toTable)) {
+        found.push({
+          constraint: `${toTable.constraint},${toRelation.constraint}`,
+          target: relation,
+          columns: toTable.targetColumns,
+          targetColumns: toRelation.targetColumns,
+          cardinality: 'many-to-many',
+          junction: { table: name, columns: toTable.columns, targetColumns: toRelation.columns },
+        });
+      }
+    }
+  }
+  return found;
 }

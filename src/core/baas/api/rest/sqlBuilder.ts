@@ -28,6 +28,23 @@ export interface BuildContext {
   params: Params;
   /** Counter for unique subquery aliases. */
   aliases: number;
+  /** Filters on embedded rows, by embed path (from the query); `seen` collects the embed paths the select built. */
+  embedFilters?: { path: string[]; condition: Condition }[];
+  seen?: Set<string>;
+}
+
+function embedConditions(ctx: BuildContext, path: string[], child: string): string {
+  ctx.seen?.add(path.join('.'));
+  const mine = (ctx.embedFilters ?? []).filter((f) => f.path.join('.') === path.join('.'));
+  return mine.map((f) => ` and ${conditionSql(ctx, child, f.condition)}`).join('');
+}
+
+/** PostgREST's PGRST108 for an embedded filter on a resource the select does not embed. */
+export function checkEmbedFilters(ctx: BuildContext): void {
+  for (const f of ctx.embedFilters ?? []) {
+    const name = f.path.join('.');
+    if (!ctx.seen?.has(name)) throw new RestError(400, 'PGRST108', `'${name}' is not an embedded resource in this request`, null, `Verify that '${name}' is included in the 'select' query parameter.`);
+  }
 }
 
 /** `"schema"."table"` */
@@ -36,27 +53,33 @@ export function qualified(ctx: BuildContext, table: string): string {
 }
 
 /** The select list for `items`, reading from the table aliased `alias`. */
-export function selectList(ctx: BuildContext, table: string, alias: string, items: SelectItem[]): string {
+export function selectList(ctx: BuildContext, table: string, alias: string, items: SelectItem[], path: string[] = []): string {
   return items.map((item) => {
     if (item.kind === 'star') return `${alias}.*`;
     if (item.kind === 'column') {
       const cast = item.cast ? `::${item.cast}` : '';
       return `${alias}.${quoteIdent(item.name)}${cast} as ${quoteIdent(item.alias ?? item.name)}`;
     }
-    return `${embedSubquery(ctx, table, alias, item)} as ${quoteIdent(item.alias ?? item.relation)}`;
+    return `${embedSubquery(ctx, table, alias, item, [...path, item.alias ?? item.relation])} as ${quoteIdent(item.alias ?? item.relation)}`;
   }).join(', ');
 }
 
 function joinCondition(ctx: BuildContext, table: string, alias: string, item: Extract<SelectItem, { kind: 'embed' }>, childAlias: string): { target: string; on: string; toOne: boolean } {
   const rel = findRelationship(ctx.snapshot, table, item.relation, item.hint);
+  if (rel.junction) {
+    const j = `pgrst_${++ctx.aliases}`;
+    const toParent = rel.columns.map((c, i) => `${j}.${quoteIdent(rel.junction!.columns[i])} = ${alias}.${quoteIdent(c)}`);
+    const toChild = rel.targetColumns.map((c, i) => `${j}.${quoteIdent(rel.junction!.targetColumns[i])} = ${childAlias}.${quoteIdent(c)}`);
+    return { target: rel.target, on: `exists (select 1 from ${qualified(ctx, rel.junction.table)} as ${j} where ${[...toParent, ...toChild].join(' and ')})`, toOne: false };
+  }
   const on = rel.columns.map((c, i) => `${childAlias}.${quoteIdent(rel.targetColumns[i])} = ${alias}.${quoteIdent(c)}`).join(' and ');
   return { target: rel.target, on, toOne: rel.cardinality === 'many-to-one' };
 }
 
-function embedSubquery(ctx: BuildContext, table: string, alias: string, item: Extract<SelectItem, { kind: 'embed' }>): string {
+function embedSubquery(ctx: BuildContext, table: string, alias: string, item: Extract<SelectItem, { kind: 'embed' }>, path: string[]): string {
   const child = `pgrst_${++ctx.aliases}`;
   const { target, on, toOne } = joinCondition(ctx, table, alias, item, child);
-  const inner = `select ${selectList(ctx, target, child, item.select)} from ${qualified(ctx, target)} as ${child} where ${on}`;
+  const inner = `select ${selectList(ctx, target, child, item.select, path)} from ${qualified(ctx, target)} as ${child} where ${on}${embedConditions(ctx, path, child)}`;
   return toOne
     ? `(select row_to_json(${child}_row) from (${inner}) as ${child}_row)`
     : `coalesce((select json_agg(${child}_row) from (${inner}) as ${child}_row), '[]'::json)`;
@@ -69,7 +92,8 @@ export function innerEmbedConditions(ctx: BuildContext, table: string, alias: st
     if (item.kind !== 'embed' || !item.inner) continue;
     const child = `pgrst_${++ctx.aliases}`;
     const { target, on } = joinCondition(ctx, table, alias, item, child);
-    conditions.push(`exists (select 1 from ${qualified(ctx, target)} as ${child} where ${on})`);
+    // With !inner, a filter on the embed also drops the parent rows it leaves without children (PostgREST's semantics).
+    conditions.push(`exists (select 1 from ${qualified(ctx, target)} as ${child} where ${on}${embedConditions(ctx, [item.alias ?? item.relation], child)})`);
   }
   return conditions;
 }

@@ -1,7 +1,7 @@
 /** Builds the SQL statement for each kind of `/rest/v1` request. */
 import { RestError } from './errors';
 import { ParsedQuery } from './queryAst';
-import { BuildContext, innerEmbedConditions, orderSql, pageSql, qualified, quoteIdent, requireTable, selectList, whereSql } from './sqlBuilder';
+import { BuildContext, checkEmbedFilters, innerEmbedConditions, orderSql, pageSql, qualified, quoteIdent, requireTable, selectList, whereSql } from './sqlBuilder';
 
 /** A statement whose single result row has `body` (JSON text), `n` (rows) and maybe `total`. */
 export interface Statement {
@@ -15,9 +15,12 @@ function rowsJson(inner: string, totalSql = ''): string {
 
 /** GET/HEAD: select with filters, order and paging; `withTotal` adds the exact count. */
 export function buildRead(ctx: BuildContext, table: string, q: ParsedQuery, withTotal: boolean): Statement {
+  ctx.embedFilters = q.embedFilters;
+  ctx.seen = new Set();
   requireTable(ctx, table);
   const source = `${qualified(ctx, table)} as pgrst_t0`;
   const list = selectList(ctx, table, 'pgrst_t0', q.select);
+  checkEmbedFilters(ctx);
   const inner = `select ${list} from ${source}${whereSql(ctx, 'pgrst_t0', q.where, innerEmbedConditions(ctx, table, 'pgrst_t0', q.select))}${orderSql('pgrst_t0', q.order)}${pageSql(ctx, q.limit, q.offset)}`;
   const total = withTotal
     ? `, (select count(*) from ${source}${whereSql(ctx, 'pgrst_t0', q.where, innerEmbedConditions(ctx, table, 'pgrst_t0', q.select))}) as total`
@@ -42,9 +45,13 @@ export function bodyRows(body: unknown, columnsGiven = false): Record<string, un
 }
 
 function returning(ctx: BuildContext, table: string, mutation: string, q: ParsedQuery, representation: boolean): Statement {
+  ctx.embedFilters = q.embedFilters;
+  ctx.seen = new Set();
+  const list = representation ? selectList(ctx, table, 'pgrst_t0', q.select) : '';
+  checkEmbedFilters(ctx);
   // Without return=representation there is no RETURNING, so SELECT policies do not apply, as in PostgREST.
   const sql = representation
-    ? `with pgrst_source as (${mutation} returning pgrst_t0.*) ${rowsJson(`select ${selectList(ctx, table, 'pgrst_t0', q.select)} from pgrst_source as pgrst_t0`)}`
+    ? `with pgrst_source as (${mutation} returning pgrst_t0.*) ${rowsJson(`select ${list} from pgrst_source as pgrst_t0`)}`
     : `with pgrst_source as (${mutation} returning 1) select null::text as body, count(*) as n from pgrst_source`;
   return { sql, params: ctx.params.values };
 }

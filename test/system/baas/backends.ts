@@ -1,0 +1,28 @@
+import * as fs from 'node:fs';
+import type { RunningBaas } from '../../../src/core/baas';
+import { startTestBaas, tempWorkspace } from './helpers';
+import { postgresBin, startCluster } from './postgresCluster';
+
+/** The two database backends every BaaS API suite runs on. */
+export const BACKENDS = ['pglite', 'postgres'] as const;
+
+/** A running BaaS on a temp workspace, on PGlite or on a throwaway real Postgres cluster; `stop` removes everything. */
+export async function startOn(backend: (typeof BACKENDS)[number]): Promise<{ baas: RunningBaas; workspace: string; stop(): Promise<void> }> {
+  const workspace = tempWorkspace();
+  let cluster: { url: string; stop(): void } | undefined;
+  if (backend === 'postgres') {
+    const bin = postgresBin();
+    if (!bin) throw new Error('Debian postgresql is not installed: apt-get install -y postgresql');
+    cluster = await startCluster(bin);
+  }
+  const baas = await startTestBaas(workspace, true, cluster?.url);
+  return {
+    baas,
+    workspace,
+    stop: async () => {
+      await baas.close();
+      cluster?.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    },
+  };
+}
