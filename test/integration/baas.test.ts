@@ -92,6 +92,15 @@ describe('BaaS in the editor', function () {
     await waitFor(() => explorerTabs()[0], 'the BaaS Explorer tab');
   });
 
+  it('resets the data after a backup, and the restarted BaaS starts from the migrations alone', async () => {
+    const backup = await vscode.commands.executeCommand<string | undefined>('serverlessLab.baas.resetData', true);
+    const host = await api.testing!.baas();
+    assert.ok(backup && /db-\d{8}T\d{6}.*\.tar\.gz$/.test(backup), `a backup was written first: ${backup}`);
+    assert.strictEqual(host.state, 'running', 'the BaaS restarts after a reset');
+    const tables = await explorer<TableSummary[]>({ type: 'tables' });
+    assert.ok(!tables.some((t) => t.name === 'it_notes'), 'the table created before the reset is gone');
+  });
+
   it('stops cleanly and refuses explorer requests while stopped with an actionable message', async () => {
     await vscode.commands.executeCommand('serverlessLab.baas.stop');
     const host = await api.testing!.baas();

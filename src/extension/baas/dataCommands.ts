@@ -1,6 +1,7 @@
 // Reset BaaS Data / Restore Backup and Copy Connection Info: the commands that touch the data folder or the clipboard.
 import * as vscode from 'vscode';
-import { backupData, clearData, listBackups, restoreBackup, type BackupInfo } from '../../core/baas/explorer/backups';
+import * as path from 'node:path';
+import { listBackups, resetDatabase, restoreBackup, writeBackup } from '../../core/baas/db/recovery';
 import { CommandIds } from '../commandIds';
 import type { BaasHost } from './host';
 
@@ -26,44 +27,44 @@ async function whileStopped<T>(host: BaasHost, restart: () => Promise<unknown>, 
 }
 
 /**
- * "Reset BaaS Data": asks first, backs the data up, deletes it; the next start makes a fresh database (and applies
- * the migrations again). Only the embedded database: a Postgres server's data belongs to the learner's server.
+ * "Reset BaaS Data": asks first, backs the running database up (the core's backups, as `baas restore` reads them),
+ * then resets: the data folder is moved aside (never deleted) and the next start makes a fresh database and applies
+ * the migrations again. Only the embedded database: a Postgres server's data belongs to the learner's server.
  * `confirmed` skips the question (tests only).
  */
-export async function resetData(host: BaasHost, usesServer: boolean, restart: () => Promise<unknown>, confirmed = false): Promise<BackupInfo | undefined> {
+export async function resetData(host: BaasHost, usesServer: boolean, restart: () => Promise<unknown>, confirmed = false): Promise<string | undefined> {
   const root = host.dataRoot;
   if (!root) throw new Error('Open a folder first: the BaaS keeps its data in the workspace.');
   if (usesServer) throw new Error('Reset works on the embedded database only. serverlessLab.baas.databaseUrl points at a Postgres server: drop its schemas there yourself.');
   if (!confirmed) {
-    const answer = await vscode.window.showWarningMessage('Reset the BaaS data?', { modal: true, detail: 'Every table, row, user, mail and stored file in .serverless-lab/baas is deleted. A backup is made first, and the migrations in supabase/migrations run again on the next start.' }, 'Back Up and Reset');
+    const answer = await vscode.window.showWarningMessage('Reset the BaaS data?', { modal: true, detail: 'Every table, row, user and mail starts from scratch, and the migrations in supabase/migrations run again on the next start. The database is backed up first (when it is running) and its folder is kept aside, never deleted.' }, 'Back Up and Reset');
     if (answer !== 'Back Up and Reset') return undefined;
   }
-  const backup = await whileStopped(host, restart, async () => {
-    const saved = await backupData(root, 'reset');
-    await clearData(root);
-    return saved;
-  });
+  const db = host.current?.db;
+  const backup = db?.dump ? await writeBackup(root, await db.dump()) : undefined;
+  const kept = await whileStopped(host, restart, async () => (await resetDatabase(root)).keptAt);
   if (!confirmed) {
-    void vscode.window.showInformationMessage(backup ? `The BaaS data was reset. Backup: .serverless-lab/baas/backups/${backup.name}` : 'The BaaS data was reset (there was nothing to back up).', ...(backup ? ['Restore Backup'] : [])).then((pick) => {
-      if (pick) void vscode.commands.executeCommand(CommandIds.baasRestoreBackup, backup?.name);
+    const where = [backup && `backup ${path.basename(backup)}`, kept && `old folder kept as ${path.basename(kept)}`].filter(Boolean).join('; ');
+    void vscode.window.showInformationMessage(`The BaaS data was reset${where ? ` (${where})` : ''}.`, ...(backup ? ['Restore Backup'] : [])).then((pick) => {
+      if (pick) void vscode.commands.executeCommand(CommandIds.baasRestoreBackup, backup);
     });
   }
   return backup;
 }
 
-/** "Restore BaaS Backup…": picks a backup (or takes `name`), confirms, and swaps it in (the current data is backed up first). */
-export async function restoreData(host: BaasHost, restart: () => Promise<unknown>, name?: string): Promise<void> {
+/** "Restore BaaS Backup…": picks a backup (or takes its file), confirms, and swaps it in (the current folder is kept aside). */
+export async function restoreData(host: BaasHost, restart: () => Promise<unknown>, file?: string): Promise<void> {
   const root = host.dataRoot;
   if (!root) throw new Error('Open a folder first: the BaaS keeps its data in the workspace.');
   const backups = await listBackups(root);
   if (!backups.length) {
-    void vscode.window.showInformationMessage('There are no BaaS backups yet: Reset BaaS Data makes one before it deletes anything.');
+    void vscode.window.showInformationMessage('There are no BaaS backups yet: one is made before migrations change the database and before Reset BaaS Data.');
     return;
   }
-  const chosen = name ? backups.find((b) => b.name === name) : (await vscode.window.showQuickPick(backups.map((b) => ({ label: b.name, backup: b })), { title: 'Restore which BaaS backup?' }))?.backup;
+  const chosen = file && backups.includes(file) ? file : (await vscode.window.showQuickPick(backups.map((b) => ({ label: path.basename(b), file: b })), { title: 'Restore which BaaS backup? (newest first)' }))?.file;
   if (!chosen) return;
-  const answer = await vscode.window.showWarningMessage(`Restore ${chosen.name}?`, { modal: true, detail: 'The current BaaS data is replaced by the backup (and backed up itself first, as "before-restore").' }, 'Restore');
+  const answer = await vscode.window.showWarningMessage(`Restore ${path.basename(chosen)}?`, { modal: true, detail: 'The current BaaS database is replaced by the backup; its folder is kept aside, never deleted.' }, 'Restore');
   if (answer !== 'Restore') return;
   await whileStopped(host, restart, () => restoreBackup(root, chosen));
-  void vscode.window.showInformationMessage(`Restored ${chosen.name}.`);
+  void vscode.window.showInformationMessage(`Restored ${path.basename(chosen)}.`);
 }

@@ -2,7 +2,6 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunningBaas } from '../../../src/core/baas';
-import { backupData, clearData, listBackups, restoreBackup } from '../../../src/core/baas/explorer/backups';
 import { applyMigrationFile, applyToCleanDatabase } from '../../../src/core/baas/explorer/migrationActions';
 import { RequestLog } from '../../../src/core/baas/explorer/requestLog';
 import { runSql, sqlErrorLocation } from '../../../src/core/baas/explorer/sqlRun';
@@ -139,20 +138,5 @@ describe('BaaS explorer core (PGlite)', function () {
     assert.deepEqual(clean.applied, ['20260101000000_notes.sql', '20260102000000_tags.sql']);
     const bad = await applyToCleanDatabase(path.join(workspace, 'supabase', 'migrations', '20260103000000_bad.sql'), defaultTemplateCacheDir());
     assert.equal(path.basename(bad.failed?.file ?? ''), '20260103000000_bad.sql');
-  });
-
-  it('backs up, clears and restores the data folder without touching the secret', async () => {
-    const root = path.join(workspace, 'scratch-baas');
-    fs.mkdirSync(path.join(root, 'db'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'db', 'PG_VERSION'), '17');
-    fs.writeFileSync(path.join(root, 'jwt-secret'), 's');
-    const backup = await backupData(root, 'reset');
-    assert.ok(backup);
-    await clearData(root);
-    assert.equal(fs.existsSync(path.join(root, 'db')), false);
-    assert.equal(fs.readFileSync(path.join(root, 'jwt-secret'), 'utf8'), 's');
-    assert.deepEqual((await listBackups(root)).map((b) => b.name), [backup.name]);
-    await restoreBackup(root, backup);
-    assert.equal(fs.readFileSync(path.join(root, 'db', 'PG_VERSION'), 'utf8'), '17');
   });
 });
