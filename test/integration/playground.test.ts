@@ -60,6 +60,7 @@ describe('pattern playground', function () {
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isUntitled) await doc.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(template(), { useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'itLens'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   it('shows a live result that follows typing, and places pattern problems on the pattern text', async () => {
@@ -116,6 +117,8 @@ describe('pattern playground', function () {
   });
 
   it('puts CodeLens on rules and queues and the engine\'s problems on the exact line of template.yaml', async () => {
+    // A template of its own: the previous test's document may still be cached under template.yaml.
+    const template = () => vscode.Uri.joinPath(root(), 'itLens', 'template.yaml');
     await vscode.workspace.fs.writeFile(template(), new TextEncoder().encode(TEMPLATE.replace('source: [shop.orders]', 'source: [{prefix: 1}]\n      State: ENABLED')));
     const doc = await vscode.workspace.openTextDocument(template());
     await vscode.window.showTextDocument(doc);
@@ -129,5 +132,11 @@ describe('pattern playground', function () {
     const explain = lenses.find((l) => l.command?.title === 'Explain last match');
     assert.ok(explain, lenses.map((l) => l.command?.title).join(', '));
     assert.equal(doc.lineAt(explain.range.start.line).text.trim(), 'PlacedRule:');
+    // The Event Flow commands are registered, so their lenses appear, with the bus or queue as those commands take it.
+    const put = lenses.find((l) => l.command?.title === 'Put test event');
+    assert.deepEqual(put?.command?.arguments, [undefined, 'default']);
+    const send = lenses.find((l) => l.command?.title === 'Send test message');
+    assert.deepEqual(send?.command?.arguments, ['OrdersQueue']);
+    assert.equal(doc.lineAt(send!.range.start.line).text.trim(), 'OrdersQueue:');
   });
 });

@@ -10,14 +10,13 @@ import type { RecentEventsSource } from './types';
 
 /** Registers the playground, its commands and the template lenses, hover and diagnostics. */
 export function registerPatternPlayground(services: ExtensionServices): void {
-  const eventing = (services as unknown as { eventing?: () => Promise<RecentEventsSource> }).eventing;
   registerPlayground({
     context: services.context,
     registerSafeCommand: registerSafeCommand as never,
     log: getLogger('playground'),
     lensesEnabled: () => services.config.get<boolean>(SettingKeys.codeLensEnabled, true),
     onDidChangeConfig: services.config.onDidChange,
-    eventing,
+    eventing: (): Promise<RecentEventsSource> => services.eventing(),
     feature: () => feature,
   });
 }

@@ -63,6 +63,8 @@ export function registerPlayground(w: PlaygroundWiring): () => Playground {
     w.onDidChangeConfig(() => lensesChanged.fire()),
   );
   vscode.workspace.textDocuments.forEach(diagnose);
+  // Playground editors restored after a reload may open before the listeners above: evaluate them now.
+  vscode.workspace.textDocuments.filter((d) => d.uri.scheme === PLAYGROUND_SCHEME).forEach((d) => pg().changed(d));
   w.registerSafeCommand(context, CommandIds.openPatternPlayground, (args?: Feature.OpenPlaygroundArgs) => pg().open(args instanceof vscode.Uri ? undefined : args));
   w.registerSafeCommand(context, CommandIds.playgroundTryRecent, () => pg().tryRecent());
   w.registerSafeCommand(context, CommandIds.playgroundChooseEvent, () => pg().chooseEvent());

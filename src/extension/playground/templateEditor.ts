@@ -8,14 +8,6 @@ import { compilePattern } from '../../core/eventing/patterns';
 import { eventDiagnostics, eventSites, type EventSite } from '../../core/eventing/playground/templateSites';
 import type { PlaygroundDeps, RecentBusEvent } from './types';
 
-/** Commands of the Event Flow feature the lenses run (registered by the eventing module). */
-export const FlowCommands = {
-  putEvent: 'serverlessLab.putEvent',
-  sendMessage: 'serverlessLab.sendMessage',
-  publish: 'serverlessLab.publishMessage',
-  openFlow: 'serverlessLab.openEventFlow',
-} as const;
-
 const HOVER_EVENTS = 50;
 const HOVER_WAIT_MS = 1500;
 
@@ -25,10 +17,12 @@ export function templateLenses(doc: vscode.TextDocument, available: ReadonlySet<
   for (const site of eventSites(doc.getText(), doc.uri.fsPath)) {
     const range = new vscode.Range(site.line, site.character, site.line, site.character + site.name.length);
     const add = (command: string, title: string, args: unknown[], tooltip?: string) => available.has(command) && lenses.push(new vscode.CodeLens(range, { title, command, arguments: args, tooltip }));
-    if (site.kind === 'rule' || site.kind === 'bus') add(FlowCommands.putEvent, 'Put test event', [{ bus: site.kind === 'bus' ? site.name : site.bus }], `Put an event on bus ${site.kind === 'bus' ? site.name : site.bus}`);
-    if (site.kind === 'queue') add(FlowCommands.sendMessage, 'Send test message', [{ queue: site.name }]);
-    if (site.kind === 'topic') add(FlowCommands.publish, 'Publish test message', [{ topic: site.name }]);
-    add(FlowCommands.openFlow, 'Open in flow', [{ nodeId: site.nodeId }], `Show ${site.nodeId} in the Event Flow`);
+    // Argument shapes of the Event Flow commands (src/extension/eventing): putEvent(entry?, bus?), sendMessage(queue?, body?), publishMessage(topic?, message?).
+    const bus = site.kind === 'bus' ? site.name : site.bus;
+    if (site.kind === 'rule' || site.kind === 'bus') add(CommandIds.putEvent, 'Put test event', [undefined, bus], `Pick an event and put it on bus ${bus}`);
+    if (site.kind === 'queue') add(CommandIds.sendMessage, 'Send test message', [site.name]);
+    if (site.kind === 'topic') add(CommandIds.publishMessage, 'Publish test message', [site.name]);
+    add(CommandIds.openEventFlow, 'Open in flow', [{ nodeId: site.nodeId }], `Open the Event Flow (${site.nodeId})`);
     if (site.pattern !== undefined) {
       add(CommandIds.explainLastMatch, 'Explain last match', [doc.uri, site.name], 'The last event on the rule\'s bus, condition by condition, in the Pattern Playground');
     }
