@@ -36,6 +36,8 @@ export const LAZY_MODULES = {
   eventing: './src/core/eventing/index.ts',
   eventingHost: './src/extension/eventing/host.ts',
   eventingUi: './src/extension/eventing/ui.ts',
+  // The BaaS host, views and SQL console with the whole BaaS core (PGlite, pg and jose stay external).
+  baas: './src/extension/baas/feature.ts',
   // Lesson run/predict blocks, tool links and images: loaded when a learner first presses a block's button.
   lessonBlocks: './src/extension/lessons/blockActions.ts',
 };

@@ -7,6 +7,8 @@ export const SettingKeys = {
   codeLensEnabled: 'codeLens.enabled',
   runHistorySize: 'run.historySize',
   handlerExtraNames: 'handlers.extraNames',
+  baasDatabaseUrl: 'baas.databaseUrl',
+  baasAutoConfirm: 'baas.autoConfirm',
   eventsTimeCompression: 'events.timeCompression',
 } as const;
 

@@ -8,6 +8,8 @@ export interface ContextKeys {
   /** Exercises passed so far; a walkthrough step can complete on `serverlessLab.exercisesPassed > 0`. */
   'serverlessLab.exercisesPassed': number;
   'serverlessLab.hasLastInvocation': boolean;
+  /** The BaaS host's state (stopped, starting, running, …), for the BaaS view's welcome content and menus. */
+  'serverlessLab.baasState': string;
 }
 
 /** Process-wide, so lazy feature bundles (each with its own copy of this module) share one cache. */

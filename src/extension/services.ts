@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { RuntimeService } from '../core/runtime/runtimeService';
+import type { BaasHost } from './baas/host';
 import type { Config } from './config';
 import type { EventingHost } from './eventing/host';
 import type { RuntimeHost } from './runtime/runtimeHost';
@@ -15,6 +16,11 @@ export interface ExtensionServices {
   runtimeHost: RuntimeHost;
   /** The one runtime service, created on first use: every feature that runs a function invokes through it. */
   runtime(): Promise<RuntimeService>;
+  /**
+   * The one BaaS host of this window (src/extension/baas/host.ts), loading the BaaS feature bundle on first use.
+   * It does not start the BaaS: call `start()` (or check `state` and `current`) on it.
+   */
+  baas(): Promise<BaasHost>;
   /** The workspace's one event engine host (templates, endpoint, persistence), created on first use. */
   eventing(): Promise<EventingHost>;
   /** Registers async cleanup that deactivate() awaits (disposables alone cannot be awaited). */
@@ -35,6 +41,8 @@ export interface SlApi {
     workspaceState: Pick<vscode.Memento, 'get' | 'keys'>;
     /** The extension's one runtime service, so tests can compare its resolution with the CLI's and a headless one. */
     runtime(): Promise<RuntimeService>;
+    /** The BaaS host (loads the BaaS bundle; does not start it), so tests can start it and read its state. */
+    baas(): Promise<BaasHost>;
     /** The workspace's event engine host (services.eventing()), so tests drive the editor's own engine. */
     eventing(): Promise<EventingHost>;
   };

@@ -1,0 +1,131 @@
+// BaaS Explorer page: a banner (state, URL, who every view acts as) and tabs for tables, SQL results, policies,
+// users, the request monitor and the Inbox. The host does every query; the page renders and sends edits.
+import { parseMessage } from '../../src/shared/webviewMessaging';
+import { BAAS_EXPLORER_HOST_SCHEMA, EXPLORER_TABS, migrateBaasExplorerState, type BaasExplorerHostMessage, type ExplorerStatus, type ExplorerTab, type UserSummary } from '../../src/shared/baasExplorerProtocol';
+import { h } from '../shared/dom';
+import { actorSelect, page, rpc, saveState, showError, vscode } from './ctx';
+import { renderInbox, renderPolicies, renderSql, renderUsers, setSqlResult } from './others';
+import { addEntry, monitorVisible, renderRequests } from './requests';
+import { renderTables } from './tables';
+
+const LABELS: Record<ExplorerTab, string> = { tables: 'Tables', sql: 'SQL', policies: 'Policies', users: 'Users', requests: 'Requests', inbox: 'Inbox' };
+const app = document.getElementById('app') as HTMLElement;
+const banner = h('header', { class: 'banner', role: 'status' });
+const tabs = h('div', { role: 'tablist', 'aria-label': 'BaaS Explorer' });
+const panelBox = h('section', { role: 'tabpanel', id: 'tabpanel', tabindex: '0' });
+const restored = migrateBaasExplorerState(vscode.getState());
+if (restored) page.state = restored;
+
+function actAs(u: UserSummary): void {
+  void rpc.request<ExplorerStatus>({ type: 'actAs', actor: { kind: 'user', id: u.id, email: u.email } });
+}
+
+function renderBanner(): void {
+  const s = page.status;
+  if (!s) return;
+  const running = s.state === 'running';
+  banner.className = `banner ${s.actingAs.kind}`;
+  banner.replaceChildren(
+    ...present(
+    h('span', { class: `codicon codicon-${running ? 'database' : 'circle-slash'}`, 'aria-hidden': 'true' }),
+    h('strong', {}, running ? ` BaaS at ${s.url}` : ` BaaS ${s.state}`),
+    running ? h('span', { class: 'acting' }, h('label', { for: 'acting-as' }, ' · Acting as '), actorSelect('acting-as', s.actingAs, (actor) => void rpc.request({ type: 'actAs', actor }))) : undefined,
+    s.reason ? h('p', { class: 'reason' }, s.reason) : undefined,
+    ),
+  );
+}
+
+function present(...nodes: (Node | undefined)[]): Node[] {
+  return nodes.filter((n): n is Node => !!n);
+}
+
+function renderTabs(): void {
+  tabs.replaceChildren(
+    ...EXPLORER_TABS.map((t) => {
+      const b = h('button', { type: 'button', role: 'tab', id: `tab-${t}`, 'aria-controls': 'tabpanel', 'aria-selected': String(t === page.state.tab), tabindex: t === page.state.tab ? '0' : '-1' }, LABELS[t]);
+      b.addEventListener('click', () => show(t));
+      b.addEventListener('keydown', (e) => {
+        const i = EXPLORER_TABS.indexOf(t);
+        const next = e.key === 'ArrowRight' ? EXPLORER_TABS[(i + 1) % EXPLORER_TABS.length] : e.key === 'ArrowLeft' ? EXPLORER_TABS[(i + EXPLORER_TABS.length - 1) % EXPLORER_TABS.length] : undefined;
+        if (next) {
+          show(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        }
+      });
+      return b;
+    }),
+  );
+  panelBox.setAttribute('aria-labelledby', `tab-${page.state.tab}`);
+}
+
+/** Switches to a tab and renders it (when the BaaS is running; otherwise the banner says why). */
+function show(tab: ExplorerTab, table?: string): void {
+  saveState({ tab, ...(table ? { table } : {}) });
+  renderTabs();
+  void renderTab();
+}
+
+async function renderTab(): Promise<void> {
+  if (page.status?.state !== 'running') {
+    panelBox.replaceChildren(h('p', { class: 'muted' }, page.status?.reason ?? 'Waiting for the BaaS…'));
+    return;
+  }
+  panelBox.setAttribute('aria-busy', 'true');
+  try {
+    if (!page.users.length || page.state.tab === 'users') page.users = await rpc.request<UserSummary[]>({ type: 'users' });
+    renderBanner();
+    switch (page.state.tab) {
+      case 'tables': await renderTables(panelBox); break;
+      case 'sql': renderSql(panelBox); break;
+      case 'policies': await renderPolicies(panelBox); break;
+      case 'users': await renderUsers(panelBox, actAs); break;
+      case 'requests': await renderRequests(panelBox); break;
+      case 'inbox': await renderInbox(panelBox); break;
+    }
+  } catch (err) {
+    showError(panelBox, err);
+  } finally {
+    panelBox.removeAttribute('aria-busy');
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (rpc.settle(event.data)) return;
+  const msg = parseMessage<BaasExplorerHostMessage>(event.data, BAAS_EXPLORER_HOST_SCHEMA);
+  if (!msg) return;
+  switch (msg.type) {
+    case 'status': {
+      const wasRunning = page.status?.state === 'running';
+      const who = JSON.stringify(page.status?.actingAs);
+      page.status = msg.status;
+      renderBanner();
+      // A new caller or a (re)start changes what every view shows.
+      if (!wasRunning || who !== JSON.stringify(msg.status.actingAs) || msg.status.state !== 'running') void renderTab();
+      return;
+    }
+    case 'show':
+      show(msg.tab, msg.table);
+      return;
+    case 'requestAdded':
+      if (monitorVisible()) addEntry(msg.entry);
+      return;
+    case 'dataChanged':
+      if (page.state.tab !== 'requests' && page.state.tab !== 'sql') void renderTab();
+      return;
+    case 'sqlResult':
+      setSqlResult(msg.result);
+      if (page.state.tab === 'sql') renderSql(panelBox);
+      return;
+    case 'reply':
+      return;
+    default: {
+      const never: never = msg;
+      void never;
+    }
+  }
+});
+
+app.replaceChildren(banner, tabs, panelBox);
+app.removeAttribute('aria-busy');
+renderTabs();
+vscode.postMessage({ type: 'ready' });

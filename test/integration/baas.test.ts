@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { RequestEntry, RowPage, TableSummary, UserSummary } from '../../src/shared/baasExplorerProtocol';
+import type { SlApi } from '../../src/extension/services';
+import { waitFor } from '../helpers/waitFor';
+
+const EXTENSION_ID = 'serverless-lab.serverless-lab';
+
+/** Sends one BaaS Explorer protocol request through the same handler the page uses. */
+function explorer<R>(message: Record<string, unknown>): Thenable<R> {
+  return vscode.commands.executeCommand<R>('serverlessLab.baas.explorerRequest', { requestId: 1, ...message });
+}
+
+function explorerTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessLab.baasExplorer'));
+}
+
+describe('BaaS in the editor', function () {
+  // A fresh workspace database is loaded from the cached template (a first run on a machine builds it: up to a minute).
+  this.timeout(180_000);
+  let api: SlApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    api = (await ext.activate()) as SlApi;
+    assert.ok(api.testing, 'the test-mode API is exposed');
+  });
+
+  after(async () => {
+    await vscode.window.tabGroups.close(explorerTabs());
+    await vscode.commands.executeCommand('serverlessLab.baas.stop');
+  });
+
+  it('starts, impersonates one of two users so the table view shows only their rows, and explains each request in the monitor', async () => {
+    await vscode.commands.executeCommand('serverlessLab.baas.start');
+    const host = await api.testing!.baas();
+    assert.strictEqual(host.state, 'running', host.error);
+    const baas = host.current!;
+    assert.match(baas.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+
+    await baas.db.exec(`
+      create table if not exists it_notes (id bigint generated always as identity primary key, user_id uuid not null default auth.uid(), body text not null);
+      alter table it_notes enable row level security;
+      drop policy if exists "own notes" on it_notes;
+      create policy "own notes" on it_notes for all to authenticated using (auth.uid() = user_id) with check (auth.uid() = user_id);`);
+    for (const name of ['alice', 'bob']) await explorer({ type: 'userAction', user: { action: 'create', email: `${name}@it.example`, password: 'secret-123' } });
+    const users = await explorer<UserSummary[]>({ type: 'users' });
+    const alice = users.find((u) => u.email === 'alice@it.example');
+    const bob = users.find((u) => u.email === 'bob@it.example');
+    assert.ok(alice && bob, 'both users are listed');
+    assert.ok(alice.confirmed, 'users created in the explorer are confirmed');
+
+    await explorer({ type: 'actAs', actor: { kind: 'user', id: bob.id, email: bob.email } });
+    await explorer({ type: 'insert', table: 'it_notes', values: { body: 'bob secret' } });
+    await explorer({ type: 'actAs', actor: { kind: 'user', id: alice.id, email: alice.email } });
+    await explorer({ type: 'insert', table: 'it_notes', values: { body: 'alice note' } });
+    assert.strictEqual(host.actingLabel, 'alice@it.example (authenticated)');
+
+    const tables = await explorer<TableSummary[]>({ type: 'tables' });
+    assert.ok(tables.some((t) => t.name === 'it_notes' && t.rlsEnabled));
+    const asAlice = await explorer<RowPage>({ type: 'page', table: 'it_notes', limit: 50 });
+    assert.deepStrictEqual(asAlice.rows.map((r) => r.body), ['alice note']);
+    await explorer({ type: 'actAs', actor: { kind: 'service' } });
+    const asService = await explorer<RowPage>({ type: 'page', table: 'it_notes', limit: 50 });
+    assert.deepStrictEqual(asService.rows.map((r) => r.body).sort(), ['alice note', 'bob secret']);
+
+    // A learner's client: alice signs in, reads, then tries to write a row as bob.
+    const headers = { apikey: baas.anonKey, 'content-type': 'application/json' };
+    const token = ((await (await fetch(`${baas.url}/auth/v1/token?grant_type=password`, { method: 'POST', headers, body: JSON.stringify({ email: alice.email, password: 'secret-123' }) })).json()) as { access_token: string }).access_token;
+    const auth = { ...headers, authorization: `Bearer ${token}` };
+    assert.strictEqual((await fetch(`${baas.url}/rest/v1/it_notes?select=body`, { headers: auth })).status, 200);
+    assert.strictEqual((await fetch(`${baas.url}/rest/v1/it_notes`, { method: 'POST', headers: auth, body: JSON.stringify({ body: 'forged', user_id: bob.id }) })).status, 403);
+
+    const log = await explorer<RequestEntry[]>({ type: 'requests', filter: { text: '/rest/v1/it_notes' } });
+    const read = log.find((e) => e.method === 'GET');
+    const forged = log.find((e) => e.method === 'POST');
+    assert.ok(read && forged, 'both table requests are in the monitor');
+    assert.strictEqual(read.caller.email, alice.email);
+    assert.strictEqual(read.decision, 'allowed');
+    assert.deepStrictEqual(read.rls?.policies.map((p) => p.name), ['own notes']);
+    assert.strictEqual(forged.decision, 'denied');
+    assert.match(forged.rls?.denied ?? '', /row-level security/);
+    assert.strictEqual(forged.claims?.sub, alice.id, 'the monitor shows the claims Postgres saw');
+
+    // Replaying alice's read as bob flips what RLS lets through (same request, another caller).
+    const replayed = await explorer<RequestEntry>({ type: 'replay', id: read.id, actor: { kind: 'user', id: bob.id, email: bob.email } });
+    assert.strictEqual(replayed.caller.email, bob.email);
+    assert.strictEqual(replayed.status, 200);
+
+    await vscode.commands.executeCommand('serverlessLab.baas.openExplorer', 'requests');
+    await waitFor(() => explorerTabs()[0], 'the BaaS Explorer tab');
+  });
+
+  it('resets the data after a backup, and the restarted BaaS starts from the migrations alone', async () => {
+    const backup = await vscode.commands.executeCommand<string | undefined>('serverlessLab.baas.resetData', true);
+    const host = await api.testing!.baas();
+    assert.ok(backup && /db-\d{8}T\d{6}.*\.tar\.gz$/.test(backup), `a backup was written first: ${backup}`);
+    assert.strictEqual(host.state, 'running', 'the BaaS restarts after a reset');
+    const tables = await explorer<TableSummary[]>({ type: 'tables' });
+    assert.ok(!tables.some((t) => t.name === 'it_notes'), 'the table created before the reset is gone');
+  });
+
+  it('stops cleanly and refuses explorer requests while stopped with an actionable message', async () => {
+    await vscode.commands.executeCommand('serverlessLab.baas.stop');
+    const host = await api.testing!.baas();
+    assert.strictEqual(host.state, 'stopped');
+    assert.throws(() => host.require(), /Start BaaS/);
+  });
+});
