@@ -1,7 +1,9 @@
 // The BaaS feature, built as its own lazy bundle (dist/lazy/baas.js, scripts/lazyModules.mjs): the host, status
 // bar, tree, explorer panel and SQL console are created on the first BaaS command or view, never at activation.
 import * as vscode from 'vscode';
+import { connectBaasEvents } from '../../core/baas/events';
 import { listUsers } from '../../core/baas/explorer/users';
+import { provideBaasEnvironment } from '../../core/baas/functionEnv';
 import type { ActingAs } from '../../core/baas/explorer/users';
 import { BAAS_EXPLORER_WEBVIEW_SCHEMA, migrateBaasExplorerState, type BaasExplorerRequest, type ExplorerTab } from '../../shared/baasExplorerProtocol';
 import { parseMessage } from '../../shared/webviewMessaging';
@@ -26,6 +28,44 @@ export interface BaasFeature {
   command(id: string, args: unknown[]): Promise<unknown>;
   /** Adopts an explorer panel restored after a reload. */
   restorePanel(panel: vscode.WebviewPanel, state: unknown): void;
+}
+
+/**
+ * Functions see the BaaS (issue 15): `SUPABASE_URL` and `SUPABASE_ANON_KEY` in their environment while it runs,
+ * and its changes (rows of the public tables that exist at start, sign-ups, storage uploads and deletes) put on
+ * the workspace's event engine as events, so a template's rules route them to functions. Best effort: a
+ * workspace without an event architecture still gets a working BaaS, and the reason is logged.
+ */
+function wireFunctions(services: ExtensionServices, host: BaasHost, subscriptions: vscode.Disposable[]): void {
+  void services.runtime().then(
+    (runtime) => subscriptions.push({ dispose: provideBaasEnvironment(runtime, () => host.current) }),
+    (err: unknown) => log.warn(`functions will not get SUPABASE_URL: ${err instanceof Error ? err.message : String(err)}`),
+  );
+  let connection: { close(): Promise<void> } | undefined;
+  let stopObjects: (() => void) | undefined;
+  const disconnect = async (): Promise<void> => {
+    stopObjects?.();
+    stopObjects = undefined;
+    const c = connection;
+    connection = undefined;
+    await c?.close().catch(() => undefined);
+  };
+  const connect = async (): Promise<void> => {
+    const baas = host.current;
+    if (!baas || connection) return;
+    try {
+      const eventing = await services.eventing();
+      const tables = (await baas.db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1")).rows.map((r) => r.name);
+      // The engine is rebuilt when templates change: always put on the current one.
+      connection = await connectBaasEvents(baas.db, { putEvents: (entries) => eventing.engine().putEvents(entries) }, { tables, onError: (m) => log.warn(`BaaS event: ${m}`) });
+      const c = connection as Awaited<ReturnType<typeof connectBaasEvents>>;
+      stopObjects = baas.onObjectEvent((e) => c.onObjectEvent(e));
+      log.info(`BaaS changes become events: ${tables.length ? tables.join(', ') : 'no public tables yet'}, sign-ups and storage`);
+    } catch (err) {
+      log.warn(`BaaS changes will not become events: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  subscriptions.push(host.onDidChange(() => void (host.state === 'running' ? connect() : host.state !== 'starting' ? disconnect() : undefined)), { dispose: () => void disconnect() });
 }
 
 /** Creates the feature once; every disposable goes to the extension's subscriptions. */
@@ -54,6 +94,7 @@ export function createBaasFeature(services: ExtensionServices, onStateChange: (s
   const sql = new SqlConsole(host, panel, context.workspaceState, ensureRunning);
   context.subscriptions.push(host, panel, tree, status, sql, host.onDidChange(updateStatus), vscode.languages.registerCodeLensProvider({ language: 'sql' }, sql));
   services.onDeactivate(() => host.stop());
+  wireFunctions(services, host, context.subscriptions);
 
   /** Start BaaS, with progress; failures get a message with the recovery path. */
   async function start(): Promise<unknown> {
