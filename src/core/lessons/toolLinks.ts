@@ -64,7 +64,9 @@ export const TOOL_LINK_COMMANDS: Readonly<Record<string, ToolLinkCommand>> = {
   },
   'serverlessLab.openEventFlow': { check: anyObject, changesFiles: false, shape: 'none, or an object', optional: true },
   'serverlessLab.openPatternPlayground': { check: anyObject, changesFiles: false, shape: 'none, or an object', optional: true },
-  'serverlessLab.openBaasExplorer': { check: anyObject, changesFiles: false, shape: 'none, or an object', optional: true },
+  'serverlessLab.baas.openExplorer': { check: anyObject, changesFiles: false, shape: 'none, or an object', optional: true },
+  // Starting the BaaS creates its data folder (.serverless-lab/baas) in the workspace: ask first.
+  'serverlessLab.baas.start': { check: none, changesFiles: true, shape: 'none', optional: true },
 };
 
 /** A decoded tool link: the command and its one argument (undefined when the link has none). */
