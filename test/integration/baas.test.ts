@@ -101,6 +101,30 @@ describe('BaaS in the editor', function () {
     assert.ok(!tables.some((t) => t.name === 'it_notes'), 'the table created before the reset is gone');
   });
 
+  it('gives functions SUPABASE_URL while it runs, and puts each sign-up on the workspace event engine', async () => {
+    await vscode.commands.executeCommand('serverlessLab.baas.start');
+    const host = await api.testing!.baas();
+    const baas = host.current!;
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const dir = vscode.Uri.joinPath(folder, 'it-baas-env');
+    const handler = vscode.Uri.joinPath(dir, 'handler.js');
+    await vscode.workspace.fs.writeFile(handler, new TextEncoder().encode('exports.handler = async () => ({ url: process.env.SUPABASE_URL, key: process.env.SUPABASE_ANON_KEY });\n'));
+    try {
+      const record = await vscode.commands.executeCommand<{ response?: { url?: string; key?: string }; error?: unknown }>('serverlessLab.invokeHandler', handler, 'handler', { event: {}, reveal: false });
+      assert.deepStrictEqual(record.response, { url: baas.url, key: baas.anonKey }, JSON.stringify(record.error));
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+    const eventing = await api.testing!.eventing();
+    await explorer({ type: 'userAction', user: { action: 'create', email: 'carol@it.example', password: 'secret-123' } });
+    const seen = await waitFor(
+      () => eventing.recentEvents(50).find((e) => e.event.source === 'serverless-lab.auth' && (e.event.detail as { user?: { email?: string } } | undefined)?.user?.email === 'carol@it.example'),
+      "carol's sign-up on the event engine",
+      { timeoutMs: 30_000 },
+    );
+    assert.strictEqual(seen.event['detail-type'], 'User Signed Up');
+  });
+
   it('stops cleanly and refuses explorer requests while stopped with an actionable message', async () => {
     await vscode.commands.executeCommand('serverlessLab.baas.stop');
     const host = await api.testing!.baas();
