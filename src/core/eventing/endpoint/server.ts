@@ -84,20 +84,37 @@ export function startEndpoint(engine: EventEngine, port = 0): Promise<EventEndpo
       let open = true;
       // Lambda reserves AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_REGION (the invoker sets the region), so dummy
       // credentials reach the SDKs through a private shared-credentials file, a variable Lambda does not reserve.
-      const credsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-endpoint-'));
-      const credsFile = path.join(credsDir, 'credentials');
-      fs.writeFileSync(credsFile, `[default]\naws_access_key_id = local\naws_secret_access_key = local\nregion = ${REGION}\n`, { mode: 0o600 });
+      const credsFile = sharedCredentialsFile();
       resolve({
         url,
         port: actual,
         environment: () => (open ? { AWS_ENDPOINT_URL: url, AWS_SHARED_CREDENTIALS_FILE: credsFile, AWS_CONFIG_FILE: credsFile } : undefined),
         close: () => new Promise<void>((done) => {
           open = false;
-          fs.rmSync(credsDir, { recursive: true, force: true });
           server.close(() => done());
           server.closeAllConnections();
         }),
       });
     });
   });
+}
+
+let credentials: { dir: string; file: string } | undefined;
+
+/**
+ * One dummy-credentials file per process, shared by every endpoint it starts: a rebuilt engine's endpoint then
+ * gives sandboxes the same environment, so warm sandboxes stay warm (a new path each time made every rebuild
+ * a cold start) and never point at a file that was deleted. Removed when the process exits.
+ */
+function sharedCredentialsFile(): string {
+  if (!credentials) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-endpoint-'));
+    credentials = { dir, file: path.join(dir, 'credentials') };
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  if (!fs.existsSync(credentials.file)) {
+    fs.mkdirSync(credentials.dir, { recursive: true });
+    fs.writeFileSync(credentials.file, `[default]\naws_access_key_id = local\naws_secret_access_key = local\nregion = ${REGION}\n`, { mode: 0o600 });
+  }
+  return credentials.file;
 }
