@@ -30,8 +30,10 @@ async function pickFolder(arg?: string | vscode.Uri): Promise<vscode.Uri | undef
 }
 
 async function read(uri: vscode.Uri): Promise<string | undefined> {
+  // Unsaved edits win; otherwise the file on disk decides. A closed editor's document can outlive its file,
+  // and treating a deleted template.yaml as existing would ask to merge into nothing.
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open?.isDirty) return open.getText();
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
