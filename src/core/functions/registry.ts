@@ -78,6 +78,9 @@ export async function locateSamFunctions(text: string, template: string, exists:
 }
 
 /** Does `file` sit inside `root` (or is it root)? */
+/** How long a searched list of templates is trusted without a watcher event. */
+const TEMPLATE_LIST_TTL_MS = 2000;
+
 function inside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -88,6 +91,8 @@ export class FunctionRegistry {
   private roots: string[];
   private readonly jsonCache = new Map<string, Cached<FunctionsFileResult>>();
   private templateList: Promise<string[]> | undefined;
+  /** When the template list was searched: it is searched again after TEMPLATE_LIST_TTL_MS (see templateResults). */
+  private templateListAt = 0;
   private readonly templates = new Map<string, Cached<TemplateResult>>();
   private readonly resolvedFiles = new Map<string, Promise<ResolvedFunction>>();
   private readonly lastResults = new Map<string, { inputs: readonly object[]; value: ResolvedFunction }>();
@@ -160,7 +165,13 @@ export class FunctionRegistry {
 
   /** Every SAM template's functions and diagnostics, each parsed once per change. */
   async templateResults(): Promise<TemplateResult[]> {
-    this.templateList ??= Promise.all(this.roots.map((r) => this.host.findTemplates(r))).then((lists) => [...new Set(lists.flat().map((f) => path.resolve(f)))].sort());
+    // File watchers can miss a template created right after a folder was deleted (seen in the extension host),
+    // so the list of templates, cheap to search, is also searched again after a short time; parses stay cached.
+    if (this.templateList && Date.now() - this.templateListAt > TEMPLATE_LIST_TTL_MS) this.templateList = undefined;
+    if (!this.templateList) {
+      this.templateListAt = Date.now();
+      this.templateList = Promise.all(this.roots.map((r) => this.host.findTemplates(r))).then((lists) => [...new Set(lists.flat().map((f) => path.resolve(f)))].sort());
+    }
     const list = this.templateList;
     list.catch(() => {
       if (this.templateList === list) this.templateList = undefined;
