@@ -45,7 +45,11 @@ export async function run(t: E2EContext): Promise<void> {
 
   // The handler lesson has highlighted code in Python and Node.js.
   await t.pickFromCommand('Serverless Lab: Open Lesson…', 'Anatomy of a handler');
-  const anatomy = await t.webview('.hljs');
+  // The panel is reused: wait until it shows the picked lesson, not the one before it (which has code too).
+  const anatomy = await waitFor(async () => {
+    const frame = await t.webview('h1');
+    return /Anatomy of a handler/.test(await frame.locator('h1').first().innerText()) && frame;
+  }, 'the lesson panel to show "Anatomy of a handler"', { timeoutMs: 30000 });
   const code = anatomy.locator('pre .hljs, pre code.hljs, .hljs').first();
   await code.scrollIntoViewIfNeeded();
   t.check(await anatomy.locator('.hljs-keyword, .hljs-title, .hljs-string').count() > 0, 'code blocks carry highlight.js token classes');
@@ -57,8 +61,8 @@ export async function run(t: E2EContext): Promise<void> {
 
   // Lessons link to the tools: the cost lesson's link opens the Cost panel.
   await t.pickFromCommand('Serverless Lab: Open Lesson…', 'Cost basics: requests and GB-seconds');
-  const costLesson = await t.webview('a[href="command:serverlessLab.openCost"]');
-  await costLesson.locator('a[href="command:serverlessLab.openCost"]').click();
+  const costLesson = await t.webview('a[href^="command:serverlessLab.openCost"]');
+  await costLesson.locator('a[href^="command:serverlessLab.openCost"]').click();
   const costPanel = await t.webview('#total-aws');
   t.check(/\$[\d,.]+/.test(await costPanel.locator('#total-aws').innerText()), 'the Cost panel opens from a link inside a lesson, with its totals');
 }
