@@ -89,9 +89,11 @@ function makeContext(page, server, workspace, specName, getTheme, setThemeVar) {
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
       await waitFor(async () => {
         await t.runCommand(title);
-        // Long lists are virtualised (54 lessons): filter by the text so the row is rendered at all.
-        await page.locator('.quick-input-widget input').first().fill(text, { timeout: 10000 }).catch(() => undefined);
-        if (!(await row.waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false))) return false;
+        // Long lists are virtualised (54 lessons): when the row is not rendered, filter by its text.
+        if (!(await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
+          await page.locator('.quick-input-widget input').first().fill(text, { timeout: 10000 }).catch(() => undefined);
+          if (!(await row.waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false))) return false;
+        }
         return row.click({ timeout: 10000 }).then(() => true, async () => { await page.keyboard.press('Escape'); return false; });
       }, `"${text}" to be picked from "${title}"`, { timeoutMs: deadlineMs, intervalMs: 1000 });
     },
