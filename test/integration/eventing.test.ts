@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { EventEngine, ManualClock, applyArchitecture, readEventArchitecture } from '../../src/core/eventing';
 import type { RuntimeRecord } from '../../src/core/runtime/types';
 import type { SlApi } from '../../src/extension/services';
+import { waitFor } from '../helpers/waitFor';
 
 const EXTENSION_ID = 'serverless-lab.serverless-lab';
 
@@ -51,17 +52,6 @@ Resources:
           Properties: { Queue: !GetAtt Orders.Arn, BatchSize: 1 }
 `;
 
-/** Polls `probe` until it returns a value (the registry sees new files through a watcher), or fails after `ms`. */
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('event engine (extension host)', function () {
   this.timeout(120000);
   let dir: string;
@@ -87,7 +77,7 @@ describe('event engine (extension host)', function () {
     assert.ok(api.testing, 'the test-mode API is exposed');
     const runtime = await api.testing.runtime();
     // The extension's registry resolves the template's functions by name, as the engine asks for them.
-    await waitFor(async () => ((await runtime.registry.list()).filter((f) => ['ItNotify', 'ItProcess'].includes(f.config.name)).length === 2 ? true : undefined), 'the registry to read the template');
+    await waitFor(async () => ((await runtime.registry.list()).filter((f) => ['ItNotify', 'ItProcess'].includes(f.config.name)).length === 2 ? true : undefined), 'the registry to read the template', { timeoutMs: 20000 });
 
     const text = fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8');
     const { architecture, diagnostics } = readEventArchitecture(text, path.join(dir, 'template.yaml'));
@@ -142,10 +132,10 @@ describe('event engine (extension host)', function () {
     try {
       const host = await api.testing.eventing();
       await host.reload();
-      const engine = await waitFor(async () => (host.engine().queue('it-orders') && host.engine().clock.compression === 3600 ? host.engine() : undefined), 'the host to load the template with compression');
+      const engine = await waitFor(async () => (host.engine().queue('it-orders') && host.engine().clock.compression === 3600 ? host.engine() : undefined), 'the host to load the template with compression', { timeoutMs: 20000 });
       assert.strictEqual(engine.putEvents([{ Source: 'it.shop', DetailType: 'OrderPlaced', Detail: JSON.stringify({ orderId: 'h-2', fail: true }) }]).failedEntryCount, 0);
       engine.sendMessage('it-orders', { body: JSON.stringify({ id: 'h-m', bad: true }) });
-      await waitFor(async () => (engine.queue('it-notify-dlq')!.stored().some((m) => JSON.parse(m.body).detail?.orderId === 'h-2') && engine.queue('it-orders-dlq')!.stored().some((m) => JSON.parse(m.body).id === 'h-m') ? true : undefined), 'both DLQs to receive their message', 60000);
+      await waitFor(async () => (engine.queue('it-notify-dlq')!.stored().some((m) => JSON.parse(m.body).detail?.orderId === 'h-2') && engine.queue('it-orders-dlq')!.stored().some((m) => JSON.parse(m.body).id === 'h-m') ? true : undefined), 'both DLQs to receive their message', { timeoutMs: 60000 });
       const notify = records.filter((r) => r.function?.handlerFile.endsWith(path.join('notify', 'handler.js')) && r.error?.errorMessage === 'cannot notify h-2');
       assert.strictEqual(notify.length, 2, 'one attempt and one retry');
       assert.strictEqual(records.filter((r) => r.source === 'queue' && r.function?.handlerFile.endsWith(path.join('process', 'handler.js'))).length, 2, 'received twice, then redriven');

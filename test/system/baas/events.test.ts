@@ -11,6 +11,7 @@ import { EventEngine, applyArchitecture, readEventArchitecture } from '../../../
 import { createRuntime } from '../../../src/core/runtime';
 import type { RuntimeRecord } from '../../../src/core/runtime/types';
 import { tempWorkspace } from './helpers';
+import { waitFor } from '../../helpers/waitFor';
 
 const rule = (id: string, pattern: string) => `  ${id}:
     Type: AWS::Serverless::Function
@@ -37,15 +38,12 @@ describe('BaaS changes become events (PGlite triggers + LISTEN → event engine 
   let runtime: ReturnType<typeof createRuntime>;
   const records: RuntimeRecord[] = [];
 
-  /** Waits (polling, no fixed sleep) until `count` invocations of `fn` have finished. */
-  async function invocationsOf(fn: string, count: number): Promise<RuntimeRecord[]> {
-    const end = Date.now() + 60000;
-    for (;;) {
+  /** Waits until `count` invocations of `fn` have finished. */
+  function invocationsOf(fn: string, count: number): Promise<RuntimeRecord[]> {
+    return waitFor(() => {
       const got = records.filter((r) => r.functionName === fn);
-      if (got.length >= count) return got;
-      if (Date.now() > end) throw new Error(`${fn}: ${got.length} of ${count} invocations after 60 s`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+      return got.length >= count && got;
+    }, `${count} invocations of ${fn}`, { timeoutMs: 60000 });
   }
 
   before(async () => {
