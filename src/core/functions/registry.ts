@@ -177,10 +177,7 @@ export class FunctionRegistry {
       if (this.templateList === list) this.templateList = undefined;
     });
     const files = await list;
-    return Promise.all(files.map((file) => this.cached(this.templates, file, file, async () => {
-      const text = await this.host.readFile(file);
-      return text === undefined ? { file, functions: [], diagnostics: [] } : locateSamFunctions(text, file, (f) => this.host.exists(f));
-    })));
+    return Promise.all(files.map((file) => this.template(file)));
   }
 
   /** Every named function: functions.json entries first (folder order), then SAM functions; the first of a name wins. */
@@ -257,6 +254,14 @@ export class FunctionRegistry {
     return p;
   }
 
+  /** One template's functions, parsed once per change. */
+  private template(file: string): Promise<TemplateResult> {
+    return this.cached(this.templates, file, file, async () => {
+      const text = await this.host.readFile(file);
+      return text === undefined ? { file, functions: [], diagnostics: [] } : locateSamFunctions(text, file, (f) => this.host.exists(f));
+    });
+  }
+
   /**
    * The templates that can run `abs`: template.yaml/yml beside it or in a folder above it, up to its
    * workspace folder (a SAM CodeUri is relative to its template, and templates sit at or above their code).
@@ -270,10 +275,7 @@ export class FunctionRegistry {
       if (!root || !inside(root, dir) || dir === root || path.dirname(dir) === dir) break;
     }
     const found = (await Promise.all(candidates.map(async (f) => ((await this.host.exists(f)) ? f : undefined)))).filter((f): f is string => !!f);
-    return Promise.all(found.map((file) => this.cached(this.templates, file, file, async () => {
-      const text = await this.host.readFile(file);
-      return text === undefined ? { file, functions: [], diagnostics: [] } : locateSamFunctions(text, file, (f) => this.host.exists(f));
-    })));
+    return Promise.all(found.map((file) => this.template(file)));
   }
 
   /**
