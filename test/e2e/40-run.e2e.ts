@@ -20,13 +20,14 @@ export async function run(t: E2EContext): Promise<void> {
   await lens.click();
 
   const panel = await t.webview('#report-cards .report-card', 60000);
+  // The panel may still show an earlier spec's invocation (a lesson's run block): wait for this one's response.
+  await t.expectVisible(panel.locator('#response', { hasText: 'HTTP 200' }), 'the HTTP response status is rendered', 60000);
   const cards = await panel.locator('#report-cards .report-card').allInnerTexts();
   for (const label of ['Duration', 'Billed Duration', 'Max Memory Used', 'Init Duration']) {
     t.check(cards.some((c) => c.includes(label)), `a REPORT card reads "${label}"`);
   }
   const init = cards.find((c) => c.includes('Init Duration')) ?? '';
   t.check(/\d+(\.\d+)? ms/.test(init), `the first invocation is cold and shows its Init Duration: ${JSON.stringify(init)}`);
-  t.check((await panel.locator('#response').innerText()).includes('HTTP 200'), 'the HTTP response status is rendered');
   t.check((await panel.locator('#logs').innerText()).includes('REPORT RequestId:'), 'the logs include the REPORT line');
   await panel.locator('#timeline').scrollIntoViewIfNeeded();
   await t.screenshot('run-invoke-cold');
