@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { exportSam } from '../../core/sam';
 import { functionsFilePath, parseFunctionsFile } from '../../core/scaffold';
 import { getLogger } from '../log';
+import { readWorkspaceText } from '../uriExists';
 
 const log = getLogger('sam');
 
@@ -29,28 +30,16 @@ async function pickFolder(arg?: string | vscode.Uri): Promise<vscode.Uri | undef
   return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Export which folder to AWS SAM?' }))?.uri;
 }
 
-async function read(uri: vscode.Uri): Promise<string | undefined> {
-  // Unsaved edits win; otherwise the file on disk decides. A closed editor's document can outlive its file,
-  // and treating a deleted template.yaml as existing would ask to merge into nothing.
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
 /** Runs the export; undefined when the user cancelled. */
 export async function exportToSam(args: ExportSamArgs = {}): Promise<ExportSamResult | undefined> {
   const folder = await pickFolder(args.folder);
   if (!folder) return undefined;
-  const functionsText = await read(vscode.Uri.joinPath(folder, functionsFilePath));
+  const functionsText = await readWorkspaceText(vscode.Uri.joinPath(folder, functionsFilePath));
   if (functionsText === undefined) throw new Error(`No ${functionsFilePath} in ${folder.fsPath}: create a function with "Serverless Lab: New Function…" first`);
   const { functions } = parseFunctionsFile(functionsText, vscode.Uri.joinPath(folder, functionsFilePath).fsPath);
   if (!Object.keys(functions).length) throw new Error(`${functionsFilePath} has no functions to export`);
   const template = vscode.Uri.joinPath(folder, 'template.yaml');
-  const existing = await read(template);
+  const existing = await readWorkspaceText(template);
   if (existing !== undefined && !args.confirmMerge) {
     const merge = 'Merge';
     const answer = await vscode.window.showWarningMessage(
@@ -75,7 +64,7 @@ export async function exportToSam(args: ExportSamArgs = {}): Promise<ExportSamRe
   const warnings: string[] = [];
   for (const f of result.files) {
     const uri = vscode.Uri.joinPath(folder, f.path);
-    const current = await read(uri);
+    const current = await readWorkspaceText(uri);
     if (current === undefined) edit.createFile(uri, { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(f.content) });
     else {
       const problem = f.check(current);

@@ -2,7 +2,7 @@
 // the handler, its test, sample events and a functions.json entry as ONE undoable workspace edit.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { uriExists } from '../uriExists';
+import { readWorkspaceText, uriExists } from '../uriExists';
 import {
   addFunctionEntry, checkNewFunctionName, functionsFilePath, parseFunctionsFile, planScaffold, renderFunction, suggestFreeName,
   templateNameClash, triggersFor, validateFunctionName, type FunctionEntry, type LanguageId, type ProviderId, type RenderedFunction,
@@ -30,15 +30,9 @@ export interface NewFunctionResult {
   conflicts: string[];
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  return (await uriExists(uri)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : undefined;
-}
-
 /** Functions already in the folder's functions.json (empty when absent or unreadable). */
 async function existingFunctions(folder: vscode.Uri): Promise<Record<string, FunctionEntry>> {
-  const text = await readText(vscode.Uri.joinPath(folder, functionsFilePath));
+  const text = await readWorkspaceText(vscode.Uri.joinPath(folder, functionsFilePath));
   try {
     return text ? parseFunctionsFile(text).functions : {};
   } catch {
@@ -169,7 +163,7 @@ async function create(rendered: RenderedFunction, folder: vscode.Uri): Promise<N
   }
   const functionsUri = vscode.Uri.joinPath(folder, functionsFilePath);
   const name = path.posix.basename(rendered.functionDir);
-  const current = await readText(functionsUri);
+  const current = await readWorkspaceText(functionsUri);
   const merged = addFunctionEntry(current, name, rendered.entry);
   let functionsDoc: vscode.TextDocument | undefined;
   if (current === undefined) {
