@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { processWide } from './processWide';
 
 /** Context keys (for `when` clauses) and their value types, in one typed map. */
 export interface ContextKeys {
@@ -12,8 +13,8 @@ export interface ContextKeys {
   'serverlessLab.baasState': string;
 }
 
-/** Process-wide, so lazy feature bundles (each with its own copy of this module) share one cache. */
-const cache = ((globalThis as Record<symbol, unknown>)[Symbol.for('serverlessLab.contextKeys')] ??= new Map()) as Map<keyof ContextKeys, unknown>;
+/** Shared by every lazy bundle's copy of this module. */
+const cache = processWide('contextKeys', () => new Map<keyof ContextKeys, unknown>());
 
 /** Sets a context key, skipping the call when the cached value is unchanged. */
 export async function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Promise<void> {

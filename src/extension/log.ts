@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { processWide } from './processWide';
 
 /** One logger over a LogOutputChannel; every line carries a `[component]` tag. */
 export interface Logger {
@@ -9,11 +10,8 @@ export interface Logger {
   error(message: string | Error, ...args: unknown[]): void;
 }
 
-/**
- * The channel lives on a process-wide holder, not in a module variable: lazy feature bundles
- * (scripts/lazyModules.mjs) each carry their own copy of this module, and must log to the same channel.
- */
-const holder: { channel?: vscode.LogOutputChannel } = ((globalThis as Record<symbol, unknown>)[Symbol.for('serverlessLab.log')] ??= {}) as { channel?: vscode.LogOutputChannel };
+/** The channel, shared by every lazy bundle's copy of this module. */
+const holder = processWide<{ channel?: vscode.LogOutputChannel }>('log', () => ({}));
 
 /** Creates the shared "Serverless Lab" log channel; call once from activate(). */
 export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
