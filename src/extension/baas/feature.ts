@@ -42,6 +42,8 @@ function wireFunctions(services: ExtensionServices, host: BaasHost, subscription
     (err: unknown) => log.warn(`functions will not get SUPABASE_URL: ${err instanceof Error ? err.message : String(err)}`),
   );
   let connection: { close(): Promise<void> } | undefined;
+  /** Set while a connection is being made: state events arrive in bursts, and one connection is enough. */
+  let connecting = false;
   let stopObjects: (() => void) | undefined;
   const disconnect = async (): Promise<void> => {
     stopObjects?.();
@@ -52,20 +54,27 @@ function wireFunctions(services: ExtensionServices, host: BaasHost, subscription
   };
   const connect = async (): Promise<void> => {
     const baas = host.current;
-    if (!baas || connection) return;
+    if (!baas || connection || connecting) return;
+    connecting = true;
     try {
       const eventing = await services.eventing();
       const tables = (await baas.db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1")).rows.map((r) => r.name);
       // The engine is rebuilt when templates change: always put on the current one.
-      connection = await connectBaasEvents(baas.db, { putEvents: (entries) => eventing.engine().putEvents(entries) }, { tables, onError: (m) => log.warn(`BaaS event: ${m}`) });
-      const c = connection as Awaited<ReturnType<typeof connectBaasEvents>>;
-      stopObjects = baas.onObjectEvent((e) => c.onObjectEvent(e));
+      const events = await connectBaasEvents(baas.db, { putEvents: (entries) => eventing.engine().putEvents(entries) }, { tables, onError: (m) => log.warn(`BaaS event: ${m}`) });
+      connection = events;
+      stopObjects = baas.onObjectEvent((e) => events.onObjectEvent(e));
       log.info(`BaaS changes become events: ${tables.length ? tables.join(', ') : 'no public tables yet'}, sign-ups and storage`);
     } catch (err) {
       log.warn(`BaaS changes will not become events: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      connecting = false;
     }
   };
-  subscriptions.push(host.onDidChange(() => void (host.state === 'running' ? connect() : host.state !== 'starting' ? disconnect() : undefined)), { dispose: () => void disconnect() });
+  const follow = (): void => {
+    if (host.state === 'running') void connect();
+    else if (host.state !== 'starting') void disconnect();
+  };
+  subscriptions.push(host.onDidChange(follow), { dispose: () => void disconnect() });
 }
 
 /** Creates the feature once; every disposable goes to the extension's subscriptions. */
