@@ -29,8 +29,8 @@ export const LAZY_MODULES = {
   // template): a cold `serverless-lab invoke` of a handler file parses neither (issue 10's 2.5x target).
   yaml: 'yaml',
   ajv: 'ajv',
-  // The playground's wiring (loaded at activation, small) and its heavy half (matcher, YAML, samples; first use).
-  playgroundWiring: './src/extension/playground/register.ts',
+  // The playground's heavy half (matcher, YAML, samples; first use). Its wiring runs at activation, so it stays
+  // in the entry: a lazy module loaded at activation would only add a file to read.
   playground: './src/extension/playground/feature.ts',
   // Extension-side features that are heavy or rarely used: their `vscode` import is resolved in the extension host.
   eventing: './src/core/eventing/index.ts',

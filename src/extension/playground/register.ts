@@ -1,7 +1,6 @@
 // Wiring of the pattern playground and the template.yaml event support: the playground's file system,
-// commands, completion, CodeLens, hover and diagnostics. Built as a lazy module (scripts/lazyModules.mjs)
-// so the activation entry stays small; the matcher, YAML reader and sample catalogue sit behind `feature`,
-// loaded on first use.
+// commands, completion, CodeLens, hover and diagnostics. It runs at activation, so it is part of the entry;
+// the matcher, YAML reader and sample catalogue sit behind `feature`, a lazy module loaded on first use.
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
 import type * as Feature from './feature';
@@ -14,7 +13,7 @@ const TEMPLATE_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '
 const isTemplate = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && /(^|[\\/])template\.ya?ml$/.test(doc.uri.fsPath);
 const DIAGNOSE_DEBOUNCE_MS = 300;
 
-/** What the activation entry hands over: its own command boundary and log (this bundle must not keep copies). */
+/** What the activation entry hands over: its command boundary, log and settings. */
 export interface PlaygroundWiring {
   context: vscode.ExtensionContext;
   registerSafeCommand(context: vscode.ExtensionContext, id: string, handler: (...args: never[]) => unknown): void;
