@@ -153,21 +153,20 @@ export class EventingHost implements vscode.Disposable {
     this.workspace.load(templates, known);
     for (const p of this.workspace.startProblems()) this.deps.log.warn(p.message);
     this.deps.log.info(`event engine loaded ${templates.length} template(s): ${this.workspace.problems().length} problem(s)`);
-    await this.restartEndpoint();
+    await this.serveEndpoint();
   }
 
-  /** The endpoint serves one engine, so a rebuilt engine gets a new endpoint on the same port when it is free. */
-  private async restartEndpoint(): Promise<void> {
-    const port = this.endpointServer?.port ?? 0;
-    this.removeEnvironment();
-    await this.endpointServer?.close();
-    this.endpointServer = undefined;
-    let server: EventEndpoint;
-    try {
-      server = await startEndpoint(this.workspace.engine, port);
-    } catch {
-      server = await startEndpoint(this.workspace.engine, 0);
+  /**
+   * A rebuilt engine is served by the running endpoint: same URL, and the sandboxes' environment never
+   * changes or lapses, so a template edit does not turn warm sandboxes cold (a closed-and-reopened endpoint
+   * did, for any invocation that landed in between).
+   */
+  private async serveEndpoint(): Promise<void> {
+    if (this.endpointServer) {
+      this.endpointServer.serve(this.workspace.engine);
+      return;
     }
+    const server = await startEndpoint(this.workspace.engine, 0);
     if (this.disposed) {
       await server.close();
       return;

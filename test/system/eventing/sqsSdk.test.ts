@@ -3,6 +3,8 @@ import {
   ChangeMessageVisibilityCommand, CreateQueueCommand, DeleteMessageBatchCommand, DeleteMessageCommand, GetQueueAttributesCommand,
   GetQueueUrlCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient,
 } from '@aws-sdk/client-sqs';
+import { EventEngine, systemClock } from '../../../src/core/eventing';
+import { fakeRuntime } from '../../unit/eventing/fakeRuntime';
 import { startWorld, type World } from './world';
 
 describe('system: SQS endpoint with @aws-sdk/client-sqs', () => {
@@ -64,6 +66,20 @@ describe('system: SQS endpoint with @aws-sdk/client-sqs', () => {
     const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['All'] }));
     assert.deepStrictEqual(got.Messages?.map((m) => m.Body), ['1', '2', '3']);
     assert.ok(got.Messages?.every((m) => m.Attributes?.MessageGroupId === 'g' && m.Attributes.SequenceNumber));
+  });
+
+  it('serves a rebuilt engine on the same URL, with the sandboxes\' environment unchanged throughout', async () => {
+    await sqs.send(new CreateQueueCommand({ QueueName: 'before' }));
+    const env = world.endpoint.environment();
+    const rebuilt = new EventEngine({ runtime: fakeRuntime({}), clock: systemClock() });
+    rebuilt.createQueue('after');
+    world.endpoint.serve(rebuilt);
+    assert.deepStrictEqual(world.endpoint.environment(), env);
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'after' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'to the new engine' }));
+    assert.deepStrictEqual(rebuilt.queue('after')?.stored().map((m) => m.body), ['to the new engine']);
+    await assert.rejects(sqs.send(new GetQueueUrlCommand({ QueueName: 'before' })), /does not exist/);
+    rebuilt.stop();
   });
 
   it('sends and deletes in batches, purges, and reports errors in the SQS shape', async () => {

@@ -23,6 +23,11 @@ export interface EventEndpoint {
   port: number;
   /** Gives sandboxes AWS_ENDPOINT_URL and dummy credentials (through a shared-credentials file) while the endpoint runs. */
   environment: EnvironmentProvider;
+  /**
+   * Serves another engine from now on (a template edit rebuilds the engine). The URL and the sandboxes'
+   * environment stay exactly the same, so warm sandboxes stay warm and no invocation sees the endpoint missing.
+   */
+  serve(engine: EventEngine): void;
   close(): Promise<void>;
 }
 
@@ -38,7 +43,8 @@ function statusOf(err: EngineError): number {
 }
 
 /** Starts the endpoint on 127.0.0.1 (port 0 picks a free one). */
-export function startEndpoint(engine: EventEngine, port = 0): Promise<EventEndpoint> {
+export function startEndpoint(initial: EventEngine, port = 0): Promise<EventEndpoint> {
+  let engine = initial;
   let url = '';
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -89,6 +95,9 @@ export function startEndpoint(engine: EventEngine, port = 0): Promise<EventEndpo
         url,
         port: actual,
         environment: () => (open ? { AWS_ENDPOINT_URL: url, AWS_SHARED_CREDENTIALS_FILE: credsFile, AWS_CONFIG_FILE: credsFile } : undefined),
+        serve: (next) => {
+          engine = next;
+        },
         close: () => new Promise<void>((done) => {
           open = false;
           server.close(() => done());
