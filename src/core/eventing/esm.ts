@@ -111,12 +111,33 @@ export class QueueMapping {
   private async process(batch: ReceivedMessage[]): Promise<void> {
     const queue = this.hub.queue(this.config.queue);
     const first = batch[0];
-    const outcome = await this.hub.invoke(this.config.functionName, sqsEvent(this.config.queue, batch), 'RequestResponse', { traceId: first.traceId, causationId: first.messageId, source: 'queue' });
+    // Under time compression the batch stays in flight while the function runs, and its visibility timeout
+    // runs at real speed meanwhile (Queue.hold): compression speeds up waits, not the function. A function
+    // that really runs past the timeout still sees its messages become visible mid-run, as on AWS.
+    const compressed = !!queue && this.hub.clock.compression > 1;
+    const releases = new Map(compressed ? batch.map((m) => [m.messageId, queue.hold(m.receiptHandle)] as const) : []);
+    const timeoutMs = (queue?.attributes.visibilityTimeout ?? 0) * 1000;
+    const started = performance.now();
+    const lapse = compressed ? setTimeout(() => releases.forEach((release) => release(0)), timeoutMs) : undefined;
+    lapse?.unref?.();
+    let outcome: Awaited<ReturnType<Hub['invoke']>>;
+    try {
+      outcome = await this.hub.invoke(this.config.functionName, sqsEvent(this.config.queue, batch), 'RequestResponse', { traceId: first.traceId, causationId: first.messageId, source: 'queue' });
+    } catch (err) {
+      releases.forEach((release) => release(0));
+      throw err;
+    } finally {
+      clearTimeout(lapse);
+    }
+    const left = timeoutMs - (performance.now() - started);
     const failed = new Set(failedMessageIds(batch.map((m) => m.messageId), outcome, !!this.config.reportBatchItemFailures));
     if (failed.size && failed.size < batch.length) {
       this.hub.trace.emit({ traceId: first.traceId, kind: 'batch.partial-failure', resource: `queue:${this.config.queue}`, causationId: outcome.requestId, detail: { failed: [...failed], batchSize: batch.length } });
     }
     // Failed messages are left alone: they become visible again when their visibility timeout ends.
-    for (const m of batch) if (!failed.has(m.messageId)) queue?.delete(m.receiptHandle);
+    for (const m of batch) {
+      if (!failed.has(m.messageId)) queue?.delete(m.receiptHandle);
+      releases.get(m.messageId)?.(left);
+    }
   }
 }

@@ -36,6 +36,8 @@ export class Queue {
   private waiters: Waiter[] = [];
   private wakeTimer?: TimerHandle;
   private sequence = 0;
+  /** Receipt handles of messages held in flight while the consumer that received them runs (see hold). */
+  private readonly held = new Set<string>();
 
   constructor(readonly name: string, readonly attributes: QueueAttributes, private readonly host: QueueHost) {
     this.arn = arnOf('queue', name);
@@ -83,7 +85,8 @@ export class Queue {
     const now = this.host.clock.now();
     let visible = 0, inFlight = 0, delayed = 0;
     for (const m of this.messages) {
-      if (m.visibleAt <= now) visible++;
+      if (this.isHeld(m)) inFlight++;
+      else if (m.visibleAt <= now) visible++;
       else if (m.receiptHandle) inFlight++;
       else delayed++;
     }
@@ -180,6 +183,31 @@ export class Queue {
     this.wake();
   }
 
+  /**
+   * Keeps a received message in flight while the consumer that received it is still running, whatever the
+   * clock says, and returns the function that ends the hold: the message then becomes receivable after
+   * `visibleInMs` more of this queue's clock (unless it was deleted or received again meanwhile).
+   *
+   * Time compression speeds up waits (visibility timeouts, retry delays, schedules), not a function's own run:
+   * at ×3600 a 30 s visibility timeout is 8 ms, shorter than any cold start, and without the hold every message
+   * would be received again while its first invocation was still running. The event source mapping holds
+   * its batch and says how much of the timeout the run used in real time (sqs-visibility-timeout.html above).
+   */
+  hold(receiptHandle: string): (visibleInMs: number) => void {
+    this.held.add(receiptHandle);
+    let ended = false;
+    return (visibleInMs) => {
+      if (ended) return;
+      ended = true;
+      this.held.delete(receiptHandle);
+      const i = this.findHandle(receiptHandle);
+      if (i < 0) return;
+      this.messages[i].visibleAt = this.host.clock.now() + Math.max(0, visibleInMs);
+      this.host.changed(this);
+      this.wake();
+    };
+  }
+
   /** PurgeQueue: deletes every message. */
   purge(): number {
     const n = this.messages.length;
@@ -206,6 +234,10 @@ export class Queue {
     if (this.wakeTimer) this.host.clock.clearTimer(this.wakeTimer);
   }
 
+  private isHeld(m: StoredMessage): boolean {
+    return m.receiptHandle !== undefined && this.held.has(m.receiptHandle);
+  }
+
   private findHandle(receiptHandle: string): number {
     return this.messages.findIndex((m) => m.receiptHandle === receiptHandle);
   }
@@ -219,7 +251,7 @@ export class Queue {
     const now = this.host.clock.now();
     const out: ReceivedMessage[] = [];
     const blockedGroups = new Set<string>();
-    if (this.attributes.fifoQueue) for (const m of this.messages) if (m.groupId && m.receiptHandle && m.visibleAt > now) blockedGroups.add(m.groupId);
+    if (this.attributes.fifoQueue) for (const m of this.messages) if (m.groupId && m.receiptHandle && (m.visibleAt > now || this.isHeld(m))) blockedGroups.add(m.groupId);
     let changed = false;
     for (let i = 0; i < this.messages.length && out.length < max; i++) {
       const m = this.messages[i];
@@ -229,7 +261,7 @@ export class Queue {
         continue;
       }
       if (m.groupId && blockedGroups.has(m.groupId)) continue;
-      if (m.visibleAt > now) {
+      if (m.visibleAt > now || this.isHeld(m)) {
         // FIFO: a later message of a group never overtakes an earlier delayed or in-flight one.
         if (m.groupId) blockedGroups.add(m.groupId);
         continue;
@@ -277,7 +309,7 @@ export class Queue {
     this.wakeTimer = undefined;
     if (!this.waiters.length) return;
     const now = this.host.clock.now();
-    const next = this.messages.reduce<number | undefined>((min, m) => (m.visibleAt > now && (min === undefined || m.visibleAt < min) ? m.visibleAt : min), undefined);
+    const next = this.messages.reduce<number | undefined>((min, m) => (m.visibleAt > now && !this.isHeld(m) && (min === undefined || m.visibleAt < min) ? m.visibleAt : min), undefined);
     if (next !== undefined) this.wakeTimer = this.host.clock.setTimer(() => this.wake(), next - now);
   }
 }

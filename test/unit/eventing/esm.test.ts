@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { EventEngine, ManualClock } from '../../../src/core/eventing';
 import { failedMessageIds } from '../../../src/core/eventing/esm';
+import { waitFor } from '../../helpers/waitFor';
 import { fakeRuntime } from './fakeRuntime';
 
 describe('eventing SQS event source mapping', () => {
@@ -51,6 +52,38 @@ describe('eventing SQS event source mapping', () => {
     assert.strictEqual(event.Records[0].eventSourceARN, q.arn);
     assert.strictEqual((event.Records[0].attributes as Record<string, string>).ApproximateReceiveCount, '1');
     assert.strictEqual(runtime.calls[0].options.source, 'queue');
+  });
+
+  it('under time compression, keeps a batch in flight while its function runs, then lets the rest of the visibility timeout pass', async () => {
+    // ×3600 turns a 30 s visibility timeout into 8 real ms, less than a cold start: the function's own run is not compressed.
+    const clock = new ManualClock();
+    Object.defineProperty(clock, 'compression', { value: 3600 });
+    const finish: (() => void)[] = [];
+    const runtime = fakeRuntime({ worker: () => new Promise<void>((_, reject) => finish.push(() => reject(new Error('bad order')))) });
+    const engine = new EventEngine({ runtime, clock });
+    const dlq = engine.createQueue('dlq');
+    const q = engine.createQueue('work', { visibilityTimeout: 30, redrivePolicy: { deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 } });
+    engine.addQueueMapping({ queue: 'work', functionName: 'worker' });
+    q.send({ body: 'm' });
+    engine.start();
+    try {
+      await waitFor(() => (finish.length === 1 ? true : undefined), 'the first invocation');
+      clock.advance(3_600_000); // an hour of model time while the function is still running
+      await new Promise((r) => setImmediate(r));
+      assert.strictEqual(runtime.calls.length, 1, 'not received again while its invocation runs');
+      assert.deepStrictEqual(q.counts(), { visible: 0, inFlight: 1, delayed: 0 });
+      finish[0]();
+      await waitFor(() => (q.counts().inFlight === 1 && q.stored()[0].visibleAt > clock.now() ? true : undefined), 'the hold to end with the timeout still running');
+      const left = q.stored()[0].visibleAt - clock.now();
+      assert.ok(left > 29_000 && left <= 30_000, `most of the 30 s timeout is left after a run of a few real ms (${left} ms)`);
+      clock.advance(30_000);
+      await waitFor(() => (finish.length === 2 ? true : undefined), 'the second receive');
+      finish[1]();
+      await waitFor(() => (dlq.stored().length === 1 ? true : (clock.advance(30_000), undefined)), 'the redrive to the DLQ');
+      assert.strictEqual(runtime.calls.length, 2, 'received twice (maxReceiveCount 2), then redriven');
+    } finally {
+      engine.stop();
+    }
   });
 
   it('waits for the batching window to fill a batch (each poller keeps its own window)', async () => {
