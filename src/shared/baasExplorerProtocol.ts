@@ -6,9 +6,11 @@ import type { RowPage, TableDetails, TableSummary } from '../core/baas/explorer/
 import type { ActingAs, InboxMail, UserSummary } from '../core/baas/explorer/users';
 import type { PolicySnippet } from '../core/baas/explorer/policySnippets';
 import type { SqlRunResult } from '../core/baas/explorer/sqlRun';
+import type { BucketSummary, StorageEntry, StoragePolicy } from '../core/baas/explorer/storage';
+import type { DeviceNotification, DeviceSummary } from '../core/baas/explorer/devices';
 import type { MessageSchema, ReplyMessage } from './webviewMessaging';
 
-export type { ActingAs, InboxMail, PolicySnippet, RequestEntry, RequestFilter, RowPage, SqlRunResult, TableDetails, TableSummary, UserSummary };
+export type { ActingAs, BucketSummary, DeviceNotification, DeviceSummary, InboxMail, PolicySnippet, RequestEntry, RequestFilter, RowPage, SqlRunResult, StorageEntry, StoragePolicy, TableDetails, TableSummary, UserSummary };
 
 /** View type of the explorer panel; also used by its serializer and `onWebviewPanel:` activation. */
 export const BAAS_EXPLORER_VIEW_TYPE = 'serverlessLab.baasExplorer';
@@ -17,10 +19,10 @@ export const BAAS_EXPLORER_VIEW_TYPE = 'serverlessLab.baasExplorer';
 export const BAAS_EXPLORER_STATE_VERSION = 1;
 
 /** The explorer's tabs. */
-export type ExplorerTab = 'tables' | 'sql' | 'policies' | 'users' | 'requests' | 'inbox';
+export type ExplorerTab = 'tables' | 'sql' | 'policies' | 'users' | 'storage' | 'requests' | 'inbox' | 'devices';
 
 /** Every tab, in display order. */
-export const EXPLORER_TABS: readonly ExplorerTab[] = ['tables', 'sql', 'policies', 'users', 'requests', 'inbox'];
+export const EXPLORER_TABS: readonly ExplorerTab[] = ['tables', 'sql', 'policies', 'users', 'storage', 'requests', 'inbox', 'devices'];
 
 /** What the page saves so that it reopens where the learner was. */
 export interface BaasExplorerState {
@@ -28,6 +30,9 @@ export interface BaasExplorerState {
   tab: ExplorerTab;
   table?: string;
   filter?: RequestFilter;
+  /** The Storage tab's bucket and folder (`a/b/`). */
+  bucket?: string;
+  prefix?: string;
 }
 
 /** Reads saved page state of any version; undefined when unusable. */
@@ -40,6 +45,8 @@ export function migrateBaasExplorerState(raw: unknown): BaasExplorerState | unde
     tab: r.tab as ExplorerTab,
     ...(typeof r.table === 'string' ? { table: r.table } : {}),
     ...(r.filter && typeof r.filter === 'object' ? { filter: r.filter as RequestFilter } : {}),
+    ...(typeof r.bucket === 'string' ? { bucket: r.bucket } : {}),
+    ...(typeof r.prefix === 'string' ? { prefix: r.prefix } : {}),
   };
 }
 
@@ -67,6 +74,35 @@ export type UserAction =
   | { action: 'delete'; id: string }
   | { action: 'confirm'; id: string }
   | { action: 'recover'; email: string };
+
+/** A folder of a bucket as the acting-as caller sees it (`/object/list`, so RLS decides). */
+export interface StorageListing {
+  bucket: string;
+  prefix: string;
+  entries: StorageEntry[];
+  actingLabel: string;
+}
+
+/** What happened to one uploaded file; `exists` asks the learner before replacing. */
+export interface UploadOutcome {
+  key: string;
+  outcome: 'uploaded' | 'exists' | 'failed';
+  /** Storage's message for a failure (RLS refusal, size or type limit). */
+  message?: string;
+}
+
+/** An object's preview: a data: URL for images, text (maybe cut), or why there is none. */
+export interface ObjectPreview {
+  key: string;
+  mimeType: string;
+  size: number;
+  kind: 'image' | 'text' | 'none';
+  /** `data:<type>;base64,…` for images. */
+  dataUrl?: string;
+  text?: string;
+  truncated?: boolean;
+  reason?: string;
+}
 
 /** Messages from the page to the host. */
 export type BaasExplorerWebviewMessage =
@@ -104,6 +140,34 @@ export type BaasExplorerWebviewMessage =
   | { type: 'inbox'; requestId: number }
   /** Follows a link from an Inbox mail (reply: the text the BaaS answered). */
   | { type: 'followLink'; requestId: number; url: string }
+  /** Buckets with their object counts, read as the owner (reply: BucketSummary[]). */
+  | { type: 'buckets'; requestId: number }
+  /** Creates a bucket through `/storage/v1/bucket` as the service role, an admin action (reply: nothing). */
+  | { type: 'createBucket'; requestId: number; name: string; public: boolean }
+  /** One folder of a bucket as the acting-as caller (reply: StorageListing). */
+  | { type: 'objects'; requestId: number; bucket: string; prefix: string }
+  /** Uploads bytes the learner dropped on the page, as the acting-as caller (reply: UploadOutcome). */
+  | { type: 'upload'; requestId: number; bucket: string; key: string; base64: string; contentType: string; upsert?: boolean }
+  /** Picks files with the host's open dialog and uploads them into `prefix` (reply: UploadOutcome[]; empty when cancelled). */
+  | { type: 'uploadPick'; requestId: number; bucket: string; prefix: string }
+  /** Downloads an object as the caller and saves it where the save dialog says (reply: the saved path, or undefined when cancelled). */
+  | { type: 'download'; requestId: number; bucket: string; key: string }
+  /** An object's preview as the caller (reply: ObjectPreview). */
+  | { type: 'preview'; requestId: number; bucket: string; key: string }
+  /** Deletes one object as the caller; the page asked to confirm (reply: objects deleted, 0 when RLS hid it). */
+  | { type: 'deleteObject'; requestId: number; bucket: string; key: string }
+  /** Creates a signed URL as the caller and copies it (reply: the URL). */
+  | { type: 'signedUrl'; requestId: number; bucket: string; key: string; expiresIn: number }
+  /** Policies on storage.objects, this bucket's first (reply: StoragePolicy[]). */
+  | { type: 'storagePolicies'; requestId: number; bucket: string }
+  /** Opens an owner-only policy for the bucket as a SQL document (reply: nothing). */
+  | { type: 'newStoragePolicy'; requestId: number; bucket: string }
+  /** Simulated devices and what they received (reply: DeviceSummary[]). */
+  | { type: 'devices'; requestId: number }
+  /** Registers a simulated device through `/push/v1/devices` as the acting-as caller (reply: its token). */
+  | { type: 'registerDevice'; requestId: number; platform: 'fcm' | 'apns'; name: string }
+  /** Sends a test notification through `/push/v1/send` with the service-role key (reply: the message name). */
+  | { type: 'sendTestPush'; requestId: number; token: string; title: string; body: string }
   /** Opens the SQL console (a .sql editor). */
   | { type: 'openSqlConsole' }
   /** Remembers the tab (for the serializer's restore). */
@@ -148,6 +212,20 @@ export const BAAS_EXPLORER_WEBVIEW_SCHEMA: MessageSchema = {
   clearRequests: { requestId: 'number' },
   inbox: { requestId: 'number' },
   followLink: { requestId: 'number', url: 'string' },
+  buckets: { requestId: 'number' },
+  createBucket: { requestId: 'number', name: 'string', public: 'boolean' },
+  objects: { requestId: 'number', bucket: 'string', prefix: 'string' },
+  upload: { requestId: 'number', bucket: 'string', key: 'string', base64: 'string', contentType: 'string', upsert: 'boolean?' },
+  uploadPick: { requestId: 'number', bucket: 'string', prefix: 'string' },
+  download: { requestId: 'number', bucket: 'string', key: 'string' },
+  preview: { requestId: 'number', bucket: 'string', key: 'string' },
+  deleteObject: { requestId: 'number', bucket: 'string', key: 'string' },
+  signedUrl: { requestId: 'number', bucket: 'string', key: 'string', expiresIn: 'number' },
+  storagePolicies: { requestId: 'number', bucket: 'string' },
+  newStoragePolicy: { requestId: 'number', bucket: 'string' },
+  devices: { requestId: 'number' },
+  registerDevice: { requestId: 'number', platform: (v) => v === 'fcm' || v === 'apns', name: 'string' },
+  sendTestPush: { requestId: 'number', token: 'string', title: 'string', body: 'string' },
   openSqlConsole: {},
   state: { state: (v) => !!migrateBaasExplorerState(v) },
 };
