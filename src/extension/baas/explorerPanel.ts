@@ -1,4 +1,4 @@
-// The single BaaS Explorer panel: tabs for tables, SQL results, policies, users, requests and the Inbox.
+// The single BaaS Explorer panel: tabs for tables, SQL results, policies, users, storage, requests, the Inbox and devices.
 // The host waits for the page's `ready` before posting, answers its requests as the acting-as caller, and
 // streams request-monitor entries while the panel is open.
 import * as vscode from 'vscode';
@@ -69,6 +69,8 @@ export class ExplorerPanelManager implements vscode.Disposable {
     panel.webview.html = webviewPage(panel.webview, this.extensionUri, {
       view: 'baasExplorer',
       title: 'BaaS Explorer',
+      // Storage previews show images as data: URLs (the bytes come from the host, never from a remote URL).
+      dataImages: true,
       body: '<main id="app" aria-busy="true"><p class="loading">Loading the BaaS Explorer…</p></main>',
     });
     const subs = [

@@ -5,6 +5,7 @@ import { describeTable, deleteRow, insertRow, listTables, readPage, updateRow, t
 import { policySnippets } from '../../core/baas/explorer/policySnippets';
 import { confirmEmail, listInbox, listUsers } from '../../core/baas/explorer/users';
 import type { BaasExplorerRequest, ExplorerStatus } from '../../shared/baasExplorerProtocol';
+import { answerStorageRequest } from './explorerStorage';
 import type { BaasHost } from './host';
 
 /** The page's status banner for the host's current state. */
@@ -82,6 +83,21 @@ export async function answerExplorerRequest(host: BaasHost, m: BaasExplorerReque
       return listInbox(host.require().db);
     case 'followLink':
       return followLink(host, m.url);
+    case 'buckets':
+    case 'createBucket':
+    case 'objects':
+    case 'upload':
+    case 'uploadPick':
+    case 'download':
+    case 'preview':
+    case 'deleteObject':
+    case 'signedUrl':
+    case 'storagePolicies':
+    case 'newStoragePolicy':
+    case 'devices':
+    case 'registerDevice':
+    case 'sendTestPush':
+      return answerStorageRequest(host, m);
     default: {
       const never: never = m;
       throw new Error(`Unknown request ${JSON.stringify(never)}`);

@@ -179,14 +179,29 @@ export class BaasHost implements vscode.Disposable {
   async replay(entry: RequestEntry, actor: ActingAs): Promise<RequestEntry | undefined> {
     const baas = this.require();
     if (!REPLAYABLE_METHODS.includes(entry.method)) throw new Error(`Only ${REPLAYABLE_METHODS.join(', ')} requests can be replayed: the BaaS never logs request bodies. Send the ${entry.method} again from your client as the other user.`);
-    const secret = await loadOrCreateSecret(this.dataRoot as string);
-    const key = actor.kind === 'service' ? baas.serviceRoleKey : baas.anonKey;
-    const bearer = actor.kind === 'user' ? await signJwt({ ...claimsFor(actor), iss: 'serverless-lab' }, secret, 3600) : key;
     const all = this.requests.list();
     const before = all.length ? all[all.length - 1].id : 0;
-    const res = await fetch(`${baas.url}${entry.path}${entry.query ? `?${entry.query}` : ''}`, { method: entry.method, headers: { apikey: key, authorization: `Bearer ${bearer}` } });
+    const res = await fetch(`${baas.url}${entry.path}${entry.query ? `?${entry.query}` : ''}`, { method: entry.method, headers: await this.authHeaders(actor) });
     await res.arrayBuffer();
     return this.requests.list().find((e) => e.id > before);
+  }
+
+  /**
+   * Calls the running BaaS's HTTP API as `actor` (default: the acting-as caller), as a client would: the key of
+   * its role and, for a user, a token signed with the workspace secret. So RLS, the storage layer's limits and
+   * events apply, and the request monitor shows the call. Returns the status, headers and raw body.
+   */
+  async fetchAs(apiPath: string, init: { method?: string; body?: Uint8Array | string; headers?: Record<string, string> } = {}, actor: ActingAs = this.actor): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const baas = this.require();
+    const res = await fetch(`${baas.url}${apiPath}`, { method: init.method ?? 'GET', headers: { ...(await this.authHeaders(actor)), ...init.headers }, body: typeof init.body === 'string' || init.body === undefined ? init.body : new Uint8Array(init.body) });
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  }
+
+  private async authHeaders(actor: ActingAs): Promise<Record<string, string>> {
+    const baas = this.require();
+    const key = actor.kind === 'service' ? baas.serviceRoleKey : baas.anonKey;
+    const bearer = actor.kind === 'user' ? await signJwt({ ...claimsFor(actor), iss: 'serverless-lab' }, await loadOrCreateSecret(this.dataRoot as string), 3600) : key;
+    return { apikey: key, authorization: `Bearer ${bearer}` };
   }
 
   private set(state: BaasState): void {
