@@ -1,5 +1,5 @@
 // BaaS Explorer page: a banner (state, URL, who every view acts as) and tabs for tables, SQL results, policies,
-// users, the request monitor and the Inbox. The host does every query; the page renders and sends edits.
+// users, storage, the request monitor, the Inbox and simulated devices. The host does every query; the page renders and sends edits.
 import { parseMessage } from '../../src/shared/webviewMessaging';
 import { BAAS_EXPLORER_HOST_SCHEMA, EXPLORER_TABS, migrateBaasExplorerState, type BaasExplorerHostMessage, type ExplorerStatus, type ExplorerTab, type UserSummary } from '../../src/shared/baasExplorerProtocol';
 import { h } from '../shared/dom';
@@ -7,8 +7,11 @@ import { actorSelect, page, rpc, saveState, showError, vscode } from './ctx';
 import { renderInbox, renderPolicies, renderSql, renderUsers, setSqlResult } from './others';
 import { addEntry, monitorVisible, renderRequests } from './requests';
 import { renderTables } from './tables';
+import { renderStorage } from './storage';
+import { renderDevices } from './devices';
+import { liveAreaOf } from '../../src/shared/baasExplorerLive';
 
-const LABELS: Record<ExplorerTab, string> = { tables: 'Tables', sql: 'SQL', policies: 'Policies', users: 'Users', requests: 'Requests', inbox: 'Inbox' };
+const LABELS: Record<ExplorerTab, string> = { tables: 'Tables', sql: 'SQL', policies: 'Policies', users: 'Users', storage: 'Storage', requests: 'Requests', inbox: 'Inbox', devices: 'Devices' };
 const app = document.getElementById('app') as HTMLElement;
 const banner = h('header', { class: 'banner', role: 'status' });
 const tabs = h('div', { role: 'tablist', 'aria-label': 'BaaS Explorer' });
@@ -65,7 +68,21 @@ function show(tab: ExplorerTab, table?: string): void {
   void renderTab();
 }
 
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** Re-renders the tab once for a burst of changes (an action's reply and its live request entry arrive together). */
+function scheduleRefresh(): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void renderTab(), 250);
+}
+
 async function renderTab(): Promise<void> {
+  // Keep keyboard focus across re-renders: controls that stay have stable ids.
+  const focused = document.activeElement?.id;
+  await renderTabContent();
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+async function renderTabContent(): Promise<void> {
   if (page.status?.state !== 'running') {
     panelBox.replaceChildren(h('p', { class: 'muted' }, page.status?.reason ?? 'Waiting for the BaaS…'));
     return;
@@ -79,8 +96,10 @@ async function renderTab(): Promise<void> {
       case 'sql': renderSql(panelBox); break;
       case 'policies': await renderPolicies(panelBox); break;
       case 'users': await renderUsers(panelBox, actAs); break;
+      case 'storage': await renderStorage(panelBox, scheduleRefresh); break;
       case 'requests': await renderRequests(panelBox); break;
       case 'inbox': await renderInbox(panelBox); break;
+      case 'devices': await renderDevices(panelBox, scheduleRefresh); break;
     }
   } catch (err) {
     showError(panelBox, err);
@@ -108,6 +127,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'requestAdded':
       if (monitorVisible()) addEntry(msg.entry);
+      // Storage, Devices and Inbox follow the API live: a write answered by the BaaS refreshes its tab.
+      if (page.status?.state === 'running' && liveAreaOf(msg.entry) === page.state.tab) scheduleRefresh();
       return;
     case 'dataChanged':
       if (page.state.tab !== 'requests' && page.state.tab !== 'sql') void renderTab();

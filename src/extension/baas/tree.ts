@@ -1,8 +1,10 @@
-// The "BaaS" tree in the Serverless Lab activity bar container: connection, acting-as, tables, users, requests
-// and Inbox. Empty while the BaaS is not running, so the view's welcome content (package.json viewsWelcome) says why.
+// The "BaaS" tree in the Serverless Lab activity bar container: connection, acting-as, tables, users, storage,
+// requests, Inbox and simulated devices. Empty while the BaaS is not running, so the view's welcome content (package.json viewsWelcome) says why.
 import * as vscode from 'vscode';
 import { listTables } from '../../core/baas/explorer/tables';
 import { listInbox, listUsers } from '../../core/baas/explorer/users';
+import { listBuckets } from '../../core/baas/explorer/storage';
+import { countDevices } from '../../core/baas/explorer/devices';
 import { CommandIds } from '../commandIds';
 import { getLogger } from '../log';
 import type { BaasHost } from './host';
@@ -77,7 +79,7 @@ export class BaasTreeProvider implements vscode.TreeDataProvider<BaasNode>, vsco
 
   private async roots(url: string): Promise<BaasNode[]> {
     const db = this.host.require().db;
-    const inbox = await listInbox(db, 1000);
+    const [inbox, buckets, devices] = await Promise.all([listInbox(db, 1000), listBuckets(db), countDevices(db)]);
     const acting = leaf(`Acting as ${this.host.actingLabel}`, 'Every view and the SQL console run as this caller. Click to change.', 'shield');
     acting.item.command = { command: CommandIds.baasImpersonate, title: 'Impersonate User…' };
     const conn = leaf(url, 'Click to copy the URL and the anon key.', 'plug');
@@ -86,7 +88,11 @@ export class BaasTreeProvider implements vscode.TreeDataProvider<BaasNode>, vsco
     requests.item.command = { command: CommandIds.baasOpenExplorer, title: 'Open Request Monitor', arguments: ['requests'] };
     const mails = leaf(`Inbox (${inbox.length})`, 'Verification, magic-link and recovery mails, and mails sent by functions.', 'mail');
     mails.item.command = { command: CommandIds.baasOpenExplorer, title: 'Open Inbox', arguments: ['inbox'] };
-    return [conn, acting, { kind: 'group', group: 'tables' }, { kind: 'group', group: 'users' }, requests, mails];
+    const storage = leaf(`Storage (${buckets.length})`, buckets.length ? `Buckets: ${buckets.map((b) => `${b.id} (${b.objectCount} objects${b.public ? ', public' : ''})`).join(', ')}. Browse, upload and download as the acting caller.` : 'No buckets yet: create one in the explorer\'s Storage tab.', 'archive');
+    storage.item.command = { command: CommandIds.baasOpenExplorer, title: 'Open Storage', arguments: ['storage'] };
+    const phones = leaf(`Devices (${devices})`, 'Simulated devices registered through /push/v1 (a model of FCM/APNs) and the notifications they received.', 'device-mobile');
+    phones.item.command = { command: CommandIds.baasOpenExplorer, title: 'Open Devices', arguments: ['devices'] };
+    return [conn, acting, { kind: 'group', group: 'tables' }, { kind: 'group', group: 'users' }, storage, requests, mails, phones];
   }
 
   private tableNode(name: string, rls: boolean, estimate: number): BaasNode {
