@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { RequestEntry, RowPage, TableSummary, UserSummary } from '../../src/shared/baasExplorerProtocol';
+import type { BucketSummary, DeviceSummary, ObjectPreview, RequestEntry, RowPage, StorageListing, StoragePolicy, TableSummary, UploadOutcome, UserSummary } from '../../src/shared/baasExplorerProtocol';
 import type { SlApi } from '../../src/extension/services';
 import { waitFor } from '../helpers/waitFor';
 
@@ -89,6 +89,79 @@ describe('BaaS in the editor', function () {
     assert.strictEqual(replayed.status, 200);
 
     await vscode.commands.executeCommand('serverlessLab.baas.openExplorer', 'requests');
+    await waitFor(() => explorerTabs()[0], 'the BaaS Explorer tab');
+  });
+
+  it('uploads as one user into a private owner-only bucket: the other user cannot list or read it, the monitor shows the decision', async () => {
+    const host = await api.testing!.baas();
+    const baas = host.current!;
+    const users = await explorer<UserSummary[]>({ type: 'users' });
+    const alice = users.find((u) => u.email === 'alice@it.example')!;
+    const bob = users.find((u) => u.email === 'bob@it.example')!;
+    if (!(await explorer<BucketSummary[]>({ type: 'buckets' })).some((b) => b.id === 'it-private')) await explorer({ type: 'createBucket', name: 'it-private', public: false });
+    await baas.db.exec(`
+      drop policy if exists "it owner only" on storage.objects;
+      create policy "it owner only" on storage.objects for all to authenticated
+        using (bucket_id = 'it-private' and owner = auth.uid()) with check (bucket_id = 'it-private' and owner = auth.uid());`);
+    const key = `${alice.id}/hello.txt`;
+
+    await explorer({ type: 'actAs', actor: { kind: 'user', id: alice.id, email: alice.email } });
+    const uploaded = await explorer<UploadOutcome>({ type: 'upload', bucket: 'it-private', key, base64: Buffer.from('hello from alice').toString('base64'), contentType: 'text/plain' });
+    assert.deepStrictEqual(uploaded, { key, outcome: 'uploaded' });
+    const again = await explorer<UploadOutcome>({ type: 'upload', bucket: 'it-private', key, base64: Buffer.from('replaced?').toString('base64'), contentType: 'text/plain' });
+    assert.strictEqual(again.outcome, 'exists', 'an existing object is never replaced without asking');
+
+    const asAlice = await explorer<StorageListing>({ type: 'objects', bucket: 'it-private', prefix: `${alice.id}/` });
+    assert.deepStrictEqual(asAlice.entries.map((e) => e.key), [key]);
+    assert.strictEqual(asAlice.entries[0].size, 'hello from alice'.length);
+    const preview = await explorer<ObjectPreview>({ type: 'preview', bucket: 'it-private', key });
+    assert.deepStrictEqual([preview.kind, preview.text], ['text', 'hello from alice'], 'the first upload is kept');
+
+    await explorer({ type: 'actAs', actor: { kind: 'user', id: bob.id, email: bob.email } });
+    const asBob = await explorer<StorageListing>({ type: 'objects', bucket: 'it-private', prefix: '' });
+    assert.deepStrictEqual(asBob.entries, [], "bob's listing does not show alice's folder");
+    // The command boundary reports a failed request to the learner and returns undefined; the monitor shows why.
+    assert.strictEqual(await explorer({ type: 'preview', bucket: 'it-private', key }), undefined);
+    const refused = (await explorer<RequestEntry[]>({ type: 'requests', filter: { text: '/storage/v1/object/authenticated/it-private/' } })).find((e) => e.caller.email === bob.email);
+    assert.strictEqual(refused?.status, 404, "bob's read of alice's file is refused as not found (hidden by RLS)");
+    assert.strictEqual(await explorer<number>({ type: 'deleteObject', bucket: 'it-private', key }), 0, 'RLS hides it from bob, so nothing is deleted');
+    const buckets = await explorer<BucketSummary[]>({ type: 'buckets' });
+    assert.strictEqual(buckets.find((b) => b.id === 'it-private')?.objectCount, 1, 'the object is still there');
+
+    const policies = await explorer<StoragePolicy[]>({ type: 'storagePolicies', bucket: 'it-private' });
+    assert.deepStrictEqual([policies[0].name, policies[0].scope], ['it owner only', 'bucket']);
+
+    const log = await explorer<RequestEntry[]>({ type: 'requests', filter: { text: '/storage/v1/object/it-private/' } });
+    const upload = log.find((e) => e.method === 'POST' && e.status === 200);
+    assert.ok(upload, `the upload is in the monitor: ${JSON.stringify(log.map((e) => [e.method, e.path, e.status]))}`);
+    assert.strictEqual(upload.caller.email, alice.email);
+    assert.strictEqual(upload.decision, 'allowed');
+    assert.deepStrictEqual(upload.rls?.policies.map((p) => p.name), ['it owner only']);
+    assert.strictEqual(upload.rls?.table, 'storage.objects');
+
+    await explorer({ type: 'actAs', actor: { kind: 'user', id: alice.id, email: alice.email } });
+    const signed = await explorer<string>({ type: 'signedUrl', bucket: 'it-private', key, expiresIn: 60 });
+    const res = await fetch(signed);
+    assert.deepStrictEqual([res.status, await res.text()], [200, 'hello from alice'], 'the signed URL opens the object without a key');
+    await explorer({ type: 'actAs', actor: { kind: 'service' } });
+  });
+
+  it('shows a device registered through /push/v1 with the notification a server sent it, labelled as a simulation', async () => {
+    const baas = (await api.testing!.baas()).current!;
+    const headers = { apikey: baas.anonKey, 'content-type': 'application/json' };
+    const session = (await (await fetch(`${baas.url}/auth/v1/token?grant_type=password`, { method: 'POST', headers, body: JSON.stringify({ email: 'alice@it.example', password: 'secret-123' }) })).json()) as { access_token: string };
+    const registered = await fetch(`${baas.url}/push/v1/devices`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${session.access_token}` }, body: JSON.stringify({ platform: 'fcm', name: 'IT phone' }) });
+    assert.strictEqual(registered.status, 201);
+    const { token } = (await registered.json()) as { token: string };
+    const service = { apikey: baas.serviceRoleKey, authorization: `Bearer ${baas.serviceRoleKey}`, 'content-type': 'application/json' };
+    const sent = await fetch(`${baas.url}/push/v1/send`, { method: 'POST', headers: service, body: JSON.stringify({ message: { token, notification: { title: 'Order shipped', body: 'It is on its way' }, data: { order: '42' } } }) });
+    assert.strictEqual(sent.status, 200);
+
+    const device = await waitFor(async () => (await explorer<DeviceSummary[]>({ type: 'devices' })).find((d) => d.token === token), 'the device in the Devices data');
+    assert.strictEqual(device.userEmail, 'alice@it.example');
+    assert.deepStrictEqual(device.notifications.map((n) => [n.title, n.body, n.data]), [['Order shipped', 'It is on its way', { order: '42' }]]);
+
+    await vscode.commands.executeCommand('serverlessLab.baas.openExplorer', 'devices');
     await waitFor(() => explorerTabs()[0], 'the BaaS Explorer tab');
   });
 
