@@ -196,8 +196,8 @@ async function renderListing(box: HTMLElement, bucket: BucketSummary, prefix: st
     }, { compact: 'true', id: `so-del-${e.key}` });
     const tools = [
       button('Preview', 'eye', () => void showPreview(bucket.id, e.key), { compact: 'true', id: `so-prev-${e.key}` }),
-      button('Download…', 'desktop-download', () => void rpc.request<string | undefined>({ type: 'download', bucket: bucket.id, key: e.key }).then((saved) => saved && out.replaceChildren(h('p', {}, `Saved ${bucket.id}/${e.key} to ${saved}.`)), (err: Error) => showError(out, err)), { compact: 'true' }),
-      button('Copy signed URL', 'link', () => void rpc.request<string>({ type: 'signedUrl', bucket: bucket.id, key: e.key, expiresIn: 3600 }).then(() => (out.replaceChildren(h('p', {}, `Copied a signed URL for ${e.key}: anyone with it can read the object for 1 hour.`))), (err: Error) => showError(out, err)), { compact: 'true' }),
+      button('Download…', 'desktop-download', () => void rpc.request<string | undefined>({ type: 'download', bucket: bucket.id, key: e.key }).then((saved) => saved && out.replaceChildren(h('p', {}, `Saved ${bucket.id}/${e.key} to ${saved}.`)), (err: Error) => showError(out, err)), { compact: 'true', id: `so-down-${e.key}` }),
+      button('Copy signed URL', 'link', () => void rpc.request<string>({ type: 'signedUrl', bucket: bucket.id, key: e.key, expiresIn: 3600 }).then(() => (out.replaceChildren(h('p', {}, `Copied a signed URL for ${e.key}: anyone with it can read the object for 1 hour.`))), (err: Error) => showError(out, err)), { compact: 'true', id: `so-sign-${e.key}` }),
       del,
     ];
     actions.append(...tools);
