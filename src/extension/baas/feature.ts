@@ -77,6 +77,9 @@ function wireFunctions(services: ExtensionServices, host: BaasHost, subscription
   subscriptions.push(host.onDidChange(follow), { dispose: () => void disconnect() });
 }
 
+/** Workspace state: the BaaS was running when the window last closed or reloaded. */
+const RESUME_KEY = 'serverlessLab.baas.resume';
+
 /** Creates the feature once; every disposable goes to the extension's subscriptions. */
 export function createBaasFeature(services: ExtensionServices, onStateChange: (state: string) => void): BaasFeature {
   const { context, config } = services;
@@ -101,8 +104,18 @@ export function createBaasFeature(services: ExtensionServices, onStateChange: (s
   updateStatus();
   const ensureRunning = (): Promise<unknown> => (host.state === 'running' ? Promise.resolve(host.current) : start());
   const sql = new SqlConsole(host, panel, context.workspaceState, ensureRunning);
-  context.subscriptions.push(host, panel, tree, status, sql, host.onDidChange(updateStatus), vscode.languages.registerCodeLensProvider({ language: 'sql' }, sql));
-  services.onDeactivate(() => host.stop());
+  // Was the BaaS running when the window closed or reloaded? Then a restored explorer panel (first use, never
+  // activation) starts it again, so a reload does not leave the learner's open explorer on a stopped BaaS.
+  let deactivating = false;
+  const rememberRunning = (): void => {
+    if (host.state === 'running') void context.workspaceState.update(RESUME_KEY, true);
+    else if (host.state === 'stopped' && !deactivating) void context.workspaceState.update(RESUME_KEY, false);
+  };
+  context.subscriptions.push(host, panel, tree, status, sql, host.onDidChange(updateStatus), host.onDidChange(rememberRunning), vscode.languages.registerCodeLensProvider({ language: 'sql' }, sql));
+  services.onDeactivate(() => {
+    deactivating = true;
+    return host.stop();
+  });
   wireFunctions(services, host, context.subscriptions);
 
   /** Start BaaS, with progress; failures get a message with the recovery path. */
@@ -230,7 +243,10 @@ export function createBaasFeature(services: ExtensionServices, onStateChange: (s
       if (!run) return Promise.reject(new Error(`Unknown BaaS command ${id}`));
       return run(...args);
     },
-    restorePanel: (webviewPanel, state) => panel.restore(webviewPanel, migrateBaasExplorerState(state)),
+    restorePanel: (webviewPanel, state) => {
+      panel.restore(webviewPanel, migrateBaasExplorerState(state));
+      if (host.state === 'stopped' && context.workspaceState.get<boolean>(RESUME_KEY)) void start().catch(() => undefined);
+    },
   };
 }
 
