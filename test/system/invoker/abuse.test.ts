@@ -79,7 +79,9 @@ describe('invoker: abuse (each followed by a successful invocation)', function (
   });
 
   it('a memory bomb is killed when RSS exceeds Memory Size, with Runtime.OutOfMemory', async () => {
-    const r = await invoker.invoke(fn, { event: { mode: 'bomb' } });
+    // A generous timeout: on a loaded machine filling 128 MB can take longer than the suite's 1 s default, and
+    // the point here is the memory kill, not the timeout.
+    const r = await invoker.invoke({ ...fn, timeoutSec: 20 }, { event: { mode: 'bomb' } });
     assert.strictEqual(r.error?.errorType, 'Runtime.OutOfMemory', JSON.stringify(r.error));
     assert.match(r.error!.errorMessage, /Error: Runtime exited with error: signal: killed$/);
     assert.ok(r.report.maxMemoryUsedMb >= 128, `max memory ${r.report.maxMemoryUsedMb}`);
