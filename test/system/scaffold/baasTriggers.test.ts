@@ -74,7 +74,7 @@ describe('BaaS triggers: scaffolded functions fire on real BaaS events', functio
     assert.deepEqual(problems, []);
     engine.load([], entries.map((e) => e.name), [{ file: functionsFile, functions: entries }]);
     assert.deepEqual(engine.problems(), []);
-    events = await connectBaasEvents(baas.db, engine.engine, { tables: ['todos'], onError: (m) => assert.fail(m) });
+    events = await connectBaasEvents(baas.db, engine.engine, { tables: ['todos'], followNewTables: true, onError: (m) => assert.fail(m) });
   });
 
   after(async () => {
@@ -128,6 +128,17 @@ describe('BaaS triggers: scaffolded functions fire on real BaaS events', functio
     assert.deepEqual(onTodo.map((r) => [r.error, r.response]), [[undefined, { handled: true, table: 'todos', id: 1 }]]);
     const insertEvent = inserted.find((e) => (e as { detail: { type: string } }).detail.type === 'INSERT');
     assert.deepEqual(shape(insertEvent), shape(generateEvent('baas-row-inserted')));
+  });
+
+  it('a table created while the BaaS runs announces its inserts too (no restart)', async () => {
+    const seen: unknown[] = [];
+    const stop = engine.onTrace((t) => { if (t.kind === 'event.put') seen.push((t.detail as { event: unknown }).event); });
+    await baas.db.exec('create table public.notes (id bigint generated always as identity primary key, body text not null);');
+    await baas.db.query('insert into notes (body) values ($1)', ['hello']);
+    const [change] = await waitFor(() => seen.length >= 1 && seen, 'the insert into the new table on the bus', { timeoutMs: 30_000 });
+    stop();
+    assert.deepEqual((change as { detail: unknown }).detail, { type: 'INSERT', table: 'notes', schema: 'public', record: { id: 1, body: 'hello' }, old_record: null });
+    assert.ok(await engine.engine.settle());
   });
 
   it('an upload to the avatars bucket fires the file-uploaded function with an event of the sample\'s shape', async () => {
