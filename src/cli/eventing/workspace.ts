@@ -1,7 +1,11 @@
-// Loads a workspace's event architecture for the CLI: the SAM template, its functions and problems.
+// Loads a workspace's event architecture for the CLI: the SAM template, its functions and problems, plus the
+// rules .serverless-lab/functions.json declares on its functions (`events`), as the editor's engine reads them.
 import * as fs from 'fs';
 import * as path from 'path';
-import { readEventArchitecture, type EventArchitecture } from '../../core/eventing/definitions';
+import type { EventArchitecture } from '../../core/eventing/definitions';
+import type { FunctionRulesSource } from '../../core/eventing/functionRules';
+import { readWorkspaceArchitecture } from '../../core/eventing/workspaceArchitecture';
+import { FUNCTIONS_FILE, parseFunctionsFile } from '../../core/functions/functionsFile';
 import { readSamTemplate, type SamFunction } from '../../core/sam';
 
 /** A workspace's architecture, or the problems that stop it loading. */
@@ -14,12 +18,22 @@ export interface LoadedWorkspace {
   errors: string[];
 }
 
-/** Reads template.yaml / template.yml in `dir`; a folder without one loads an empty architecture. */
+/** functions.json's rules, when the file exists and declares any. */
+function functionRules(dir: string): FunctionRulesSource[] {
+  const file = path.join(dir, FUNCTIONS_FILE);
+  if (!fs.existsSync(file)) return [];
+  const { entries } = parseFunctionsFile(fs.readFileSync(file, 'utf8'));
+  const functions = entries.filter((e) => e.events).map((e) => ({ name: e.name, line: e.line, events: e.events }));
+  return functions.length ? [{ file, functions }] : [];
+}
+
+/** Reads template.yaml / template.yml in `dir` and functions.json's rules; a folder with neither loads an empty architecture. */
 export function loadWorkspace(dir: string): LoadedWorkspace {
   const template = ['template.yaml', 'template.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-  if (!template) return { dir, functions: [], errors: [] };
-  const text = fs.readFileSync(template, 'utf8');
-  const { architecture, diagnostics } = readEventArchitecture(text, template);
-  const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.start.line + 1}:${d.start.character + 1}: ${d.message}`);
-  return { dir, template, architecture, functions: readSamTemplate(text, template).functions, errors };
+  const rules = functionRules(dir);
+  if (!template && !rules.length) return { dir, functions: [], errors: [] };
+  const text = template ? fs.readFileSync(template, 'utf8') : '';
+  const { architecture, problems } = readWorkspaceArchitecture(template ? [{ file: template, text }] : [], rules);
+  const errors = problems.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.start.line + 1}:${d.start.character + 1}: ${d.message}`);
+  return { dir, template, architecture, functions: template ? readSamTemplate(text, template).functions : [], errors };
 }

@@ -69,6 +69,24 @@ drop trigger if exists serverless_lab_signups on auth.users;
 create trigger serverless_lab_signups after insert on auth.users for each row execute function serverless_lab.notify_signup();
 `;
 
+/**
+ * An event trigger that gives every table created later in schema `public` the same change trigger, so a table a
+ * learner creates while the BaaS runs (SQL console, a migration applied from the editor) announces its rows at once.
+ * Event triggers need a superuser: PGlite's user is one; on another server the caller reports the refusal.
+ */
+export const FOLLOW_NEW_TABLES_SQL = `
+create or replace function serverless_lab.follow_new_tables() returns event_trigger language plpgsql as $f$
+declare obj record;
+begin
+  for obj in select * from pg_event_trigger_ddl_commands() where command_tag = 'CREATE TABLE' and schema_name = 'public' loop
+    execute format('drop trigger if exists serverless_lab_changes on %s', obj.object_identity);
+    execute format('create trigger serverless_lab_changes after insert or update or delete on %s for each row execute function serverless_lab.notify_change()', obj.object_identity);
+  end loop;
+end $f$;
+drop event trigger if exists serverless_lab_follow_new_tables;
+create event trigger serverless_lab_follow_new_tables on ddl_command_end when tag in ('CREATE TABLE') execute function serverless_lab.follow_new_tables();
+`;
+
 /** SQL that makes `tables` announce every insert, update and delete (replacing an earlier trigger of ours). */
 export function tableTriggersSql(tables: readonly string[]): string {
   return tables.map((name) => {
@@ -116,10 +134,17 @@ export interface BaasEvents {
 }
 
 /** Installs the triggers for `tables`, LISTENs, and puts every change on the engine. `onError` hears entries the engine refused and unreadable payloads. */
-export async function connectBaasEvents(db: Database, sink: EventSink, options: { tables?: readonly string[]; bus?: string; onError?: (message: string) => void } = {}): Promise<BaasEvents> {
+export async function connectBaasEvents(
+  db: Database,
+  sink: EventSink,
+  options: { tables?: readonly string[]; followNewTables?: boolean; bus?: string; onError?: (message: string) => void } = {},
+): Promise<BaasEvents> {
   const tables = options.tables ?? [];
   for (const t of tables) qualified(t); // bad names fail before any SQL runs
   await db.exec(TRIGGER_FUNCTIONS_SQL + tableTriggersSql(tables));
+  if (options.followNewTables) {
+    await db.exec(FOLLOW_NEW_TABLES_SQL).catch((err: unknown) => options.onError?.(`tables created from now on will announce changes only after a restart of the BaaS: ${err instanceof Error ? err.message : String(err)}`));
+  }
   const put = (entry: PutEventsEntry) => {
     const result = sink.putEvents([entry]);
     const failed = result.entries[0];

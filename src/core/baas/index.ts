@@ -1,6 +1,6 @@
 /**
  * The BaaS entry point: opens the database (PGlite by default, or a real Postgres), applies migrations,
- * and serves Supabase's `/auth/v1`, `/rest/v1` and `/storage/v1` on loopback. Loaded lazily, never at activation.
+ * and serves Supabase's `/auth/v1`, `/rest/v1` and `/storage/v1` (plus our `/push/v1` and `/mail/v1`) on loopback. Loaded lazily, never at activation.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { apiKeys, loadOrCreateSecret } from './auth/jwt';
 import { authRoutes } from './auth/routes';
 import { restRoute } from './api/restRoute';
 import { startServer } from './api/server';
+import { mailRoutes } from './mail';
 import { pushRoutes } from './push';
 import type { RequestLogEntry } from './api/types';
 import { storageRoute } from './storage/route';
@@ -127,7 +128,7 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
       port: options.port ?? 0,
       onError: options.onError,
       onRequest: (entry) => requests.emit(entry),
-      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/storage/v1': storage, '/push/v1': pushRoutes() },
+      routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/storage/v1': storage, '/push/v1': pushRoutes(), '/mail/v1': mailRoutes() },
     });
     cfg.publicUrl = server.url;
     return {

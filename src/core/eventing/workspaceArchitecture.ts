@@ -2,6 +2,7 @@
 // template's problems kept on its own file and line (the editor host applies the result to one engine).
 import type { SamDiagnostic } from '../sam/reader';
 import { readEventArchitecture, type EventArchitecture } from './definitions';
+import { readFunctionRules, type FunctionRulesSource } from './functionRules';
 
 /** A template's path and text. */
 export interface TemplateSource {
@@ -17,8 +18,11 @@ export interface WorkspaceArchitecture {
   files: string[];
 }
 
-/** Reads and merges templates; a name declared by two templates is reported on the second one. */
-export function readWorkspaceArchitecture(templates: TemplateSource[]): WorkspaceArchitecture {
+/**
+ * Reads and merges templates; a name declared by two templates is reported on the second one. Then adds
+ * the rules functions.json files declare on their functions (`functionSources`), for functions no template declares.
+ */
+export function readWorkspaceArchitecture(templates: TemplateSource[], functionSources: readonly FunctionRulesSource[] = []): WorkspaceArchitecture {
   const merged: EventArchitecture = { queues: [], buses: [], rules: [], topics: [], subscriptions: [], mappings: [], asyncConfigs: {}, functions: [] };
   const problems: SamDiagnostic[] = [];
   const owner = new Map<string, string>();
@@ -42,6 +46,14 @@ export function readWorkspaceArchitecture(templates: TemplateSource[]): Workspac
     merged.mappings.push(...a.mappings);
     for (const [fn, cfg] of Object.entries(a.asyncConfigs)) if (claim('Function', fn)) merged.asyncConfigs[fn] = cfg;
     merged.functions.push(...a.functions.filter((f) => !merged.functions.includes(f)));
+  }
+  const fromFunctions = readFunctionRules(functionSources, merged.functions, merged.buses);
+  problems.push(...fromFunctions.problems);
+  for (const { rule, file, line } of fromFunctions.rules) {
+    const first = owner.get(`Rule:${rule.bus}/${rule.name}`);
+    const at = { line, character: 0 };
+    if (first) problems.push({ severity: 'warning', message: `Rule ${rule.name} is also declared in ${first}; ${rule.description} is ignored`, file, start: at, end: at });
+    else merged.rules.push(rule);
   }
   return { architecture: merged, problems, files: templates.map((t) => t.file) };
 }

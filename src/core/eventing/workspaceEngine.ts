@@ -12,6 +12,7 @@ import type { StateStore } from './persistence';
 import { RecentEvents } from './recentEvents';
 import type { HttpPoster } from './topic';
 import type { TraceEvent } from './trace';
+import type { FunctionRulesSource } from './functionRules';
 import { readWorkspaceArchitecture, type TemplateSource } from './workspaceArchitecture';
 
 /** How to build each engine. */
@@ -72,10 +73,10 @@ export class WorkspaceEngine {
     return this.loadProblems;
   }
 
-  /** Replaces the engine with one built from these templates and starts it. */
-  load(templates: TemplateSource[], knownFunctions?: string[]): void {
+  /** Replaces the engine with one built from these templates (and the rules functions.json files declare) and starts it. */
+  load(templates: TemplateSource[], knownFunctions?: string[], functionRules: readonly FunctionRulesSource[] = []): void {
     if (this.disposed) return;
-    const ws = readWorkspaceArchitecture(templates);
+    const ws = readWorkspaceArchitecture(templates, functionRules);
     this.files = ws.files;
     this.templateProblems = ws.problems;
     this.current.stop();

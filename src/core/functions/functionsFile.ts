@@ -29,6 +29,8 @@ export interface FunctionEntry {
   /** Provider style and, for Azure/Google, the provider-style source the generated shim adapts. */
   provider?: 'aws' | 'azure' | 'gcp';
   source?: string;
+  /** EventBridge rules that invoke the function (the workspace's event engine reads them; the SAM export writes EventBridgeRule events). */
+  events?: Record<string, { pattern: Record<string, unknown>; bus?: string }>;
   /** Zero-based line where the entry starts, for "go to config". */
   line: number;
 }
@@ -59,6 +61,7 @@ const FIELD_HINTS: Record<string, string> = {
   trigger: 'must be a sample event id such as "sqs" or "api-gateway-http".',
   provider: 'must be "aws", "azure" or "gcp".',
   source: 'must be the path of the provider-style file.',
+  events: 'must be an object of rules keyed by event name (letters and digits), each { "pattern": { "source": ["…"] } } with an optional "bus".',
   env: 'must be an object of string values whose names have at least two letters, digits or "_" and start with a letter, e.g. { "TABLE": "orders" }.',
 };
 

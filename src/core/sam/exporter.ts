@@ -122,7 +122,12 @@ export function functionResource(name: string, fn: FunctionEntry): FunctionExpor
   const trig = fn.trigger ? exportTrigger(fn.trigger, name, fn.timeoutSec) : undefined;
   const role = executionRole(id, trig?.statements ?? []);
   Object.assign(properties, role.functionProperties);
-  if (trig) properties.Events = trig.events;
+  const events: Record<string, unknown> = { ...(trig?.events ?? {}) };
+  // functions.json rules (the BaaS triggers write them) become SAM EventBridgeRule events with the same pattern.
+  for (const [eventName, rule] of Object.entries(fn.events ?? {})) {
+    events[eventName] = { Type: 'EventBridgeRule', Properties: { Pattern: rule.pattern, ...(rule.bus && rule.bus !== 'default' ? { EventBusName: rule.bus } : {}) } };
+  }
+  if (Object.keys(events).length) properties.Events = events;
   const metadata: Resource = { ServerlessLab: { name, ...(fn.trigger ? { trigger: fn.trigger } : {}) } };
   const files: SamBuildFile[] = [];
   // TypeScript needs a build step: sam build bundles it with esbuild, which it finds through a package.json in CodeUri.
@@ -177,6 +182,12 @@ export function exportSam(functions: Record<string, FunctionEntry>, existingText
     Object.assign(resources, { [id]: built.resource }, built.extra);
     result.added.push(id);
     result.files.push(...built.files);
+    for (const [eventName, rule] of Object.entries(fn.events ?? {})) {
+      const sources = (rule.pattern as { source?: unknown }).source;
+      if (Array.isArray(sources) && sources.some((src) => typeof src === 'string' && src.startsWith('serverless-lab.'))) {
+        result.eventNotes.push(`${id}: event ${eventName} matches ${sources.join(', ')} events, which only the local BaaS puts; on AWS something must put them on the bus (for example a function behind a Supabase database webhook calling PutEvents)`);
+      }
+    }
   }
   if (options.architecture) {
     // Targets may be functions of this export or functions the template already has.

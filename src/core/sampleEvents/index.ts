@@ -2,6 +2,7 @@
 // Pure logic (no vscode): used by the CLI (`serverless-lab events`), the scaffolder and the event picker.
 import { alb, apiGatewayHttp, apiGatewayRest } from './samplesApi';
 import { dynamodbStream, kinesis, s3Delete, s3Put } from './samplesData';
+import { baasObjectCreated, baasRowInserted, baasUserSignedUp } from './samplesBaas';
 import { cognitoPostConfirmation, eventbridgeCustom, eventbridgeScheduled, sns, sqs } from './samplesMessaging';
 import { SetPathError, setPath } from './setPath';
 import type { EventSample, EventSummary } from './types';
@@ -12,6 +13,7 @@ export { SetPathError, getPath, setPath } from './setPath';
 const samples: readonly EventSample[] = [
   apiGatewayHttp, apiGatewayRest, alb, s3Put, s3Delete, sqs, sns,
   eventbridgeCustom, eventbridgeScheduled, dynamodbStream, kinesis, cognitoPostConfirmation,
+  baasUserSignedUp, baasRowInserted, baasObjectCreated,
 ];
 
 /** Lists every sample in the catalogue (data only, JSON-serialisable). */
@@ -27,6 +29,7 @@ const triggerAliases: Record<string, string> = {
   'http-api': 'apigw-http', 'azure-http': 'apigw-http', 'gcp-http': 'apigw-http', 'rest-api': 'apigw-rest',
   s3: 's3-put', 'gcp-storage': 's3-put', 'azure-queue': 'sqs', 'gcp-pubsub': 'sns', eventbridge: 'eventbridge-custom',
   schedule: 'eventbridge-scheduled', 'azure-timer': 'eventbridge-scheduled', dynamodb: 'dynamodb-stream',
+  'baas-signup': 'baas-user-signed-up', 'baas-file-uploaded': 'baas-object-created',
 };
 
 /** Finds a sample by id or scaffold trigger id, or undefined. */

@@ -19,7 +19,7 @@ export interface EventSample {
    * type the unit test checks instead, and why.
    */
   typeDeviation?: { checkAs: string; reason: string };
-  /** AWS documentation page the shape and field names were taken from. */
+  /** Documentation page the shape and field names were taken from (AWS's; Supabase's for BaaS row changes). */
   docUrl: string;
   /** Short aliases for the values learners most often change. */
   params: Record<string, EventParam>;

@@ -22,6 +22,8 @@ export interface FunctionEntry {
   /** For shims: the provider-style source file the shim adapts. */
   source?: string;
   architecture?: 'x86_64' | 'arm64';
+  /** EventBridge rules that invoke the function, keyed by event name (schemas/functions.schema.json). */
+  events?: Record<string, { pattern: Record<string, unknown>; bus?: string }>;
   keepAliveSec?: number;
   reservedConcurrency?: number;
   provisionedConcurrency?: number;

@@ -1,5 +1,6 @@
 // The templates manifest (templates/manifest.json): what can be scaffolded, as data.
 // Adding a template means adding files and a manifest entry; no TypeScript changes.
+import { compilePattern } from '../eventing/patterns';
 
 /** Provider styles the wizard offers. */
 export type ProviderId = 'aws' | 'azure' | 'gcp';
@@ -49,6 +50,11 @@ export interface TriggerSpec {
   shim?: string;
   config: TemplateConfig;
   events: TemplateEvent[];
+  /**
+   * EventBridge rules written into the function's functions.json entry (`events`), so the workspace's event
+   * engine invokes it when a matching event happens (the BaaS triggers), keyed by event name.
+   */
+  rules?: Record<string, { pattern: Record<string, unknown>; bus?: string }>;
 }
 
 /** The whole manifest. */
@@ -91,6 +97,14 @@ export function parseManifest(text: string): TemplateManifest {
     if (!(t.provider in data.providers)) throw new ManifestError(`${where}: unknown provider "${t.provider}"`);
     for (const l of t.languages) if (!(l in data.languages)) throw new ManifestError(`${where}: unknown language "${l}"`);
     if (!t.events?.length) throw new ManifestError(`${where}: needs at least one sample event`);
+    for (const [name, rule] of Object.entries(t.rules ?? {})) {
+      if (!/^[A-Za-z0-9]+$/.test(name)) throw new ManifestError(`${where}: rule name "${name}" must be letters and digits (a SAM event name)`);
+      try {
+        compilePattern(rule.pattern);
+      } catch (err) {
+        throw new ManifestError(`${where}: rule ${name} has an invalid pattern: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   });
   for (const g of data.rosetta ?? []) {
     for (const [provider, id] of Object.entries(g.triggers)) {

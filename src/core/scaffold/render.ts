@@ -108,6 +108,7 @@ export function renderFunction(manifest: TemplateManifest, readTemplate: (relPat
     env: Object.fromEntries(Object.entries(trigger.config.env).map(([k, v]) => [k, fill(v, vars, 'config.env')])),
     trigger: trigger.id,
   };
+  if (trigger.rules) entry.events = structuredClone(trigger.rules);
   if (req.provider !== 'aws') Object.assign(entry, { provider: req.provider, source: handlerPath });
   return {
     files,

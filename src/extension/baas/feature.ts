@@ -31,8 +31,8 @@ export interface BaasFeature {
 }
 
 /**
- * Functions see the BaaS (issue 15): `SUPABASE_URL` and `SUPABASE_ANON_KEY` in their environment while it runs,
- * and its changes (rows of the public tables that exist at start, sign-ups, storage uploads and deletes) put on
+ * Functions see the BaaS (issue 15): `SUPABASE_URL`, the keys and the mail API in their environment while it runs,
+ * and its changes (rows of the public tables, including ones created later, sign-ups, storage uploads and deletes) put on
  * the workspace's event engine as events, so a template's rules route them to functions. Best effort: a
  * workspace without an event architecture still gets a working BaaS, and the reason is logged.
  */
@@ -60,7 +60,7 @@ function wireFunctions(services: ExtensionServices, host: BaasHost, subscription
       const eventing = await services.eventing();
       const tables = (await baas.db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1")).rows.map((r) => r.name);
       // The engine is rebuilt when templates change: always put on the current one.
-      const events = await connectBaasEvents(baas.db, { putEvents: (entries) => eventing.engine().putEvents(entries) }, { tables, onError: (m) => log.warn(`BaaS event: ${m}`) });
+      const events = await connectBaasEvents(baas.db, { putEvents: (entries) => eventing.engine().putEvents(entries) }, { tables, followNewTables: true, onError: (m) => log.warn(`BaaS event: ${m}`) });
       connection = events;
       stopObjects = baas.onObjectEvent((e) => events.onObjectEvent(e));
       log.info(`BaaS changes become events: ${tables.length ? tables.join(', ') : 'no public tables yet'}, sign-ups and storage`);

@@ -10,12 +10,16 @@ import type { FaultSettings } from '../../core/eventing/faults';
 import type { SamDiagnostic } from '../../core/sam/reader';
 import type { RuntimeService } from '../../core/runtime/runtimeService';
 import { WorkspaceEngine, type LoadProblem } from '../../core/eventing/workspaceEngine';
+import type { FunctionRulesSource } from '../../core/eventing/functionRules';
+import { FUNCTIONS_FILE, parseFunctionsFile } from '../../core/functions/functionsFile';
 import type { Logger } from '../log';
 
 /** Templates the host reads (the same glob the runtime's registry watches). */
 export const TEMPLATE_GLOB = '**/template.{yaml,yml}';
 const TEMPLATE_EXCLUDE = '**/{node_modules,.aws-sam,.serverless-lab}/**';
 const RELOAD_DEBOUNCE_MS = 300;
+/** functions.json files, whose `events` declare rules too (New Function writes them for the BaaS triggers). */
+const FUNCTIONS_GLOB = '**/.serverless-lab/functions.json';
 
 /** What the host needs from the extension. */
 export interface EventingHostDeps {
@@ -59,7 +63,10 @@ export class EventingHost implements vscode.Disposable {
       if (/[\\/](node_modules|\.aws-sam|\.serverless-lab)[\\/]/.test(uri.fsPath)) return;
       this.scheduleReload();
     };
+    const functionsWatcher = vscode.workspace.createFileSystemWatcher(FUNCTIONS_GLOB);
+    const reloadForFunctions = () => this.scheduleReload();
     this.disposables.push(watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule), vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()));
+    this.disposables.push(functionsWatcher, functionsWatcher.onDidChange(reloadForFunctions), functionsWatcher.onDidCreate(reloadForFunctions), functionsWatcher.onDidDelete(reloadForFunctions));
   }
 
   /** Builds the host: reads the templates, starts the engine and the endpoint. */
@@ -148,12 +155,30 @@ export class EventingHost implements vscode.Disposable {
     const uris = await vscode.workspace.findFiles(TEMPLATE_GLOB, TEMPLATE_EXCLUDE, 20);
     uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
     const templates = await Promise.all(uris.map(async (uri) => ({ file: uri.fsPath, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) })));
-    const known = (await this.deps.runtime.registry.list().catch(() => [])).map((f) => f.config.name);
+    const functionRules = await this.readFunctionRules();
+    // The registry may not have seen a function New Function just added: its rule's target is known all the same.
+    const known = [...(await this.deps.runtime.registry.list().catch(() => [])).map((f) => f.config.name), ...functionRules.flatMap((s) => s.functions.map((f) => f.name))];
     if (this.disposed) return;
-    this.workspace.load(templates, known);
+    this.workspace.load(templates, known, functionRules);
     for (const p of this.workspace.startProblems()) this.deps.log.warn(p.message);
     this.deps.log.info(`event engine loaded ${templates.length} template(s): ${this.workspace.problems().length} problem(s)`);
     await this.serveEndpoint();
+  }
+
+  /**
+   * Each workspace folder's functions.json, read here rather than through the registry's cache: this runs
+   * right after the file changed, possibly before the registry's own watcher has invalidated it.
+   */
+  private async readFunctionRules(): Promise<FunctionRulesSource[]> {
+    const sources: FunctionRulesSource[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, FUNCTIONS_FILE);
+      const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+      if (!bytes) continue;
+      const { entries } = parseFunctionsFile(new TextDecoder().decode(bytes));
+      sources.push({ file: uri.fsPath, functions: entries.filter((e) => e.events).map((e) => ({ name: e.name, line: e.line, events: e.events })) });
+    }
+    return sources;
   }
 
   /**

@@ -193,7 +193,9 @@ async function offerNextSteps(rendered: RenderedFunction, folder: vscode.Uri, na
   }
   const install = 'Install Type Packages';
   const files = rendered.files.map((f) => f.path.split('/').slice(-2).join('/')).join(', ');
-  const message = `Created ${name} in one undoable edit: ${files}, and an entry in ${functionsFilePath}. Run its test: ${rendered.testCommand.join(' ')} (in ${rendered.functionDir}).`
+  // A function with rules (the BaaS triggers) runs on its own: say when, and where the rule is to edit.
+  const fires = rendered.entry.events ? ` It runs when a matching event happens (its rule is "events" in ${functionsFilePath}; BaaS events need the BaaS started).` : '';
+  const message = `Created ${name} in one undoable edit: ${files}, and an entry in ${functionsFilePath}. Run its test: ${rendered.testCommand.join(' ')} (in ${rendered.functionDir}).${fires}`
     + (missing.length ? ` The editor needs ${missing.join(', ')} to type-check it.` : '');
   const choice = await vscode.window.showInformationMessage(message, ...(missing.length ? [install] : []));
   if (choice !== install) return;

@@ -85,6 +85,26 @@ describe('system: CLI events serve / put', function () {
     assert.strictEqual(new Set(lines.map((l) => (JSON.parse(l) as { traceId: string }).traceId)).size, 1, 'one trace id through every hop');
   });
 
+  it('put routes by the rules functions.json declares, with no template; a bad pattern there is reported on its line', async () => {
+    dir = fs.mkdtempSync(path.join(root, 'out', 'sl-put-'));
+    fs.mkdirSync(path.join(dir, 'fns'));
+    fs.mkdirSync(path.join(dir, '.serverless-lab'));
+    fs.writeFileSync(path.join(dir, 'fns', 'welcome.js'), 'exports.handler = async (event) => ({ welcomed: event.detail.user.email });\n');
+    const entry = (pattern: unknown) => JSON.stringify({ functions: { welcome: { handler: 'fns/welcome.js', events: { UserSignedUp: { pattern } } } } }, null, 2);
+    fs.writeFileSync(path.join(dir, '.serverless-lab', 'functions.json'), entry({ source: ['serverless-lab.auth'], 'detail-type': ['User Signed Up'] }));
+    fs.writeFileSync(path.join(dir, 'e.json'), JSON.stringify({ source: 'serverless-lab.auth', 'detail-type': 'User Signed Up', detail: { type: 'signup', user: { id: 'u1', email: 'ada@example.com' } } }));
+    const lines: string[] = [];
+    const { code, stderr } = await cli(['events', 'put', '--event', path.join(dir, 'e.json'), '--dir', dir], (l) => lines.push(l)).exit;
+    assert.strictEqual(code, 0, stderr);
+    const events = lines.map((l) => JSON.parse(l) as { kind: string; resource: string });
+    assert.ok(events.some((e) => e.kind === 'rule.matched' && e.resource === 'rule:default/WelcomeUserSignedUp'), lines.join('\n'));
+    assert.ok(events.some((e) => e.kind === 'function.succeeded' && e.resource === 'function:welcome'), lines.join('\n'));
+    fs.writeFileSync(path.join(dir, '.serverless-lab', 'functions.json'), entry({ source: 'serverless-lab.auth' }));
+    const bad = await cli(['events', 'put', '--event', path.join(dir, 'e.json'), '--dir', dir]).exit;
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /functions\.json:3:\d+: Function welcome, event UserSignedUp: invalid event pattern/);
+  });
+
   it('put reports template problems with file and line, and exits 2', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-put-'));
     fs.writeFileSync(path.join(dir, 'template.yaml'), 'Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: { source: shop }\n');

@@ -79,7 +79,16 @@ describe('SAM export: the expanded roles are least-privilege', function () {
 
   it('exports every AWS template in every language', () => {
     assert.deepEqual(skipped, []);
-    assert.equal(added.length, 27);
+    assert.equal(added.length, Object.keys(functions).length);
+  });
+
+  it('expands the functions.json rules of the BaaS triggers to EventBridge rules with their patterns, each invoking its function', () => {
+    const rules = Object.values(expanded.Resources).filter((r) => r.Type === 'AWS::Events::Rule').map((r) => r.Properties as { EventPattern: { source: string[] }; Targets: { Arn: { 'Fn::GetAtt': string[] } }[] });
+    for (const [trigger, source] of [['baassignup', 'serverless-lab.auth'], ['baasrowinserted', 'serverless-lab.database'], ['baasfileuploaded', 'aws.s3']]) {
+      const ours = rules.filter((r) => r.Targets.some((t) => t.Arn['Fn::GetAtt'][0].toLowerCase().startsWith(trigger)));
+      assert.equal(ours.length, 3, `${trigger}: one rule per language`);
+      for (const r of ours) assert.deepEqual(r.EventPattern.source, [source]);
+    }
   });
 
   it('has no statement on "*", no wildcard action and no managed policy in any role', () => {
@@ -88,12 +97,12 @@ describe('SAM export: the expanded roles are least-privilege', function () {
 
   it('gives each function exactly one role, its own, scoped to its own log group', () => {
     const functionsOut = Object.entries(expanded.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
-    assert.equal(functionsOut.length, 27);
+    assert.equal(functionsOut.length, Object.keys(functions).length);
     for (const [id, r] of functionsOut) {
       assert.deepEqual(r.Properties?.Role, { 'Fn::GetAtt': [`${id}Role`, 'Arn'] }, id);
       assert.deepEqual(r.Properties?.LoggingConfig, { LogGroup: { Ref: `${id}LogGroup` } }, id);
     }
-    assert.equal(Object.values(expanded.Resources).filter((r) => r.Type === 'AWS::IAM::Role').length, 27, 'SAM generated no extra role');
+    assert.equal(Object.values(expanded.Resources).filter((r) => r.Type === 'AWS::IAM::Role').length, Object.keys(functions).length, 'SAM generated no extra role');
   });
 
   it('the check can fail: SAM\'s own role for an SQS or DynamoDB function is flagged', () => {

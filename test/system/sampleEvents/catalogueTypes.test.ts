@@ -16,7 +16,7 @@ describe('events catalogue: types', () => {
     this.timeout(60000);
     const types = [...new Set(listEvents().map((e) => e.typeName.replace(/<.*/, '')))];
     const lines = [
-      `import type { ${types.join(', ')}, S3EventRecord } from 'aws-lambda';`,
+      `import type { ${types.join(', ')}, S3EventRecord, S3ObjectCreatedNotificationEventDetail } from 'aws-lambda';`,
       // The documented deviation: only size and eTag become optional, everything else stays checked.
       "type S3Obj = S3EventRecord['s3']['object'];",
       "type S3DeleteEvent = { Records: (Omit<S3EventRecord, 's3'> & { s3: Omit<S3EventRecord['s3'], 'object'> & { object: Omit<S3Obj, 'size' | 'eTag'> & Partial<Pick<S3Obj, 'size' | 'eTag'>> } })[] };",

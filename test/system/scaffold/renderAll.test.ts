@@ -37,7 +37,7 @@ describe('scaffold: every template', function () {
   const files = (language: LanguageId) => [...rendered.values()].filter((r) => r.language === language).flatMap((r) => r.files.filter((f) => f.role !== 'event').map((f) => path.join(dir, f.path)));
 
   it('covers all three languages for every AWS trigger the issue requires', () => {
-    for (const id of ['http-api', 'rest-api', 's3', 'sqs', 'sns', 'eventbridge', 'schedule', 'dynamodb', 'cognito-post-confirmation']) {
+    for (const id of ['http-api', 'rest-api', 's3', 'sqs', 'sns', 'eventbridge', 'schedule', 'dynamodb', 'cognito-post-confirmation', 'baas-signup', 'baas-row-inserted', 'baas-file-uploaded']) {
       for (const language of ['typescript', 'javascript', 'python']) assert.ok(combos.some((c) => c.trigger === id && c.language === language), `${id}/${language}`);
     }
   });

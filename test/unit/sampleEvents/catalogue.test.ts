@@ -22,7 +22,24 @@ describe('events catalogue', () => {
       assert.ok(ids.includes(id), `missing ${id}`);
     }
     assert.deepEqual(requiredTypes.filter((t) => !listEvents().some((e) => e.typeName === t)), []);
-    for (const e of listEvents()) assert.match(e.docUrl, /^https:\/\/docs\.aws\.amazon\.com\//);
+    for (const e of listEvents()) assert.match(e.docUrl, /^https:\/\/(docs\.aws\.amazon\.com|supabase\.com\/docs)\//);
+  });
+
+  it('BaaS samples are events as the engine delivers them, with the details src/core/baas/events.ts puts', () => {
+    const signup = generateEvent('baas-signup', ['email=grace@example.com']) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(signup).sort(), ['account', 'detail', 'detail-type', 'id', 'region', 'resources', 'source', 'time', 'version']);
+    assert.deepEqual([signup.source, signup['detail-type'], signup.resources], ['serverless-lab.auth', 'User Signed Up', []]);
+    assert.deepEqual(Object.keys(getPath(signup, 'detail.user') as object).sort(), ['created_at', 'email', 'email_confirmed_at', 'id', 'user_metadata']);
+    assert.equal(getPath(signup, 'detail.type'), 'signup');
+    assert.equal(getPath(signup, 'detail.user.email'), 'grace@example.com');
+    const row = generateEvent('baas-row-inserted', ['table=orders']);
+    assert.deepEqual([getPath(row, 'source'), getPath(row, 'detail-type'), getPath(row, 'resources')], ['serverless-lab.database', 'Database Change', ['table:public.orders']]);
+    assert.deepEqual(Object.keys(getPath(row, 'detail') as object).sort(), ['old_record', 'record', 'schema', 'table', 'type']);
+    assert.deepEqual([getPath(row, 'detail.type'), getPath(row, 'detail.table'), getPath(row, 'detail.old_record')], ['INSERT', 'orders', null]);
+    const upload = generateEvent('baas-file-uploaded', ['bucket=docs', 'key=a/b.pdf', 'size=7']);
+    assert.deepEqual([getPath(upload, 'source'), getPath(upload, 'detail-type'), getPath(upload, 'resources')], ['aws.s3', 'Object Created', ['arn:aws:s3:::docs']]);
+    assert.deepEqual([getPath(upload, 'detail.object.key'), getPath(upload, 'detail.object.size'), getPath(upload, 'detail.reason')], ['a/b.pdf', 7, 'PutObject']);
+    assert.deepEqual(generateEvent('baas-file-uploaded'), generateEvent('baas-file-uploaded'), 'fixed ids and sequencer: a sample file does not change between renders');
   });
 
 

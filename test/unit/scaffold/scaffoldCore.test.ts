@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
+import { compilePattern } from '../../../src/core/eventing/patterns';
 import { generateEvent } from '../../../src/core/sampleEvents';
 import {
   FunctionsFileError, ManifestError, addFunctionEntry, camelName, loadTemplates, parseFunctionsFile, parseManifest,
@@ -99,5 +100,42 @@ describe('scaffold: planning and functions.json merge', () => {
 describe('scaffold: trigger ids and the event catalogue', () => {
   it('generateEvent(<scaffold trigger>) gives the sample each template was written for', () => {
     for (const t of templates.manifest.triggers) assert.deepEqual(generateEvent(t.id), generateEvent(t.events[0].sample), t.id);
+  });
+});
+
+describe('scaffold: BaaS triggers fire through rules in functions.json', () => {
+  const baas = templates.manifest.triggers.filter((t) => t.id.startsWith('baas-'));
+
+  it('offers sign-up, row inserted and file uploaded in the three languages, each with a rule', () => {
+    assert.deepEqual(baas.map((t) => t.id), ['baas-signup', 'baas-row-inserted', 'baas-file-uploaded']);
+    for (const t of baas) {
+      assert.deepEqual(t.languages, ['typescript', 'javascript', 'python'], t.id);
+      assert.ok(Object.keys(t.rules ?? {}).length, `${t.id} has a rule`);
+    }
+  });
+
+  it('writes the rule into a schema-valid functions.json entry, and the rule matches the sample the handler is tested with', () => {
+    const validate = new Ajv({ strict: true }).compile(schema);
+    for (const t of baas) {
+      const r = renderFunction(templates.manifest, templates.read, { provider: 'aws', language: 'python', trigger: t.id, name: 'fn' });
+      assert.deepEqual(r.entry.events, t.rules, t.id);
+      assert.ok(validate({ functions: { fn: r.entry } }), `${t.id}: ${JSON.stringify(validate.errors)}`);
+      const [name, rule] = Object.entries(t.rules!)[0];
+      assert.ok(compilePattern(rule.pattern).matches(generateEvent(t.events[0].sample, t.events[0].set ?? [])), `${t.id} rule ${name} matches its first sample`);
+    }
+    const inserted = baas.find((t) => t.id === 'baas-row-inserted')!;
+    const updated = inserted.events.find((e) => e.file === 'row-updated')!;
+    assert.equal(compilePattern(inserted.rules!.RowInserted.pattern).matches(generateEvent(updated.sample, updated.set)), false, 'an update does not fire the insert rule');
+    const other = generateEvent('baas-row-inserted', ['table=orders']);
+    assert.equal(compilePattern(inserted.rules!.RowInserted.pattern).matches(other), false, 'nor an insert into another table');
+  });
+
+  it('rejects a manifest rule with an invalid pattern or name, naming the entry', () => {
+    const m = JSON.parse(fs.readFileSync(path.join(repo, 'templates/manifest.json'), 'utf8')) as { triggers: { id: string; rules?: unknown }[] };
+    const t = m.triggers.find((x) => x.id === 'baas-signup')!;
+    t.rules = { UserSignedUp: { pattern: { source: 'serverless-lab.auth' } } };
+    assert.throws(() => parseManifest(JSON.stringify(m)), /triggers\[\d+\] \(baas-signup\): rule UserSignedUp has an invalid pattern/);
+    t.rules = { 'user-signed-up': { pattern: { source: ['x'] } } };
+    assert.throws(() => parseManifest(JSON.stringify(m)), /rule name "user-signed-up" must be letters and digits/);
   });
 });
