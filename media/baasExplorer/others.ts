@@ -85,7 +85,7 @@ export async function renderInbox(root: HTMLElement): Promise<void> {
   root.replaceChildren(
     ...mails.map((m) => {
       const out = h('p', { 'aria-live': 'polite' });
-      return h('article', { class: 'card mail' }, h('h3', {}, m.subject), h('p', { class: 'muted' }, `To ${m.to} · ${m.kind} · ${m.createdAt}`), h('pre', {}, m.body), m.link ? button('Follow link', 'link-external', () => rpc.request<string>({ type: 'followLink', url: m.link as string }).then((t) => (out.textContent = t), (err: Error) => showError(out, err))) : undefined, out);
+      return h('article', { class: 'card mail' }, h('h3', {}, m.subject), h('p', { class: 'muted' }, `To ${m.to} · ${m.kind === 'function' ? 'sent by a function (/mail/v1)' : m.kind} · ${m.createdAt}`), h('pre', {}, m.body), m.link ? button('Follow link', 'link-external', () => rpc.request<string>({ type: 'followLink', url: m.link as string }).then((t) => (out.textContent = t), (err: Error) => showError(out, err))) : undefined, out);
     }),
   );
 }

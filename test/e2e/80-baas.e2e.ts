@@ -27,6 +27,19 @@ export async function run(t: E2EContext): Promise<void> {
   const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
   fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'serverlessLab.baas.autoConfirm': true }, null, 2));
 
+  // The welcome mail: New Function → AWS Lambda → JavaScript → "BaaS: on user sign-up". Its rule (in
+  // functions.json) puts every sign-up on the function, which sends the mail through the BaaS's /mail/v1.
+  await t.runCommand('Serverless Lab: New Function…');
+  await t.pickQuickItem('AWS Lambda');
+  await t.pickQuickItem('JavaScript');
+  await t.pickQuickItem('BaaS: on user sign-up');
+  const name = t.page.locator('.quick-input-widget .quick-input-box input');
+  await t.page.locator('.quick-input-widget .quick-input-title', { hasText: '4/4' }).waitFor({ state: 'visible', timeout: 20000 });
+  await name.fill('welcomeMail');
+  await name.press('Enter');
+  await t.expectVisible(t.page.locator('.tabs-container .tab', { hasText: 'handler.js' }).first(), 'the sign-up handler opens in an editor');
+  t.check(fs.readFileSync(path.join(t.workspace, '.serverless-lab', 'functions.json'), 'utf8').includes('User Signed Up'), 'functions.json holds the sign-up rule');
+
   await t.runCommand('Serverless Lab: Start BaaS');
   // A first start on a machine builds the cached template (initdb): up to a minute.
   const status = t.page.locator('.statusbar-item', { hasText: /BaaS 127\.0\.0\.1:\d+/ });
@@ -62,6 +75,12 @@ export async function run(t: E2EContext): Promise<void> {
   t.check(await page.locator('table.grid[aria-label="Rows of notes"] tbody tr').count() === 5, 'as the service role, the grid shows all five notes');
   await t.screenshot('baas-table-grid');
 
+  await page.locator('#tab-inbox').click();
+  const welcome = page.locator('article.mail', { hasText: 'alice@example.com' }).filter({ hasText: 'Welcome!' });
+  await t.expectVisible(welcome, 'the function sent alice a welcome mail, in the Inbox', 60000);
+  await t.expectVisible(page.locator('article.mail', { hasText: 'bob@example.com' }).filter({ hasText: 'sent by a function' }), 'and bob one');
+  await t.screenshot('baas-inbox-welcome');
+
   await page.locator('#tab-requests').click();
   await page.locator('#f-decision').selectOption('denied');
   const denied = page.locator('.requests .entry', { hasText: '/rest/v1/notes' }).first();
@@ -85,5 +104,8 @@ export async function run(t: E2EContext): Promise<void> {
     await page.locator('.requests .entry', { hasText: '/rest/v1/notes' }).first().click();
     await t.expectVisible(page.locator('.detail .policy', { hasText: 'own notes' }), `the denied request's policy is shown (${theme})`);
     await t.screenshot('baas-monitor-denied');
+    await page.locator('#tab-inbox').click();
+    await t.expectVisible(page.locator('article.mail', { hasText: 'Welcome!' }).first(), `the Inbox keeps the welcome mails (${theme})`);
+    await t.screenshot('baas-inbox-welcome');
   }
 }

@@ -52,8 +52,7 @@ function wireFunctions(services: ExtensionServices, host: BaasHost, subscription
     connection = undefined;
     await c?.close().catch(() => undefined);
   };
-  const connect = async (): Promise<void> => {
-    const baas = host.current;
+  const connect = async (baas = host.current): Promise<void> => {
     if (!baas || connection || connecting) return;
     connecting = true;
     try {
@@ -74,7 +73,9 @@ function wireFunctions(services: ExtensionServices, host: BaasHost, subscription
     if (host.state === 'running') void connect();
     else if (host.state !== 'starting') void disconnect();
   };
-  subscriptions.push(host.onDidChange(follow), { dispose: () => void disconnect() });
+  // Connected before the state becomes running, so a sign-up right after "running" is not missed; follow() is the
+  // fallback (and disconnects on stop).
+  subscriptions.push(host.onWillRun((baas) => connect(baas)), host.onDidChange(follow), { dispose: () => void disconnect() });
 }
 
 /** Workspace state: the BaaS was running when the window last closed or reloaded. */

@@ -37,6 +37,17 @@ export class BaasHost implements vscode.Disposable {
   readonly onDidChangeData = this.dataChanged.event;
   /** Every API call the running BaaS answered. */
   readonly requests = new RequestLog();
+  private readonly willRun = new Set<(baas: RunningBaas) => Promise<void>>();
+
+  /**
+   * Runs `hook` on every start, after the database and server are up and before the state becomes `running`
+   * (and the status bar shows the URL): what it connects, such as change events, then misses nothing a client
+   * does once it sees the BaaS running. A failing hook is logged; it never fails the start.
+   */
+  onWillRun(hook: (baas: RunningBaas) => Promise<void>): vscode.Disposable {
+    this.willRun.add(hook);
+    return { dispose: () => this.willRun.delete(hook) };
+  }
 
   constructor(private readonly workspace: string | undefined, private readonly isTrusted: () => boolean) {
     if (!workspace) this.stateValue = 'noFolder';
@@ -128,6 +139,9 @@ export class BaasHost implements vscode.Disposable {
     try {
       this.running = await this.starting;
       this.running.onRequest((entry) => this.requests.add(entry));
+      for (const hook of [...this.willRun]) {
+        await hook(this.running).catch((err: unknown) => log.warn(`while starting the BaaS: ${err instanceof Error ? err.message : String(err)}`));
+      }
       log.info(`BaaS running at ${this.running.url} (${this.running.db.kind})`);
       this.set('running');
       return this.running;
