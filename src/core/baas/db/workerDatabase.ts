@@ -42,7 +42,8 @@ export function workerEntry(): { filename: string; eval: boolean } {
   if (__filename.endsWith('.ts')) {
     // Running from sources (mocha with tsx, `tsx src/cli`): the worker registers tsx itself.
     const source = path.join(__dirname, 'pgliteWorker.ts');
-    return { filename: `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(source)});`, eval: true };
+    const load = `require('node:module').createRequire(${JSON.stringify(source)})`;
+    return { filename: `${load}('tsx/cjs');\n${load}(${JSON.stringify(source)});`, eval: true };
   }
   // Bundles live in dist/ (the worker itself), dist/lazy/ and dist/cli/.
   const candidates = [path.join(__dirname, 'pgliteWorker.js'), path.join(__dirname, '..', 'pgliteWorker.js')];
