@@ -4,7 +4,7 @@
 // Built to dist/pgliteWorker.js (scripts/build.mjs); from TS sources it is loaded through tsx.
 import { parentPort } from 'node:worker_threads';
 import { openPglite } from './pglite';
-import type { Database, Queryable, QueryResult } from './types';
+import type { Database, JwtClaims, Queryable, QueryResult } from './types';
 import { serializeError, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
 const port = parentPort;
@@ -30,16 +30,20 @@ function target(tx: number | undefined): Queryable {
   return open.handle;
 }
 
-/** Enters PGlite's `transaction` and keeps it open until the main thread sends commit or rollback. */
-async function begin(id: number): Promise<void> {
+/**
+ * Enters PGlite's `transaction` and keeps it open until the main thread sends commit or rollback. With claims it
+ * enters through `asRole` instead, so a request's role switch costs one message rather than three.
+ */
+async function begin(id: number, claims?: JwtClaims): Promise<void> {
   let entered!: (handle: Queryable) => void;
   const inside = new Promise<Queryable>((resolve) => (entered = resolve));
   let end!: (commit: boolean) => void;
   const decided = new Promise<boolean>((resolve) => (end = resolve));
-  const done = database().transaction(async (handle) => {
+  const body = async (handle: Queryable) => {
     entered(handle);
     if (!(await decided)) throw ROLLBACK;
-  });
+  };
+  const done = claims ? database().asRole(claims, body) : database().transaction(body);
   // `done` settles first only when BEGIN itself failed.
   const handle = await Promise.race([inside, done.then(() => undefined)]);
   if (!handle) throw new Error('The transaction ended before it began.');
@@ -82,7 +86,7 @@ async function handle(request: WorkerRequest): Promise<QueryResult | Uint8Array 
     case 'exec':
       return target(request.tx).exec(request.sql);
     case 'begin':
-      await begin(request.id);
+      await begin(request.id, request.claims);
       return undefined;
     case 'commit':
     case 'rollback':

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { makeDatabase } from './database';
 import type { PgliteOptions } from './pglite';
-import { DatabaseError, type Database, type Queryable, type QueryResult } from './types';
+import { DatabaseError, type Database, type JwtClaims, type Queryable, type QueryResult } from './types';
 import type { SerializedError, WorkerMessage, WorkerRequest } from './workerProtocol';
 
 /** How long one statement may run before the worker is restarted, unless the caller says otherwise. */
@@ -89,10 +89,10 @@ class PgliteThread {
     }
   }
 
-  /** Begins a transaction; resolves with its id once BEGIN has run. */
-  async begin(): Promise<number> {
+  /** Begins a transaction (as `claims`' role, when given); resolves with its id once BEGIN has run. */
+  async begin(claims?: JwtClaims): Promise<number> {
     const id = this.nextId++;
-    await this.send({ type: 'begin', id });
+    await this.send({ type: 'begin', id, claims });
     return id;
   }
 
@@ -239,22 +239,24 @@ export async function openPgliteWorker(options: WorkerDatabaseOptions = {}): Pro
     query: async <T>(sql: string, params?: unknown[]) => (await thread.call({ type: 'query', sql, params, tx })) as QueryResult<T>,
     exec: async (sql: string) => (await thread.call({ type: 'exec', sql, tx })) as QueryResult,
   });
+  /** PGlite's transaction semantics across the thread: commit when `fn` resolves, roll back when it throws. */
+  const inTransaction = async <T>(fn: (tx: Queryable) => Promise<T>, claims?: JwtClaims): Promise<T> => {
+    const tx = await thread.begin(claims);
+    let result: T;
+    try {
+      result = await fn(run(tx));
+    } catch (err) {
+      await thread.call({ type: 'rollback', tx }).catch(() => undefined);
+      throw err;
+    }
+    await thread.call({ type: 'commit', tx });
+    return result;
+  };
   const db = makeDatabase({
     kind: 'pglite',
     ...run(),
     query: (sql, params) => thread.call({ type: 'query', sql, params }) as Promise<QueryResult<never>>,
-    transaction: async (fn) => {
-      const tx = await thread.begin();
-      let result;
-      try {
-        result = await fn(run(tx));
-      } catch (err) {
-        await thread.call({ type: 'rollback', tx }).catch(() => undefined);
-        throw err;
-      }
-      await thread.call({ type: 'commit', tx });
-      return result;
-    },
+    transaction: (fn) => inTransaction(fn),
     listen: async (channel, onPayload) => {
       let set = thread.listeners.get(channel);
       if (!set) {
@@ -279,6 +281,8 @@ export async function openPgliteWorker(options: WorkerDatabaseOptions = {}): Pro
     },
   });
   return Object.assign(db, {
+    // The worker's own `asRole` (makeDatabase's, so the role switch is written once) runs the switch with BEGIN.
+    asRole: <T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>) => inTransaction(fn, claims),
     dump: async () => {
       const bytes = (await thread.call({ type: 'dump' })) as Uint8Array;
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

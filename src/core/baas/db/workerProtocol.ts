@@ -1,7 +1,7 @@
 // Messages between the main thread's `Database` proxy (workerDatabase.ts) and the PGlite worker
 // (pgliteWorker.ts). Every request carries an id and gets exactly one reply with that id; notifications
 // (LISTEN payloads) flow from the worker unasked. Statements inside a transaction carry the transaction's id.
-import type { QueryResult } from './types';
+import type { JwtClaims, QueryResult } from './types';
 
 /** Opens PGlite in the worker exactly as `openPglite` does (template, bootstrap). */
 export interface OpenRequest { id: number; type: 'open'; dataDir?: string; templateCacheDir?: string }
@@ -9,8 +9,8 @@ export interface OpenRequest { id: number; type: 'open'; dataDir?: string; templ
 export interface QueryRequest { id: number; type: 'query'; sql: string; params?: unknown[]; tx?: number }
 /** A script of statements without parameters; `tx` runs it inside that open transaction. */
 export interface ExecRequest { id: number; type: 'exec'; sql: string; tx?: number }
-/** Starts a transaction (PGlite's `transaction`); its id is the request's id. */
-export interface BeginRequest { id: number; type: 'begin' }
+/** Starts a transaction (PGlite's `transaction`; with `claims`, `asRole`'s role switch too); its id is the request's id. */
+export interface BeginRequest { id: number; type: 'begin'; claims?: JwtClaims }
 /** Ends transaction `tx`: commit, or roll back (the caller's function threw). */
 export interface EndRequest { id: number; type: 'commit' | 'rollback'; tx: number }
 /** LISTENs on a channel (payloads come back as `NotifyMessage`). */
