@@ -205,10 +205,19 @@ class PgliteThread {
       else lost.reject(new DatabaseError('The transaction was rolled back: the embedded database restarted.', '25P02'));
     }
     this.openTx = undefined;
-    if (job?.request.type === 'open' || this.closed) {
-      // Opening itself failed (or we were closing): restarting again would loop.
-      this.fatal = new Error(`The embedded database (PGlite) could not be ${this.closed ? 'closed' : 'opened'}: ${reason}. Stop and start the BaaS.`);
-      job?.reject(job.request.type === 'open' ? this.fatal : error);
+    if (this.closed) {
+      // Closing anyway: the data directory is crash-safe, so the close is done without a new worker.
+      job?.reject(error);
+      for (const left of this.queue.splice(0)) {
+        if (left.request.type === 'close') left.resolve(undefined);
+        else left.reject(new Error('The embedded database is closed.'));
+      }
+      return;
+    }
+    if (job?.request.type === 'open') {
+      // Opening itself failed: restarting again would loop.
+      this.fatal = new Error(`The embedded database (PGlite) could not be opened: ${reason}. Stop and start the BaaS.`);
+      job.reject(this.fatal);
       for (const left of this.queue.splice(0)) left.reject(this.fatal);
       return;
     }
