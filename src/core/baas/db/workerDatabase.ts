@@ -110,7 +110,7 @@ class PgliteThread {
         if (this.lostTx.has(tx)) {
           if (full.type === 'rollback' || full.type === 'commit') this.lostTx.delete(tx);
           if (full.type === 'rollback') return resolve(undefined);
-          return reject(new DatabaseError('The transaction was rolled back: the embedded database restarted after a statement ran too long.', '25P02'));
+          return reject(new DatabaseError('The transaction was rolled back: the embedded database restarted.', '25P02'));
         }
         return reject(new Error('Transaction is closed'));
       }
