@@ -4,6 +4,7 @@
 //   heavy libraries, core subsystems   -> dist/lazy/*.js           (loaded on first use; scripts/lazyModules.mjs)
 //   src/cli/index.ts                  -> dist/cli.js              (node/cjs, executable)
 //   src/cli/commands/*.ts             -> dist/cli/*.js            (one per command, loaded on demand)
+//   src/core/baas/db/pgliteWorker.ts  -> dist/pgliteWorker.js     (the BaaS database's worker thread)
 //   src/core/invoker/bootstrap/*.ts   -> dist/bootstrap/*.js      (node/cjs, run inside sandboxes)
 //   src/core/invoker/bootstrap/*.py   -> dist/bootstrap/*.py      (copied)
 //   media/<view>/main.ts (+ main.css) -> dist/media/<view>.js/.css (browser/iife)
@@ -38,6 +39,9 @@ const builds = [
   // The activation entry holds wiring only (budget 150 KB, guarded by test/system/build): heavy modules load on first use.
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, plugins: [lazy.plugin('./lazy/')] },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', external: dbExternal, banner: { js: '#!/usr/bin/env node' } },
+  // The PGlite worker thread (src/core/baas/db/workerDatabase.ts starts it): the BaaS bundles in dist/lazy/ and
+  // dist/cli/ find it one folder up, so one copy serves the extension host and the CLI.
+  { ...node, entryPoints: ['src/core/baas/db/pgliteWorker.ts'], outfile: 'dist/pgliteWorker.js', external: dbExternal },
   // One bundle per CLI command family, required by dist/cli.js only for the command it runs.
   // yaml and ajv come from dist/lazy/ on first use, so a command that reads no YAML or functions.json never loads them.
   { ...node, entryPoints: list('src/cli/commands', /\.ts$/), outdir: 'dist/cli', external: dbExternal, plugins: [lazy.plugin('../lazy/', ['yaml', 'ajv'])] },

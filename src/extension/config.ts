@@ -9,6 +9,7 @@ export const SettingKeys = {
   handlerExtraNames: 'handlers.extraNames',
   baasDatabaseUrl: 'baas.databaseUrl',
   baasAutoConfirm: 'baas.autoConfirm',
+  baasStatementTimeoutSeconds: 'baas.statementTimeoutSeconds',
   eventsTimeCompression: 'events.timeCompression',
 } as const;
 

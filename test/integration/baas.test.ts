@@ -204,4 +204,30 @@ describe('BaaS in the editor', function () {
     assert.strictEqual(host.state, 'stopped');
     assert.throws(() => host.require(), /Start BaaS/);
   });
+
+  it('stops a runaway statement after serverlessLab.baas.statementTimeoutSeconds while the extension host keeps running', async () => {
+    const config = vscode.workspace.getConfiguration('serverlessLab');
+    await config.update('baas.statementTimeoutSeconds', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('serverlessLab.baas.start');
+      const host = await api.testing!.baas();
+      assert.strictEqual(host.state, 'running', host.error);
+      const db = host.current!.db;
+      await db.exec(`create table if not exists it_kept (body text); delete from it_kept; insert into it_kept values ('kept');`);
+      // This test runs in the extension host: a timer here ticks only if PGlite is not on this thread.
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 50);
+      const started = Date.now();
+      const error = await db.query('select pg_sleep(60)').then(() => undefined, (err: unknown) => err as { code?: string; message?: string });
+      clearInterval(timer);
+      assert.strictEqual(error?.code, '57014', String(error?.message));
+      assert.match(String(error.message), /^The statement ran longer than 1 s and was stopped\./);
+      assert.ok(Date.now() - started < 15_000, `answered after ${Date.now() - started} ms`);
+      assert.ok(ticks >= 5, `the extension host kept running (${ticks} ticks)`);
+      assert.deepStrictEqual((await db.query('select body from it_kept')).rows, [{ body: 'kept' }]);
+    } finally {
+      await vscode.commands.executeCommand('serverlessLab.baas.stop');
+      await config.update('baas.statementTimeoutSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

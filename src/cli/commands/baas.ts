@@ -20,15 +20,19 @@ export function registerBaasCommand(program: Command): void {
     .option('--dir <dir>', 'workspace folder (data in <dir>/.serverless-lab/baas, migrations in <dir>/supabase/migrations)')
     .option('--database-url <url>', 'use this Postgres server instead of the embedded PGlite')
     .option('--auto-confirm', 'sign-ups need no email confirmation')
-    .action(async (opts: CommonOpts & { port: string; autoConfirm?: boolean }) => {
+    .option('--statement-timeout <seconds>', 'stop a PGlite statement that runs longer than this (PGlite runs in a worker thread, restarted when stopped)', '30')
+    .action(async (opts: CommonOpts & { port: string; autoConfirm?: boolean; statementTimeout: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535 (got "${opts.port}")`);
+      const timeout = Number(opts.statementTimeout);
+      if (!(timeout > 0)) throw new Error(`--statement-timeout must be a number of seconds above 0 (got "${opts.statementTimeout}")`);
       const { startBaas } = await import('../../core/baas');
       const running = await startBaas({
         workspace: workspaceOf(opts),
         databaseUrl: opts.databaseUrl,
         port,
         autoConfirm: opts.autoConfirm,
+        worker: { statementTimeoutMs: timeout * 1000, onRestart: (reason) => process.stderr.write(`baas: the embedded database was restarted: ${reason}\n`) },
         onError: (err) => process.stderr.write(`baas: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
       });
       process.stdout.write(JSON.stringify({ url: running.url, anonKey: running.anonKey, serviceRoleKey: running.serviceRoleKey }) + '\n');

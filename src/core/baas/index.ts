@@ -16,6 +16,7 @@ import type { ObjectEvent } from './storage/types';
 import { applyMigrations, pendingMigrations } from './db/migrations';
 import { acquireLock, damagedError, writeBackup } from './db/recovery';
 import { openPglite } from './db/pglite';
+import { openPgliteWorker } from './db/workerDatabase';
 import { openPostgres } from './db/postgres';
 import type { Database } from './db/types';
 
@@ -34,6 +35,11 @@ export interface BaasOptions {
   autoConfirm?: boolean;
   /** An already open database to serve instead of opening one (exercise checks pass an in-memory copy of the template). */
   database?: Database;
+  /**
+   * Run PGlite in a worker thread, so that a runaway statement is stopped after `statementTimeoutMs` (default 30 s)
+   * instead of blocking this thread (the extension host, `baas serve`). Absent: PGlite on this thread.
+   */
+  worker?: { statementTimeoutMs?: number; onRestart?: (reason: string) => void };
 }
 
 /** Opens the database of a workspace, bootstrapped and migrated. PGlite: locked to this process, backed up before migrations. */
@@ -55,7 +61,9 @@ export async function openBaasDatabase(options: BaasOptions): Promise<Database> 
   const existed = existsSync(path.join(dataDir, 'PG_VERSION'));
   let db: Database;
   try {
-    db = await openPglite({ dataDir, templateCacheDir: options.templateCacheDir });
+    db = options.worker
+      ? await openPgliteWorker({ dataDir, templateCacheDir: options.templateCacheDir, ...options.worker })
+      : await openPglite({ dataDir, templateCacheDir: options.templateCacheDir });
   } catch (err) {
     await release();
     throw existed ? await damagedError(baasDir, options.workspace, err) : err;

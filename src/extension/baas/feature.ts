@@ -126,7 +126,8 @@ export function createBaasFeature(services: ExtensionServices, onStateChange: (s
     try {
       const running = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the BaaS', cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => (cancelled = true));
-        return host.start({ databaseUrl, autoConfirm: config.get<boolean>(SettingKeys.baasAutoConfirm, false) }, (message) => progress.report({ message }));
+        const statementTimeoutSeconds = config.get<number>(SettingKeys.baasStatementTimeoutSeconds, 30);
+        return host.start({ databaseUrl, autoConfirm: config.get<boolean>(SettingKeys.baasAutoConfirm, false), statementTimeoutSeconds }, (message) => progress.report({ message }));
       });
       // PGlite cannot be interrupted while it loads, so a cancelled start is stopped as soon as it is up.
       if (cancelled) {

@@ -20,6 +20,8 @@ export interface BaasHostOptions {
   autoConfirm?: boolean;
   /** Tests share a template cache; default ~/.cache/serverless-lab/baas. */
   templateCacheDir?: string;
+  /** How long one statement may run in PGlite's worker thread before it is restarted (default 30). */
+  statementTimeoutSeconds?: number;
 }
 
 /** Owns the one running BaaS of this window. */
@@ -134,6 +136,11 @@ export class BaasHost implements vscode.Disposable {
       databaseUrl: options.databaseUrl || undefined,
       autoConfirm: options.autoConfirm,
       templateCacheDir: options.templateCacheDir,
+      // PGlite runs in a worker thread: a learner's runaway SQL must never block the extension host.
+      worker: {
+        statementTimeoutMs: Math.max(1, options.statementTimeoutSeconds ?? 30) * 1000,
+        onRestart: (reason) => log.warn(`The embedded database was restarted: ${reason}.`),
+      },
       onError: (err) => log.error(`API error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     });
     try {

@@ -2,11 +2,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { SignJWT } from 'jose';
 import type { RunningBaas } from '../../../src/core/baas';
+import { BACKENDS } from './backends';
 import { call, startTestBaas, tempWorkspace } from './helpers';
 import { postgresBin, startCluster } from './postgresCluster';
 
-// The same suite runs on both backends: embedded PGlite and a throwaway real Postgres cluster.
-for (const backend of ['pglite', 'postgres'] as const) describe(`baas /auth/v1 (${backend})`, function () {
+// The same suite runs on every backend: embedded PGlite (in-thread and in a worker) and a throwaway real Postgres cluster.
+for (const backend of BACKENDS) describe(`baas /auth/v1 (${backend})`, function () {
   this.timeout(180_000);
   let workspace: string;
   let baas: RunningBaas;
@@ -20,7 +21,7 @@ for (const backend of ['pglite', 'postgres'] as const) describe(`baas /auth/v1 (
       cluster = await startCluster(bin);
       databaseUrl = cluster.url;
     }
-    baas = await startTestBaas(workspace, true, databaseUrl);
+    baas = await startTestBaas(workspace, true, databaseUrl, backend === 'pglite-worker');
   });
   after(async () => {
     await baas?.close();
@@ -96,7 +97,7 @@ for (const backend of ['pglite', 'postgres'] as const) describe(`baas /auth/v1 (
   it('keeps users across a restart', async () => {
     await signUp('erin@example.com');
     await baas.close();
-    baas = await startTestBaas(workspace, true, databaseUrl);
+    baas = await startTestBaas(workspace, true, databaseUrl, backend === 'pglite-worker');
     const inn = await call(baas, 'POST', '/auth/v1/token?grant_type=password', { body: { email: 'erin@example.com', password: 'correct horse' } });
     assert.equal(inn.status, 200);
   });

@@ -3,11 +3,13 @@ import type { RunningBaas } from '../../../src/core/baas';
 import { startTestBaas, tempWorkspace } from './helpers';
 import { postgresBin, startCluster } from './postgresCluster';
 
-/** The two database backends every BaaS API suite runs on. */
-export const BACKENDS = ['pglite', 'postgres'] as const;
+/** The database backends every BaaS API suite runs on: PGlite on this thread, PGlite in a worker thread (as the extension runs it), real Postgres. */
+export const BACKENDS = ['pglite', 'pglite-worker', 'postgres'] as const;
+/** One of BACKENDS. */
+export type Backend = (typeof BACKENDS)[number];
 
-/** A running BaaS on a temp workspace, on PGlite or on a throwaway real Postgres cluster; `stop` removes everything. */
-export async function startOn(backend: (typeof BACKENDS)[number]): Promise<{ baas: RunningBaas; workspace: string; stop(): Promise<void> }> {
+/** A running BaaS on a temp workspace, on PGlite (in-thread or worker) or on a throwaway real Postgres cluster; `stop` removes everything. */
+export async function startOn(backend: Backend): Promise<{ baas: RunningBaas; workspace: string; stop(): Promise<void> }> {
   const workspace = tempWorkspace();
   let cluster: { url: string; stop(): void } | undefined;
   if (backend === 'postgres') {
@@ -15,7 +17,7 @@ export async function startOn(backend: (typeof BACKENDS)[number]): Promise<{ baa
     if (!bin) throw new Error('Debian postgresql is not installed: apt-get install -y postgresql');
     cluster = await startCluster(bin);
   }
-  const baas = await startTestBaas(workspace, true, cluster?.url);
+  const baas = await startTestBaas(workspace, true, cluster?.url, backend === 'pglite-worker');
   return {
     baas,
     workspace,

@@ -30,3 +30,39 @@ describe('serverless-lab baas serve (needs npm run build)', function () {
     assert.equal(await exited, 0);
   });
 });
+
+describe('serverless-lab baas serve: a runaway statement (needs npm run build)', function () {
+  this.timeout(180_000);
+  let workspace: string;
+  beforeEach(() => (workspace = tempWorkspace()));
+  afterEach(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+  it('stops it after --statement-timeout, says so on stderr, and keeps serving the committed data', async () => {
+    fs.mkdirSync(path.join(workspace, 'supabase', 'migrations'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'supabase', 'migrations', '001_slow.sql'),
+      `create table notes (body text); insert into notes values ('kept');\ncreate function slow() returns void language sql as $$ select pg_sleep(60) $$;`);
+    const child = spawn(process.execPath, [CLI, 'baas', 'serve', '--dir', workspace, '--statement-timeout', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        readline.createInterface({ input: child.stdout! }).once('line', resolve);
+        child.once('exit', () => reject(new Error(`serve exited before printing its first line: ${stderr}`)));
+      });
+      const info = JSON.parse(first) as { url: string; serviceRoleKey: string };
+      const headers = { apikey: info.serviceRoleKey, authorization: `Bearer ${info.serviceRoleKey}`, 'content-type': 'application/json' };
+      const started = Date.now();
+      const slow = await fetch(`${info.url}/rest/v1/rpc/slow`, { method: 'POST', headers, body: '{}' });
+      assert.equal(slow.status, 500, await slow.text());
+      assert.ok(Date.now() - started < 15_000, `answered after ${Date.now() - started} ms`);
+      const notes = await fetch(`${info.url}/rest/v1/notes?select=body`, { headers });
+      assert.equal(notes.status, 200);
+      assert.deepEqual(await notes.json(), [{ body: 'kept' }]);
+      assert.match(stderr, /the embedded database was restarted: a statement ran longer than 1 s/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+  });
+});

@@ -51,6 +51,17 @@ describe('exercise observer `baas` (real PGlite from the template)', function ()
     }
   });
 
+  it('stops learner SQL that never ends (PGlite runs in a worker thread) and reports it as data', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-ex-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'policies.sql'), 'with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r;\n');
+      const seen = await runBaasScenario({ sql: ['policies.sql'], users: [], requests: [] }, folder, { statementTimeoutMs: 1000 });
+      assert.match(String(seen.sqlError), /^policies\.sql: ERROR: The statement ran longer than 1 s and was stopped\. .* \(SQLSTATE 57014\)\nHINT: Look for an endless loop/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('runs SQL requests under the caller role with its claims', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-ex-'));
     try {

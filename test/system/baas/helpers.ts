@@ -9,9 +9,9 @@ export function tempWorkspace(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'baas-test-'));
 }
 
-/** Starts a BaaS on PGlite from the per-user cached template (the first run makes it, ~15-50 s), or on `databaseUrl`. */
-export function startTestBaas(workspace: string, autoConfirm = true, databaseUrl?: string): Promise<RunningBaas> {
-  return startBaas({ workspace, autoConfirm, databaseUrl, templateCacheDir: defaultTemplateCacheDir() });
+/** Starts a BaaS on PGlite from the per-user cached template (the first run makes it, ~15-50 s), or on `databaseUrl`; `worker`: PGlite in a worker thread. */
+export function startTestBaas(workspace: string, autoConfirm = true, databaseUrl?: string, worker = false): Promise<RunningBaas> {
+  return startBaas({ workspace, autoConfirm, databaseUrl, templateCacheDir: defaultTemplateCacheDir(), ...(worker ? { worker: {} } : {}) });
 }
 
 /** Calls the API with the given key and optional bearer token; returns status and parsed JSON. */

@@ -5,6 +5,7 @@ import { handleRest } from '../../../src/core/baas/api/rest/handleRest';
 import { RestResponse } from '../../../src/core/baas/api/rest/types';
 import { openPglite } from '../../../src/core/baas/db/pglite';
 import { openPostgres } from '../../../src/core/baas/db/postgres';
+import { openPgliteWorker } from '../../../src/core/baas/db/workerDatabase';
 import { postgresBin, startCluster } from './postgresCluster';
 import type { Database, JwtClaims } from '../../../src/core/baas/db/types';
 
@@ -39,8 +40,8 @@ export const claims = {
   service: { role: 'service_role' } as JwtClaims,
 };
 
-/** A fresh database with the fixture schema, on PGlite in a temp dir or on a throwaway real Postgres cluster; `close` removes it. */
-export async function openFixture(backend: 'pglite' | 'postgres' = 'pglite'): Promise<{ db: Database; close(): Promise<void> }> {
+/** A fresh database with the fixture schema, on PGlite in a temp dir (in-thread or in a worker) or on a throwaway real Postgres cluster; `close` removes it. */
+export async function openFixture(backend: 'pglite' | 'pglite-worker' | 'postgres' = 'pglite'): Promise<{ db: Database; close(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sl-rest-'));
   let cluster: { url: string; stop(): void } | undefined;
   if (backend === 'postgres') {
@@ -48,7 +49,8 @@ export async function openFixture(backend: 'pglite' | 'postgres' = 'pglite'): Pr
     if (!bin) throw new Error('Debian postgresql is not installed: apt-get install -y postgresql');
     cluster = await startCluster(bin);
   }
-  const db = cluster ? await openPostgres(cluster.url) : await openPglite({ dataDir: path.join(dir, 'data') });
+  const open = backend === 'pglite-worker' ? openPgliteWorker : openPglite;
+  const db = cluster ? await openPostgres(cluster.url) : await open({ dataDir: path.join(dir, 'data') });
   await db.exec(schemaSql);
   await db.query(`insert into todos (title, done, owner, author_id, priority) values
     ('alice 1', false, '${alice}', 1, 2), ('alice 2', true, '${alice}', 2, null), ('alice 3', false, '${alice}', null, 1),

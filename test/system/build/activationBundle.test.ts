@@ -15,7 +15,12 @@ const ENTRY_BUDGET_BYTES = 150 * 1024;
 const HEAVY = [
   /^node_modules\/(yaml|ajv|ajv-formats|fast-uri|markdown-it|highlight\.js|linkify-it|chart\.js|jsonc-parser)\//,
   /^src\/core\/(invoker|cost|lessons\/(render|frontMatter|directives)|sam|scaffold)\//,
+  // The BaaS core, with its PGlite worker proxy, loads with the baas lazy module.
+  /^src\/core\/baas\//,
 ];
+/** dist/pgliteWorker.js: the BaaS database's worker thread (scripts/build.mjs); PGlite must stay external to it. */
+const WORKER = path.join(root, 'dist/pgliteWorker.js');
+const WORKER_BUDGET_BYTES = 40 * 1024;
 
 interface Meta {
   outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
@@ -35,6 +40,13 @@ describe('build: activation entry', () => {
     const source = fs.readFileSync(path.join(root, 'dist/extension.js'), 'utf8');
     const shipped = Buffer.byteLength((await esbuild.transform(source, { minify: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none' })).code);
     assert.ok(shipped <= ENTRY_BUDGET_BYTES, `dist/extension.js is ${(shipped / 1024).toFixed(1)} KB minified, ${(bytes / 1024).toFixed(1)} KB as built (budget ${ENTRY_BUDGET_BYTES / 1024} KB minified)`);
+  });
+
+  it(`builds the PGlite worker as its own small bundle (under ${WORKER_BUDGET_BYTES / 1024} KB) that loads PGlite from node_modules`, () => {
+    assert.ok(fs.existsSync(WORKER), 'dist/pgliteWorker.js is missing: the BaaS cannot start its database (scripts/build.mjs builds it)');
+    const source = fs.readFileSync(WORKER, 'utf8');
+    assert.ok(source.length <= WORKER_BUDGET_BYTES, `dist/pgliteWorker.js is ${(source.length / 1024).toFixed(1)} KB: is PGlite bundled into it?`);
+    assert.match(source, /import\("@electric-sql\/pglite"\)|require\("@electric-sql\/pglite"\)/, 'PGlite must stay external: it loads its wasm relative to its own module');
   });
 
   it('pulls in no heavy library or subsystem (they load on first use from dist/lazy)', () => {

@@ -2,10 +2,11 @@
 // so the .vsix ships them (see .vscodeignore). This copies exactly what `vsce ls` selects into a folder
 // outside the repository, where no other node_modules can be found, and runs the BaaS from there.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as readline from 'readline';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -39,6 +40,26 @@ describe('packaging: the BaaS runs from the .vsix file selection alone', functio
     assert.strictEqual(r.status, 0, r.stderr);
     assert.deepStrictEqual(JSON.parse(r.stdout), [{ answer: 42, role: null }]);
     assert.ok(fs.existsSync(path.join(workspace, '.serverless-lab', 'baas', 'db', 'PG_VERSION')));
+  });
+
+  it('serves through the packaged CLI with PGlite in its worker thread (dist/pgliteWorker.js)', async () => {
+    const child = spawn(process.execPath, [path.join(layout, 'dist', 'cli.js'), 'baas', 'serve', '--dir', workspace], { cwd: layout, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        readline.createInterface({ input: child.stdout! }).once('line', resolve);
+        child.once('exit', () => reject(new Error(`serve exited before printing its first line: ${stderr}`)));
+      });
+      const info = JSON.parse(first) as { url: string; serviceRoleKey: string };
+      const res = await fetch(`${info.url}/auth/v1/admin/users`, { headers: { apikey: info.serviceRoleKey, authorization: `Bearer ${info.serviceRoleKey}` } });
+      assert.strictEqual(res.status, 200, await res.clone().text());
+      assert.deepStrictEqual(((await res.json()) as { users: unknown[] }).users, []);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.strictEqual(await exited, 0, stderr);
   });
 
   it('resolves pg and jose from the packaged node_modules', () => {

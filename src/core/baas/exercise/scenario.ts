@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { BaasCheckRequest, BaasCheckSpec } from '../../exercises/types';
 import { startBaas, type RunningBaas } from '../index';
 import { formatSqlError } from '../db/errors';
-import { openPglite } from '../db/pglite';
+import { openPgliteWorker } from '../db/workerDatabase';
 import { DatabaseError, type JwtClaims } from '../db/types';
 
 /** What assertions read under `baas`. */
@@ -58,10 +58,11 @@ async function request(baas: RunningBaas, r: BaasCheckRequest, token: string | u
 }
 
 /** Runs a check's BaaS scenario against the learner's files in `folder`. */
-export async function runBaasScenario(spec: BaasCheckSpec, folder: string, options: { templateCacheDir?: string } = {}): Promise<BaasObservation> {
+export async function runBaasScenario(spec: BaasCheckSpec, folder: string, options: { templateCacheDir?: string; statementTimeoutMs?: number } = {}): Promise<BaasObservation> {
   const out: BaasObservation = { users: {}, requests: [] };
   const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'sl-baas-check-'));
-  const db = await openPglite({ templateCacheDir: options.templateCacheDir });
+  // In a worker thread: the learner's SQL may never end, and checks run in the extension host (the watchdog stops it).
+  const db = await openPgliteWorker({ templateCacheDir: options.templateCacheDir, statementTimeoutMs: options.statementTimeoutMs });
   let baas: RunningBaas | undefined;
   try {
     for (const file of spec.sql) {

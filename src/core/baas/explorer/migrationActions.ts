@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listMigrations } from '../db/migrations';
-import { openPglite } from '../db/pglite';
+import { openPgliteWorker } from '../db/workerDatabase';
 import type { Database } from '../db/types';
 
 /**
@@ -28,7 +28,8 @@ export async function applyMigrationFile(db: Database, file: string): Promise<bo
  */
 export async function applyToCleanDatabase(file: string, templateCacheDir?: string): Promise<{ applied: string[]; failed?: { file: string; error: unknown; sql: string } }> {
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'sl-baas-clean-'));
-  const db = await openPglite({ dataDir: scratch, templateCacheDir });
+  // In a worker thread: this runs the learner's migrations in the extension host, and one may never end.
+  const db = await openPgliteWorker({ dataDir: scratch, templateCacheDir });
   const applied: string[] = [];
   try {
     for (const m of await listMigrations(path.dirname(file))) {
