@@ -113,7 +113,13 @@ function listeners<T>() {
 }
 
 /** Starts the BaaS: database, then the HTTP server on 127.0.0.1. */
-export async function startBaas(options: BaasOptions & { port?: number; onError?: (err: unknown) => void }): Promise<RunningBaas> {
+export async function startBaas(options: BaasOptions & {
+  /** The port to listen on (default 0: a free one). */
+  port?: number;
+  /** `port` is only a preference (the workspace's last port): when it is taken, listen on a free one instead of failing. */
+  portIsPreference?: boolean;
+  onError?: (err: unknown) => void;
+}): Promise<RunningBaas> {
   const jwtSecret = await loadOrCreateSecret(path.join(options.workspace, BAAS_DATA_DIR));
   const db = await openBaasDatabase(options);
   const cfg = { jwtSecret, publicUrl: '', autoConfirm: options.autoConfirm ?? false, jwtExpiry: 3600 };
@@ -130,14 +136,22 @@ export async function startBaas(options: BaasOptions & { port?: number; onError?
     },
   });
   try {
-    const server = await startServer({
+    const listen = (port: number) => startServer({
       db,
       jwtSecret,
-      port: options.port ?? 0,
+      port,
       onError: options.onError,
       onRequest: (entry) => requests.emit(entry),
       routes: { '/auth/v1': authRoutes(cfg), '/rest/v1': restRoute, '/storage/v1': storage, '/push/v1': pushRoutes(), '/mail/v1': mailRoutes() },
     });
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await listen(options.port ?? 0);
+    } catch (err) {
+      // A preferred port (the last one this workspace used) that is taken now: any free port will do.
+      if (!options.portIsPreference || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      server = await listen(0);
+    }
     cfg.publicUrl = server.url;
     return {
       url: server.url,

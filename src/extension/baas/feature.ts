@@ -80,6 +80,8 @@ function wireFunctions(services: ExtensionServices, host: BaasHost, subscription
 
 /** Workspace state: the BaaS was running when the window last closed or reloaded. */
 const RESUME_KEY = 'serverlessLab.baas.resume';
+/** Workspace state: the BaaS's last port, tried first on the next start so SUPABASE_URL stays the same. */
+const PORT_KEY = 'serverlessLab.baas.port';
 
 /** Creates the feature once; every disposable goes to the extension's subscriptions. */
 export function createBaasFeature(services: ExtensionServices, onStateChange: (state: string) => void): BaasFeature {
@@ -109,7 +111,11 @@ export function createBaasFeature(services: ExtensionServices, onStateChange: (s
   // activation) starts it again, so a reload does not leave the learner's open explorer on a stopped BaaS.
   let deactivating = false;
   const rememberRunning = (): void => {
-    if (host.state === 'running') void context.workspaceState.update(RESUME_KEY, true);
+    if (host.state === 'running') {
+      void context.workspaceState.update(RESUME_KEY, true);
+      const port = Number(/:(\d+)$/.exec(host.current?.url ?? '')?.[1]);
+      if (port) void context.workspaceState.update(PORT_KEY, port);
+    }
     else if (host.state === 'stopped' && !deactivating) void context.workspaceState.update(RESUME_KEY, false);
   };
   context.subscriptions.push(host, panel, tree, status, sql, host.onDidChange(updateStatus), host.onDidChange(rememberRunning), vscode.languages.registerCodeLensProvider({ language: 'sql' }, sql));
@@ -127,7 +133,8 @@ export function createBaasFeature(services: ExtensionServices, onStateChange: (s
       const running = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the BaaS', cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => (cancelled = true));
         const statementTimeoutSeconds = config.get<number>(SettingKeys.baasStatementTimeoutSeconds, 30);
-        return host.start({ databaseUrl, autoConfirm: config.get<boolean>(SettingKeys.baasAutoConfirm, false), statementTimeoutSeconds }, (message) => progress.report({ message }));
+        const preferredPort = context.workspaceState.get<number>(PORT_KEY);
+        return host.start({ databaseUrl, autoConfirm: config.get<boolean>(SettingKeys.baasAutoConfirm, false), statementTimeoutSeconds, preferredPort }, (message) => progress.report({ message }));
       });
       // PGlite cannot be interrupted while it loads, so a cancelled start is stopped as soon as it is up.
       if (cancelled) {

@@ -22,6 +22,8 @@ export interface BaasHostOptions {
   templateCacheDir?: string;
   /** How long one statement may run in PGlite's worker thread before it is restarted (default 30). */
   statementTimeoutSeconds?: number;
+  /** The port to try first (the workspace's last one), so URLs in scripts and functions survive a restart. */
+  preferredPort?: number;
 }
 
 /** Owns the one running BaaS of this window. */
@@ -142,6 +144,7 @@ export class BaasHost implements vscode.Disposable {
         onRestart: (reason) => log.warn(`The embedded database was restarted: ${reason}.`),
       },
       onError: (err) => log.error(`API error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+      ...(options.preferredPort ? { port: options.preferredPort, portIsPreference: true } : {}),
     });
     try {
       this.running = await this.starting;
