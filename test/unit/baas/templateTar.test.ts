@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { extractTar, readTar } from '../../../src/core/baas/db/templateTar';
+import { createHash } from 'node:crypto';
+import { hashFile, unpackTar } from '../../../src/core/baas/db/templateTar';
 
 /** A ustar archive as PGlite's dump writes one: leading-slash names, type '0' files and '5' directories. */
 function tar(entries: { name: string; type?: string; data?: Buffer }[]): Buffer {
@@ -26,44 +27,61 @@ describe('template tar', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'template-tar-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  /** Writes the archive to a file; returns it with its sha256. */
+  const archive = (entries: Parameters<typeof tar>[0]) => {
+    const file = path.join(dir, 'template.tar');
+    const bytes = tar(entries);
+    fs.writeFileSync(file, bytes);
+    return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
+  };
 
-  it('writes files and directories byte for byte, a long zero tail included', async () => {
-    const wal = Buffer.alloc(256 * 1024);
+  it('writes files and directories byte for byte, across reads and with a long run of zeros', async () => {
+    const wal = Buffer.alloc(3 * 1024 * 1024 + 100); // spans several 1 MB reads; the middle is a whole read of zeros
     wal.write('records', 0);
-    const archive = tar([
+    wal.write('tail', wal.length - 10);
+    const { file, sha256 } = archive([
       { name: '/pg_wal', type: '5' },
       { name: '/pg_wal/archive_status', type: '5' },
       { name: '/pg_wal/000000010000000000000001', data: wal },
       { name: '/base/1/1255', data: Buffer.from('catalog') },
+      { name: '/base/1/empty', data: Buffer.alloc(0) },
       { name: '/PG_VERSION', data: Buffer.from('17\n') },
     ]);
-    const entries = readTar(archive);
-    assert.deepEqual(entries.map((e) => [e.name, e.kind]), [
-      ['/pg_wal', 'directory'], ['/pg_wal/archive_status', 'directory'], ['/pg_wal/000000010000000000000001', 'file'],
-      ['/base/1/1255', 'file'], ['/PG_VERSION', 'file'],
-    ]);
-    await extractTar(entries, path.join(dir, 'db'));
+    assert.equal(hashFile(file), sha256);
+    unpackTar(file, path.join(dir, 'db'), sha256);
     assert.ok(fs.statSync(path.join(dir, 'db', 'pg_wal', 'archive_status')).isDirectory());
     assert.deepEqual(fs.readFileSync(path.join(dir, 'db', 'pg_wal', '000000010000000000000001')), wal);
     assert.equal(fs.readFileSync(path.join(dir, 'db', 'base', '1', '1255'), 'utf8'), 'catalog');
+    assert.equal(fs.readFileSync(path.join(dir, 'db', 'base', '1', 'empty'), 'utf8'), '');
     assert.equal(fs.readFileSync(path.join(dir, 'db', 'PG_VERSION'), 'utf8'), '17\n');
   });
 
-  it('writes PG_VERSION only after every other file, so a failed unpack never looks like a database', async () => {
+  it('writes PG_VERSION only after every other file, so a failed unpack never looks like a database', () => {
     fs.mkdirSync(path.join(dir, 'db', 'global'), { recursive: true }); // a directory where the archive has a file
-    const entries = readTar(tar([{ name: '/PG_VERSION', data: Buffer.from('17\n') }, { name: '/global', data: Buffer.from('x') }]));
-    await assert.rejects(extractTar(entries, path.join(dir, 'db')));
+    const { file, sha256 } = archive([{ name: '/PG_VERSION', data: Buffer.from('17\n') }, { name: '/global', data: Buffer.from('x') }]);
+    assert.throws(() => unpackTar(file, path.join(dir, 'db'), sha256));
     assert.equal(fs.existsSync(path.join(dir, 'db', 'PG_VERSION')), false);
   });
 
-  it('refuses names that leave the data directory, and entries a data directory never has', async () => {
-    await assert.rejects(extractTar(readTar(tar([{ name: '../escape', data: Buffer.from('x') }])), path.join(dir, 'db')), /outside the data directory/);
+  it('writes no PG_VERSION when the bytes read do not match the hash', () => {
+    const { file } = archive([{ name: '/PG_VERSION', data: Buffer.from('17\n') }, { name: '/base/1/1255', data: Buffer.from('catalog') }]);
+    assert.throws(() => unpackTar(file, path.join(dir, 'db'), 'f'.repeat(64)), /no longer matches its hash/);
+    assert.equal(fs.existsSync(path.join(dir, 'db', 'PG_VERSION')), false);
+  });
+
+  it('refuses names that leave the data directory, and entries a data directory never has', () => {
+    const escape = archive([{ name: '../escape', data: Buffer.from('x') }]);
+    assert.throws(() => unpackTar(escape.file, path.join(dir, 'db'), escape.sha256), /outside the data directory/);
     assert.equal(fs.existsSync(path.join(dir, 'escape')), false);
-    assert.throws(() => readTar(tar([{ name: '/link', type: '2' }])), /type '2'/);
+    const link = archive([{ name: '/link', type: '2' }]);
+    assert.throws(() => unpackTar(link.file, path.join(dir, 'db2'), link.sha256), /type '2'/);
   });
 
   it('refuses an archive cut short', () => {
-    const archive = tar([{ name: '/big', data: Buffer.alloc(4096, 1) }]);
-    assert.throws(() => readTar(archive.subarray(0, 1024)), /Damaged template archive/);
+    const bytes = tar([{ name: '/big', data: Buffer.alloc(4096, 1) }, { name: '/PG_VERSION', data: Buffer.from('17\n') }]).subarray(0, 1024);
+    const file = path.join(dir, 'short.tar');
+    fs.writeFileSync(file, bytes);
+    assert.throws(() => unpackTar(file, path.join(dir, 'db'), createHash('sha256').update(bytes).digest('hex')), /Damaged template archive/);
+    assert.equal(fs.existsSync(path.join(dir, 'db', 'PG_VERSION')), false);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { BOOTSTRAP_SQL, BOOTSTRAP_VERSION } from './bootstrap';
 import { makeDatabase } from './database';
-import { extractTar, readTar } from './templateTar';
+import { hashFile, unpackTar } from './templateTar';
 import type { Database } from './types';
 
 /** Where the pre-initialised template data directory is cached, once per user (fresh initdb takes ~15 s). */
@@ -75,12 +75,11 @@ async function readManifest(manifest: string, cacheDir: string): Promise<Templat
   }
 }
 
-/** The template's bytes, checked against the hash it was written with; a damaged or replaced cache entry is made again. */
-async function loadTemplate(cacheDir = defaultTemplateCacheDir()): Promise<Buffer<ArrayBuffer>> {
+/** The cached template, checked against the hash it was written with; a damaged or replaced cache entry is made again. */
+async function verifiedTemplate(cacheDir = defaultTemplateCacheDir()): Promise<Template> {
   for (let attempt = 0; ; attempt++) {
     const template = await ensureTemplate(cacheDir);
-    const tar = await fs.readFile(template.file);
-    if (createHash('sha256').update(tar).digest('hex') === template.sha256) return tar;
+    if (hashFile(template.file) === template.sha256) return template;
     if (attempt > 0) throw new Error(`The BaaS template ${template.file} does not match its hash even after it was made again.`);
     await fs.rm(template.file, { force: true });
   }
@@ -112,12 +111,18 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     pg = await PGlite.create({ dataDir: options.dataDir });
     // Idempotent: brings a database made by an older bootstrap up to date.
     await pg.exec(BOOTSTRAP_SQL);
-  } else if (options.dataDir) {
-    // Unpacked by us, then opened exactly as an existing directory is. The template is bootstrapped already.
-    await extractTar(readTar(await loadTemplate(options.templateCacheDir)), options.dataDir);
-    pg = await PGlite.create({ dataDir: options.dataDir });
   } else {
-    pg = await PGlite.create({ loadDataDir: new Blob([await loadTemplate(options.templateCacheDir)]) });
+    const template = await verifiedTemplate(options.templateCacheDir);
+    if (options.dataDir) {
+      // Unpacked by us (checked against the hash again as it is read), then opened exactly as an existing
+      // directory is. The template is bootstrapped already.
+      unpackTar(template.file, options.dataDir, template.sha256);
+      pg = await PGlite.create({ dataDir: options.dataDir });
+    } else {
+      const tar = await fs.readFile(template.file);
+      if (createHash('sha256').update(tar).digest('hex') !== template.sha256) throw new Error(`The BaaS template ${template.file} changed while it was read.`);
+      pg = await PGlite.create({ loadDataDir: new Blob([tar]) });
+    }
   }
   // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
   const db = makeDatabase({
