@@ -39,12 +39,15 @@ describe('template tar', () => {
     const wal = Buffer.alloc(3 * 1024 * 1024 + 100); // spans several 1 MB reads; the middle is a whole read of zeros
     wal.write('records', 0);
     wal.write('tail', wal.length - 10);
+    const unused = Buffer.alloc(2.5 * 1024 * 1024); // ends in zeros: its length must survive the hole
+    unused.write('head', 0);
     const { file, sha256 } = archive([
       { name: '/pg_wal', type: '5' },
       { name: '/pg_wal/archive_status', type: '5' },
       { name: '/pg_wal/000000010000000000000001', data: wal },
       { name: '/base/1/1255', data: Buffer.from('catalog') },
       { name: '/base/1/empty', data: Buffer.alloc(0) },
+      { name: '/base/1/unused', data: unused },
       { name: '/PG_VERSION', data: Buffer.from('17\n') },
     ]);
     assert.equal(hashFile(file), sha256);
@@ -53,6 +56,7 @@ describe('template tar', () => {
     assert.deepEqual(fs.readFileSync(path.join(dir, 'db', 'pg_wal', '000000010000000000000001')), wal);
     assert.equal(fs.readFileSync(path.join(dir, 'db', 'base', '1', '1255'), 'utf8'), 'catalog');
     assert.equal(fs.readFileSync(path.join(dir, 'db', 'base', '1', 'empty'), 'utf8'), '');
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'db', 'base', '1', 'unused')), unused);
     assert.equal(fs.readFileSync(path.join(dir, 'db', 'PG_VERSION'), 'utf8'), '17\n');
   });
 

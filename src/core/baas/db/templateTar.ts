@@ -67,14 +67,21 @@ export function unpackTar(file: string, dir: string, sha256: string, lastFile = 
   fs.mkdirSync(root, { recursive: true, mode: 0o700 });
   const hash = createHash('sha256');
   const held: { file: string; data: Buffer }[] = [];
-  let open: { fd: number; file: string; size: number; written: number; padding: number; hold?: Buffer[] } | undefined;
+  // `stored`: how far the file's bytes are on disk; only a file that ends in a hole needs its length set.
+  let open: { fd: number; file: string; size: number; written: number; stored: number; padding: number; hold?: Buffer[] } | undefined;
+  const made = new Set<string>([root]);
+  const mkdir = (d: string) => {
+    if (made.has(d)) return;
+    fs.mkdirSync(d, { recursive: true, mode: 0o700 });
+    made.add(d);
+  };
   let ended = false;
   let offset = 0; // of the current chunk in the archive, for messages
   const finish = () => {
     if (!open) return;
     if (open.hold) held.push({ file: open.file, data: Buffer.concat(open.hold) });
     else {
-      fs.ftruncateSync(open.fd, open.size);
+      if (open.stored < open.size) fs.ftruncateSync(open.fd, open.size);
       fs.closeSync(open.fd);
     }
     open = undefined;
@@ -88,7 +95,10 @@ export function unpackTar(file: string, dir: string, sha256: string, lastFile = 
           const take = Math.min(open.size - open.written, chunk.length - at);
           const data = chunk.subarray(at, at + take);
           if (open.hold) open.hold.push(Buffer.from(data));
-          else if (data.compare(ZEROS, 0, data.length) !== 0) fs.writeSync(open.fd, data, 0, data.length, open.written);
+          else if (data.compare(ZEROS, 0, data.length) !== 0) {
+            fs.writeSync(open.fd, data, 0, data.length, open.written);
+            open.stored = open.written + take;
+          }
           open.written += take;
           at += take;
           if (open.written < open.size) break; // continues in the next chunk
@@ -110,12 +120,12 @@ export function unpackTar(file: string, dir: string, sha256: string, lastFile = 
         const type = String.fromCharCode(header[156] || 0x30);
         const where = target(root, name);
         at += BLOCK;
-        if (type === '5') fs.mkdirSync(where, { recursive: true, mode: 0o700 });
+        if (type === '5') mkdir(where);
         else if (type === '0') {
-          fs.mkdirSync(path.dirname(where), { recursive: true, mode: 0o700 });
+          mkdir(path.dirname(where));
           const padding = (BLOCK - (size % BLOCK)) % BLOCK;
           const last = path.relative(root, where) === lastFile;
-          open = last ? { fd: -1, file: where, size, written: 0, padding, hold: [] } : { fd: fs.openSync(where, 'w', 0o600), file: where, size, written: 0, padding };
+          open = { fd: last ? -1 : fs.openSync(where, 'w', 0o600), file: where, size, written: 0, stored: 0, padding, ...(last ? { hold: [] } : {}) };
           if (size === 0) finish();
         } else throw new Error(`The template archive holds an entry of type '${type}' (${name}), which a data directory never has.`);
       }
