@@ -1,9 +1,11 @@
 // BaaS benchmark (issue 15), each figure beside its peer in the same run: a new database from the cached
 // template beside reopening an existing data directory (target <= 1.5x); a one-row select through /rest/v1
 // with RLS beside the same query run directly on the database (target: p50 within 1 ms); throughput with 8
-// concurrent clients. Figures, not pass/fail: on a shared machine they are indicative only.
+// concurrent clients. Beside the select, the floor that any HTTP API pays here: the same client (fetch) against a
+// bare node:http server answering the same body. Figures, not pass/fail: on a shared machine they are indicative only.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +37,7 @@ async function timed(fn) {
 }
 
 /** Runs the BaaS bench; `runs` start-ups of each kind, `samples` selects of each kind, `throughputSec` of 8 clients. */
-export async function runBaasBench({ runs = 3, samples = 300, throughputSec = 3 } = {}) {
+export async function runBaasBench({ runs = 5, samples = 300, throughputSec = 3 } = {}) {
   const { openPglite, ensureTemplate, startBaas } = await loadBaas();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-bench-'));
   try {
@@ -66,17 +68,34 @@ export async function runBaasBench({ runs = 3, samples = 300, throughputSec = 3 
         const res = await fetch(`${baas.url}/rest/v1/todos?id=eq.500&select=*`, { headers: auth });
         const rows = await res.json();
         if (rows.length !== 1) throw new Error(`expected one row, got ${JSON.stringify(rows)}`);
+        return rows;
       };
       const direct = async () => {
         const { rows } = await baas.db.query('select * from todos where id = $1', [500]);
         if (rows.length !== 1) throw new Error('expected one row');
       };
-      for (let i = 0; i < 30; i++) await viaRest(); // warm the schema cache and the connection
+      const body = JSON.stringify(await viaRest());
+      const bare = http.createServer((req, res) => {
+        req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+      });
+      await new Promise((resolve) => bare.listen(0, '127.0.0.1', resolve));
+      const bareUrl = `http://127.0.0.1:${bare.address().port}/rest/v1/todos?id=eq.500&select=*`;
+      const viaBare = async () => {
+        const rows = await (await fetch(bareUrl, { headers: auth })).json();
+        if (rows.length !== 1) throw new Error('expected one row');
+      };
+      for (let i = 0; i < 30; i++) await Promise.all([viaRest(), viaBare()]); // warm the schema cache and the connections
       const rest = [];
       const db = [];
-      for (let i = 0; i < samples; i++) {
-        rest.push((await timed(viaRest)).ms);
-        db.push((await timed(direct)).ms);
+      const floor = [];
+      try {
+        for (let i = 0; i < samples; i++) {
+          rest.push((await timed(viaRest)).ms);
+          db.push((await timed(direct)).ms);
+          floor.push((await timed(viaBare)).ms);
+        }
+      } finally {
+        await new Promise((resolve) => bare.close(resolve));
       }
       let done = 0;
       const until = performance.now() + throughputSec * 1000;
@@ -89,6 +108,7 @@ export async function runBaasBench({ runs = 3, samples = 300, throughputSec = 3 
       return {
         startup: { runs, fromTemplateMs: percentile(fromTemplate, 50), reopenMs: percentile(reopen, 50), ratio: percentile(fromTemplate, 50) / percentile(reopen, 50) },
         select: { samples, restP50Ms: percentile(rest, 50), restP95Ms: percentile(rest, 95), directP50Ms: percentile(db, 50), directP95Ms: percentile(db, 95), p50GapMs: percentile(rest, 50) - percentile(db, 50) },
+        httpFloor: { samples, p50Ms: percentile(floor, 50), p95Ms: percentile(floor, 95) },
         throughput: { clients: 8, seconds: throughputSec, requestsPerSec: done / throughputSec },
       };
     } finally {
@@ -107,6 +127,7 @@ export function baasTable(r) {
     '|---|---|---|---|',
     `| new database from the cached template (p50 of ${r.startup.runs}) | ${f(r.startup.fromTemplateMs)} ms | reopen existing: ${f(r.startup.reopenMs)} ms (ratio ${r.startup.ratio.toFixed(2)}x) | <= 1.5x |`,
     `| select one row via /rest/v1 with RLS (p50 / p95 of ${r.select.samples}) | ${f(r.select.restP50Ms)} / ${f(r.select.restP95Ms)} ms | direct query: ${f(r.select.directP50Ms)} / ${f(r.select.directP95Ms)} ms (p50 gap ${f(r.select.p50GapMs)} ms) | gap <= 1 ms |`,
+    `| fetch of the same body from a bare node:http server (p50 / p95 of ${r.httpFloor.samples}) | ${f(r.httpFloor.p50Ms)} / ${f(r.httpFloor.p95Ms)} ms | | the HTTP floor inside the gap |`,
     `| throughput, ${r.throughput.clients} concurrent clients, ${r.throughput.seconds} s | ${Math.round(r.throughput.requestsPerSec)} requests/s | | |`,
   ].join('\n');
 }

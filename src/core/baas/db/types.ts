@@ -48,8 +48,8 @@ export interface Database extends Queryable {
   /** Runs `fn` inside one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
-   * Runs `fn` inside one transaction after `set local role <claims.role>` and
-   * `select set_config('request.jwt.claims', $1, true)`, exactly as PostgREST does for each request.
+   * Runs `fn` inside one transaction after `select set_config('role', <claims.role>, true),
+   * set_config('request.jwt.claims', <claims>, true)` (SET LOCAL ROLE and the claims), as PostgREST does for each request.
    */
   asRole<T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
