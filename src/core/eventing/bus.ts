@@ -7,7 +7,8 @@
 //   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
 import { randomUUID } from 'crypto';
 import { compilePattern, compileRuleSet, type CompiledRuleSet } from './patterns';
-import { ACCOUNT_ID, arnOf, REGION } from './arn';
+import { arnOf } from './arn';
+import { eventEnvelope } from './envelope';
 import { EngineError } from './errors';
 import type { Hub } from './hub';
 import type { RuleConfig, TargetConfig } from './model';
@@ -33,11 +34,6 @@ export const DEFAULT_TARGET_RETRY = { maximumRetryAttempts: 185, maximumEventAge
 /** Backoff before delivery retry n: 1 s doubling to 5 minutes (EventBridge says "exponential back off and jitter"; this model has no jitter). */
 export function targetRetryDelayMs(n: number): number {
   return Math.min(1000 * 2 ** (n - 1), 300_000);
-}
-
-/** ISO time without milliseconds, as EventBridge writes `time`. */
-function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** One event bus with its rules. */
@@ -95,7 +91,7 @@ export class EventBus {
     }
     if (!detail || typeof detail !== 'object' || Array.isArray(detail)) throw new EngineError('MalformedDetail', 'Detail is malformed.');
     const time = entry.Time === undefined ? now : new Date(entry.Time).getTime();
-    return { version: '0', id: randomUUID(), 'detail-type': entry.DetailType, source: entry.Source, account: ACCOUNT_ID, time: isoSeconds(time), region: REGION, resources: entry.Resources ?? [], detail };
+    return eventEnvelope(entry, detail, randomUUID(), time);
   }
 
   /** Routes an event through this bus's enabled pattern rules; returns the names of the matching rules. */

@@ -6,18 +6,16 @@
 // https://supabase.com/docs/guides/database/webhooks (row change), https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html (S3).
 import { objectEntry, signupEntry, tableChangeEntry } from '../baas/events';
 import type { PutEventsEntry } from '../eventing/bus';
+import { eventEnvelope } from '../eventing/envelope';
 import type { EventSample } from './types';
 
 const TIME = '2026-11-27T12:00:00Z';
 /** What Postgres's json_build_object writes for a timestamptz. */
 const PG_TIME = '2026-11-27T12:00:00.123456+00:00';
 
-/** The event a rule's target receives for a PutEvents entry (bus.ts builds the same envelope). */
+/** The event a rule's target receives for a PutEvents entry (the buses build it with the same eventEnvelope). */
 function delivered(entry: PutEventsEntry, id: string): Record<string, unknown> {
-  return {
-    version: '0', id, 'detail-type': entry.DetailType, source: entry.Source, account: '123456789012', time: TIME, region: 'us-east-1',
-    resources: entry.Resources ?? [], detail: JSON.parse(entry.Detail as string) as unknown,
-  };
+  return eventEnvelope(entry, JSON.parse(entry.Detail as string), id, Date.parse(TIME));
 }
 
 /** A sign-up (a row inserted into auth.users): source `serverless-lab.auth`, `User Signed Up`. */
