@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
-import { tempWorkspace } from './helpers';
+import { serveBaas, tempWorkspace } from './helpers';
 
 const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -14,20 +12,14 @@ describe('serverless-lab baas serve (needs npm run build)', function () {
   afterEach(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
   it('prints url and keys as its first line, serves, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, 'baas', 'serve', '--dir', workspace, '--auto-confirm'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const first = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout! }).once('line', resolve);
-      child.once('exit', () => reject(new Error('serve exited before printing its first line')));
-    });
-    const info = JSON.parse(first) as { url: string; anonKey: string; serviceRoleKey: string };
+    const serve = await serveBaas(CLI, ['--dir', workspace, '--auto-confirm']);
+    const { info } = serve;
     assert.deepEqual(Object.keys(info), ['url', 'anonKey', 'serviceRoleKey']);
     assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${info.url}/auth/v1/settings`, { headers: { apikey: info.anonKey } });
     assert.equal(res.status, 200);
     assert.equal((await fetch(`${info.url}/auth/v1/settings`)).status, 401);
-    child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    assert.equal(await serve.stop(), 0, serve.stderr());
   });
 });
 
@@ -41,16 +33,10 @@ describe('serverless-lab baas serve: a runaway statement (needs npm run build)',
     fs.mkdirSync(path.join(workspace, 'supabase', 'migrations'), { recursive: true });
     fs.writeFileSync(path.join(workspace, 'supabase', 'migrations', '001_slow.sql'),
       `create table notes (body text); insert into notes values ('kept');\ncreate function slow() returns void language sql as $$ select pg_sleep(60) $$;`);
-    const child = spawn(process.execPath, [CLI, 'baas', 'serve', '--dir', workspace, '--statement-timeout', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const serve = await serveBaas(CLI, ['--dir', workspace, '--statement-timeout', '1']);
+    let code: number | null;
     try {
-      const first = await new Promise<string>((resolve, reject) => {
-        readline.createInterface({ input: child.stdout! }).once('line', resolve);
-        child.once('exit', () => reject(new Error(`serve exited before printing its first line: ${stderr}`)));
-      });
-      const info = JSON.parse(first) as { url: string; serviceRoleKey: string };
+      const { info } = serve;
       const headers = { apikey: info.serviceRoleKey, authorization: `Bearer ${info.serviceRoleKey}`, 'content-type': 'application/json' };
       const started = Date.now();
       const slow = await fetch(`${info.url}/rest/v1/rpc/slow`, { method: 'POST', headers, body: '{}' });
@@ -59,10 +45,10 @@ describe('serverless-lab baas serve: a runaway statement (needs npm run build)',
       const notes = await fetch(`${info.url}/rest/v1/notes?select=body`, { headers });
       assert.equal(notes.status, 200);
       assert.deepEqual(await notes.json(), [{ body: 'kept' }]);
-      assert.match(stderr, /the embedded database was restarted: a statement ran longer than 1 s/);
+      assert.match(serve.stderr(), /the embedded database was restarted: a statement ran longer than 1 s/);
     } finally {
-      child.kill('SIGTERM');
+      code = await serve.stop();
     }
-    assert.equal(await exited, 0);
+    assert.equal(code, 0);
   });
 });

@@ -2,11 +2,12 @@
 // so the .vsix ships them (see .vscodeignore). This copies exactly what `vsce ls` selects into a folder
 // outside the repository, where no other node_modules can be found, and runs the BaaS from there.
 import * as assert from 'assert';
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as readline from 'readline';
+
+import { serveBaas } from '../baas/helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -43,23 +44,17 @@ describe('packaging: the BaaS runs from the .vsix file selection alone', functio
   });
 
   it('serves through the packaged CLI with PGlite in its worker thread (dist/pgliteWorker.js)', async () => {
-    const child = spawn(process.execPath, [path.join(layout, 'dist', 'cli.js'), 'baas', 'serve', '--dir', workspace], { cwd: layout, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const serve = await serveBaas(path.join(layout, 'dist', 'cli.js'), ['--dir', workspace], layout);
+    let code: number | null;
     try {
-      const first = await new Promise<string>((resolve, reject) => {
-        readline.createInterface({ input: child.stdout! }).once('line', resolve);
-        child.once('exit', () => reject(new Error(`serve exited before printing its first line: ${stderr}`)));
-      });
-      const info = JSON.parse(first) as { url: string; serviceRoleKey: string };
+      const { info } = serve;
       const res = await fetch(`${info.url}/auth/v1/admin/users`, { headers: { apikey: info.serviceRoleKey, authorization: `Bearer ${info.serviceRoleKey}` } });
       assert.strictEqual(res.status, 200, await res.clone().text());
       assert.deepStrictEqual(((await res.json()) as { users: unknown[] }).users, []);
     } finally {
-      child.kill('SIGTERM');
+      code = await serve.stop();
     }
-    assert.strictEqual(await exited, 0, stderr);
+    assert.strictEqual(code, 0, serve.stderr());
   });
 
   it('resolves pg and jose from the packaged node_modules', () => {
