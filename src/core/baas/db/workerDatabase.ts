@@ -264,7 +264,6 @@ export async function openPgliteWorker(options: WorkerDatabaseOptions = {}): Pro
   const db = makeDatabase({
     kind: 'pglite',
     ...run(),
-    query: (sql, params) => thread.call({ type: 'query', sql, params }) as Promise<QueryResult<never>>,
     transaction: (fn) => inTransaction(fn),
     listen: async (channel, onPayload) => {
       let set = thread.listeners.get(channel);
