@@ -3,9 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { EventArchitecture } from '../../core/eventing/definitions';
-import type { FunctionRulesSource } from '../../core/eventing/functionRules';
+import { functionRulesSource, type FunctionRulesSource } from '../../core/eventing/functionRules';
 import { readWorkspaceArchitecture } from '../../core/eventing/workspaceArchitecture';
-import { FUNCTIONS_FILE, parseFunctionsFile } from '../../core/functions/functionsFile';
+import { FUNCTIONS_FILE } from '../../core/functions/functionsFile';
 import { readSamTemplate, type SamFunction } from '../../core/sam';
 
 /** A workspace's architecture, or the problems that stop it loading. */
@@ -22,9 +22,8 @@ export interface LoadedWorkspace {
 function functionRules(dir: string): FunctionRulesSource[] {
   const file = path.join(dir, FUNCTIONS_FILE);
   if (!fs.existsSync(file)) return [];
-  const { entries } = parseFunctionsFile(fs.readFileSync(file, 'utf8'));
-  const functions = entries.filter((e) => e.events).map((e) => ({ name: e.name, line: e.line, events: e.events }));
-  return functions.length ? [{ file, functions }] : [];
+  const source = functionRulesSource(file, fs.readFileSync(file, 'utf8'));
+  return source ? [source] : [];
 }
 
 /** Reads template.yaml / template.yml in `dir` and functions.json's rules; a folder with neither loads an empty architecture. */

@@ -3,6 +3,7 @@
 // its target, named `<PascalName><EventName>` as the SAM export names the same rule's logical id. New Function
 // writes one for the BaaS triggers, so a scaffolded function fires without a template. A function a template
 // also declares takes its events from the template (the SAM export copies them there), never from both.
+import { parseFunctionsFile } from '../functions/functionsFile';
 import type { SamDiagnostic } from '../sam/reader';
 import { pascalName } from '../scaffold/names';
 import { arnOf } from './arn';
@@ -19,6 +20,12 @@ export interface FunctionEventRule {
 export interface FunctionRulesSource {
   file: string;
   functions: { name: string; line?: number; events?: Record<string, FunctionEventRule> }[];
+}
+
+/** The functions of one functions.json text that declare `events` (none: undefined). */
+export function functionRulesSource(file: string, text: string): FunctionRulesSource | undefined {
+  const functions = parseFunctionsFile(text).entries.filter((e) => e.events).map((e) => ({ name: e.name, line: e.line, events: e.events }));
+  return functions.length ? { file, functions } : undefined;
 }
 
 /** The rules and what kept some of them out. */

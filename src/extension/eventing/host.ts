@@ -10,8 +10,8 @@ import type { FaultSettings } from '../../core/eventing/faults';
 import type { SamDiagnostic } from '../../core/sam/reader';
 import type { RuntimeService } from '../../core/runtime/runtimeService';
 import { WorkspaceEngine, type LoadProblem } from '../../core/eventing/workspaceEngine';
-import type { FunctionRulesSource } from '../../core/eventing/functionRules';
-import { FUNCTIONS_FILE, parseFunctionsFile } from '../../core/functions/functionsFile';
+import { functionRulesSource, type FunctionRulesSource } from '../../core/eventing/functionRules';
+import { FUNCTIONS_FILE } from '../../core/functions/functionsFile';
 import type { Logger } from '../log';
 
 /** Templates the host reads (the same glob the runtime's registry watches). */
@@ -175,8 +175,8 @@ export class EventingHost implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(folder.uri, FUNCTIONS_FILE);
       const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
       if (!bytes) continue;
-      const { entries } = parseFunctionsFile(new TextDecoder().decode(bytes));
-      sources.push({ file: uri.fsPath, functions: entries.filter((e) => e.events).map((e) => ({ name: e.name, line: e.line, events: e.events })) });
+      const source = functionRulesSource(uri.fsPath, new TextDecoder().decode(bytes));
+      if (source) sources.push(source);
     }
     return sources;
   }
