@@ -201,12 +201,11 @@ export class BaasHost implements vscode.Disposable {
    * The server never logs bodies, so only body-less requests (reads, deletes) can be replayed.
    */
   async replay(entry: RequestEntry, actor: ActingAs): Promise<RequestEntry | undefined> {
-    const baas = this.require();
+    this.require();
     if (!REPLAYABLE_METHODS.includes(entry.method)) throw new Error(`Only ${REPLAYABLE_METHODS.join(', ')} requests can be replayed: the BaaS never logs request bodies. Send the ${entry.method} again from your client as the other user.`);
     const all = this.requests.list();
     const before = all.length ? all[all.length - 1].id : 0;
-    const res = await fetch(`${baas.url}${entry.path}${entry.query ? `?${entry.query}` : ''}`, { method: entry.method, headers: await this.authHeaders(actor) });
-    await res.arrayBuffer();
+    await this.fetchAs(`${entry.path}${entry.query ? `?${entry.query}` : ''}`, { method: entry.method }, actor);
     return this.requests.list().find((e) => e.id > before);
   }
 
