@@ -59,16 +59,25 @@ export function observeCall(record: RuntimeRecord): ObservedCall {
 /** `calls`: every invocation of the check. */
 export const callsObserver: Observer = { key: 'calls', observe: ({ records }) => records.map(observeCall) };
 
-/** `store`: each `<name>.json` file the handler wrote into EXERCISE_STORE_DIR, parsed, keyed by `<name>`. */
+/**
+ * `store`: what the handler wrote into EXERCISE_STORE_DIR, keyed by file name without extension: each
+ * `<name>.json` parsed, and each `<name>.jsonl` (one JSON value per line, appended) as an array. Appending a
+ * line is how sandboxes running at once record into one file without losing each other's writes, which a
+ * read-modify-write of one JSON file can.
+ */
 export const storeObserver: Observer = {
   key: 'store',
   async observe({ storeDir }) {
     const out: Record<string, unknown> = {};
-    for (const name of (await fs.readdir(storeDir)).filter((n) => n.endsWith('.json'))) {
+    for (const name of await fs.readdir(storeDir)) {
+      const lines = name.endsWith('.jsonl');
+      if (!lines && !name.endsWith('.json')) continue;
+      const key = name.slice(0, lines ? -6 : -5);
       try {
-        out[name.slice(0, -5)] = JSON.parse(await fs.readFile(path.join(storeDir, name), 'utf8'));
+        const text = await fs.readFile(path.join(storeDir, name), 'utf8');
+        out[key] = lines ? text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown) : JSON.parse(text);
       } catch {
-        out[name.slice(0, -5)] = null; // unreadable JSON: an assertion on it fails with "got null"
+        out[key] = null; // unreadable JSON: an assertion on it fails with "got null"
       }
     }
     return out;

@@ -1,14 +1,13 @@
 // Reserves stock for an order. Invoked by the OrderPlaced rule directly (asynchronously), so the
-// event is the EventBridge event itself. reserved.json in EXERCISE_STORE_DIR stands in for a table.
+// event is the EventBridge event itself. reserved.jsonl in EXERCISE_STORE_DIR stands in for a table:
+// one line appended per reservation, so two sandboxes reserving at once never lose each other's write.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const file = () => path.join(process.env.EXERCISE_STORE_DIR ?? '/tmp', 'reserved.json');
+const file = () => path.join(process.env.EXERCISE_STORE_DIR ?? '/tmp', 'reserved.jsonl');
 
 exports.handler = async (event) => {
   const { orderId } = event.detail;
-  const reserved = fs.existsSync(file()) ? JSON.parse(fs.readFileSync(file(), 'utf8')) : [];
-  reserved.push(orderId);
-  fs.writeFileSync(file(), JSON.stringify(reserved));
+  fs.appendFileSync(file(), `${JSON.stringify(orderId)}\n`);
   console.log(JSON.stringify({ level: 'INFO', message: 'stock reserved', orderId }));
 };

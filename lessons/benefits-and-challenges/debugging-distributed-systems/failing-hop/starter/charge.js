@@ -1,13 +1,12 @@
-// Charges the card for an order. charges.json in EXERCISE_STORE_DIR stands in for the payment provider.
+// Charges the card for an order. charges.jsonl in EXERCISE_STORE_DIR stands in for the payment provider:
+// one line appended per charge, so pollers charging at once never lose each other's write.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const file = () => path.join(process.env.EXERCISE_STORE_DIR ?? '/tmp', 'charges.json');
+const file = () => path.join(process.env.EXERCISE_STORE_DIR ?? '/tmp', 'charges.jsonl');
 
 function charge(orderId, total) {
-  const charges = fs.existsSync(file()) ? JSON.parse(fs.readFileSync(file(), 'utf8')) : [];
-  charges.push({ orderId, total });
-  fs.writeFileSync(file(), JSON.stringify(charges));
+  fs.appendFileSync(file(), `${JSON.stringify({ orderId, total })}\n`);
 }
 
 exports.handler = async (event) => {
