@@ -82,29 +82,38 @@ async function renderTab(): Promise<void> {
   if (focused) document.getElementById(focused)?.focus();
 }
 
+let renders = 0;
+/**
+ * Renders the current tab into a new container and shows it only when it is complete and still the latest
+ * render: a re-render (a click, a status or data change) never blanks what is shown while it loads, and a slow
+ * render of a tab the learner has left never replaces the tab they are on.
+ */
 async function renderTabContent(): Promise<void> {
+  const mine = ++renders;
   if (page.status?.state !== 'running') {
     panelBox.replaceChildren(h('p', { class: 'muted' }, page.status?.reason ?? 'Waiting for the BaaS…'));
     return;
   }
+  const root = h('div', { class: 'tab-content' });
   panelBox.setAttribute('aria-busy', 'true');
   try {
     if (!page.users.length || page.state.tab === 'users') page.users = await rpc.request<UserSummary[]>({ type: 'users' });
     renderBanner();
     switch (page.state.tab) {
-      case 'tables': await renderTables(panelBox); break;
-      case 'sql': renderSql(panelBox); break;
-      case 'policies': await renderPolicies(panelBox); break;
-      case 'users': await renderUsers(panelBox, actAs); break;
-      case 'storage': await renderStorage(panelBox, scheduleRefresh); break;
-      case 'requests': await renderRequests(panelBox); break;
-      case 'inbox': await renderInbox(panelBox); break;
-      case 'devices': await renderDevices(panelBox, scheduleRefresh); break;
+      case 'tables': await renderTables(root); break;
+      case 'sql': renderSql(root); break;
+      case 'policies': await renderPolicies(root); break;
+      case 'users': await renderUsers(root, actAs); break;
+      case 'storage': await renderStorage(root, scheduleRefresh); break;
+      case 'requests': await renderRequests(root); break;
+      case 'inbox': await renderInbox(root); break;
+      case 'devices': await renderDevices(root, scheduleRefresh); break;
     }
+    if (mine === renders) panelBox.replaceChildren(root);
   } catch (err) {
-    showError(panelBox, err);
+    if (mine === renders) showError(panelBox, err);
   } finally {
-    panelBox.removeAttribute('aria-busy');
+    if (mine === renders) panelBox.removeAttribute('aria-busy');
   }
 }
 
@@ -135,7 +144,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'sqlResult':
       setSqlResult(msg.result);
-      if (page.state.tab === 'sql') renderSql(panelBox);
+      if (page.state.tab === 'sql') void renderTab();
       return;
     case 'reply':
       return;
