@@ -4,11 +4,11 @@
 // (samples/runtime-api.zip), read 2026-11-26. Status codes: /next 200; /response and /error 202,
 // 400 on an unknown request id, 403 on an invalid state transition (e.g. a second response),
 // 413 on a body over the 6 MB limit; /init/error 202 (403 once init is over).
-// Served by node:http (issue 12 §4 replaced a hand-written server): it handles keep-alive, pipelined
-// requests in order, chunked bodies and `Expect: 100-continue`. Measured 2026-11-27 (same-run A/B):
-// about 20-40 µs more host CPU per warm invocation than the hand-written server; see docs/platforms.md.
-import * as http from 'http';
+// HTTP comes from runtimeApiHttp.ts: a small hand-written server over `net`, kept because node:http
+// missed the warm-latency target (issue 12 §4; the measurement is in that file's header).
+import type * as net from 'net';
 import type { AddressInfo } from 'net';
+import { createRuntimeApiHttpServer, type HttpRequest, type HttpResponder } from './runtimeApiHttp';
 import type { InvocationError } from './types';
 
 /** Largest response a runtime may post, in bytes. Lambda's error names 6291556 bytes. */
@@ -55,22 +55,11 @@ export interface RuntimeApiListener {
   onInitError(error: InvocationError): void;
 }
 
-/** A fully read request. */
-interface ApiRequest {
-  method: string;
-  url: string;
-  /** Header names in lower case. */
-  headers: http.IncomingHttpHeaders;
-  /** The body, cut at the limit (see `tooLarge`). */
-  body: string;
-  /** The body exceeded the limit; the rest was drained, not kept, so a flood can't exhaust the host. */
-  tooLarge: boolean;
-}
-
 /** HTTP server implementing the Runtime API for one execution environment. */
 export class RuntimeApiServer {
-  private readonly server: http.Server;
-  private heldNext: http.ServerResponse | undefined;
+  private readonly server: net.Server;
+  private readonly closeAll: () => void;
+  private heldNext: HttpResponder | undefined;
   private queued: PendingEvent | undefined;
   private inFlight: string | undefined;
   private readonly done = new Set<string>();
@@ -81,7 +70,9 @@ export class RuntimeApiServer {
   constructor(private readonly listener: RuntimeApiListener) {
     // No request or keep-alive timeouts: a runtime legitimately holds GET /next open for as long as
     // the sandbox stays warm, and the connection lives as long as the sandbox.
-    this.server = http.createServer({ noDelay: true, requestTimeout: 0, keepAliveTimeout: 0, headersTimeout: 0 }, (req, res) => readRequest(req, (r) => this.route(r, res)));
+    const { server, closeAll } = createRuntimeApiHttpServer(MAX_RESPONSE_BYTES, (req, res) => this.route(req, res));
+    this.server = server;
+    this.closeAll = closeAll;
   }
 
   /** Listens on an ephemeral loopback port and returns `host:port`. */
@@ -96,7 +87,7 @@ export class RuntimeApiServer {
   deliver(event: PendingEvent): void {
     this.inFlight = event.requestId;
     const res = this.heldNext;
-    if (res && !res.destroyed && !res.writableEnded) {
+    if (res && !res.finished) {
       this.heldNext = undefined;
       send(res, event);
     } else {
@@ -109,10 +100,10 @@ export class RuntimeApiServer {
   close(): void {
     this.heldNext = undefined;
     this.server.close();
-    this.server.closeAllConnections();
+    this.closeAll();
   }
 
-  private route(req: ApiRequest, res: http.ServerResponse): void {
+  private route(req: HttpRequest, res: HttpResponder): void {
     const url = req.url;
     if (req.method === 'GET' && url === `${BASE}/invocation/next`) return this.next(req, res);
     if (req.method === 'POST' && url === `${BASE}/init/error`) {
@@ -144,10 +135,10 @@ export class RuntimeApiServer {
     reply(res, 404, 'NotFound', `No such Runtime API resource: ${req.method} ${url}`);
   }
 
-  private next(req: ApiRequest, res: http.ServerResponse): void {
+  private next(req: HttpRequest, res: HttpResponder): void {
     const first = this.nextCount++ === 0;
     this.initOver = true;
-    res.once('close', () => {
+    res.onAbort(() => {
       if (this.heldNext === res) this.heldNext = undefined;
     });
     const queued = this.queued;
@@ -176,7 +167,7 @@ export class RuntimeApiServer {
 
   /** The runtime is waiting for its next event on an open connection (a live, idle runtime). */
   awaitingNext(): boolean {
-    return this.heldNext !== undefined && !this.heldNext.destroyed && !this.heldNext.writableEnded;
+    return this.heldNext !== undefined && !this.heldNext.finished;
   }
 
   /** Calls `waiter` once when the runtime next asks for an event (undefined cancels). */
@@ -191,45 +182,11 @@ export class RuntimeApiServer {
   }
 }
 
-/** Reads the whole body (up to the limit; the rest is drained) and calls `done` once. */
-function readRequest(req: http.IncomingMessage, done: (r: ApiRequest) => void): void {
-  const h = req.headers;
-  const length = h['content-length'];
-  if ((length === undefined || length === '0') && h['transfer-encoding'] === undefined) {
-    // No body (GET /next, every warm call): route now instead of waiting a turn for 'end'.
-    req.resume();
-    return done({ method: req.method ?? '', url: req.url ?? '', headers: h, body: '', tooLarge: false });
-  }
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  let size = 0;
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (kept >= MAX_RESPONSE_BYTES) return;
-    const keep = kept + chunk.length > MAX_RESPONSE_BYTES ? chunk.subarray(0, MAX_RESPONSE_BYTES - kept) : chunk;
-    chunks.push(keep);
-    kept += keep.length;
-  });
-  req.on('end', () => {
-    const body = chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
-    done({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, tooLarge: size > MAX_RESPONSE_BYTES });
-  });
-}
-
-function send(res: http.ServerResponse, e: PendingEvent): void {
-  // The raw [name, value, ...] form skips node:http's header-object bookkeeping on the hot path.
-  const headers = [
-    'Content-Type', 'application/json',
-    'Content-Length', String(Buffer.byteLength(e.payload)),
-    'Lambda-Runtime-Aws-Request-Id', e.requestId,
-    'Lambda-Runtime-Deadline-Ms', String(e.deadlineMs),
-    'Lambda-Runtime-Invoked-Function-Arn', e.functionArn,
-    'Lambda-Runtime-Trace-Id', e.traceId,
-  ];
-  if (e.clientContext !== undefined) headers.push('Lambda-Runtime-Client-Context', e.clientContext);
-  if (e.cognitoIdentity !== undefined) headers.push('Lambda-Runtime-Cognito-Identity', e.cognitoIdentity);
-  res.writeHead(200, headers);
-  res.end(e.payload);
+function send(res: HttpResponder, e: PendingEvent): void {
+  let lines = `Content-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: ${e.requestId}\r\nLambda-Runtime-Deadline-Ms: ${e.deadlineMs}\r\nLambda-Runtime-Invoked-Function-Arn: ${e.functionArn}\r\nLambda-Runtime-Trace-Id: ${e.traceId}\r\n`;
+  if (e.clientContext !== undefined) lines += `Lambda-Runtime-Client-Context: ${e.clientContext}\r\n`;
+  if (e.cognitoIdentity !== undefined) lines += `Lambda-Runtime-Cognito-Identity: ${e.cognitoIdentity}\r\n`;
+  res.send(200, lines, e.payload);
 }
 
 const INVOCATION = `${BASE}/invocation/`;
@@ -253,7 +210,7 @@ function invocationPost(url: string): [string, 'response' | 'error'] | undefined
   return [id, kind];
 }
 
-function readHints(headers: http.IncomingHttpHeaders): RuntimeHints {
+function readHints(headers: Record<string, string | undefined>): RuntimeHints {
   const markers = headers['x-sl-flush-markers'];
   const rss = headers['x-sl-max-rss-kb'];
   return {
@@ -265,24 +222,17 @@ function readHints(headers: http.IncomingHttpHeaders): RuntimeHints {
 }
 
 const OK_BODY = '{"status":"OK"}';
-const OK_HEADERS = ['Content-Type', 'application/json', 'Content-Length', String(OK_BODY.length)];
+const JSON_TYPE = 'Content-Type: application/json\r\n';
 
-function reply(res: http.ServerResponse, status: number, errorType?: string, errorMessage?: string): void {
-  if (!errorType) {
-    res.writeHead(status, OK_HEADERS);
-    res.end(OK_BODY);
-    return;
-  }
-  const body = JSON.stringify({ errorMessage, errorType });
-  res.writeHead(status, ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(body))]);
-  res.end(body);
+function reply(res: HttpResponder, status: number, errorType?: string, errorMessage?: string): void {
+  res.send(status, JSON_TYPE, errorType ? JSON.stringify({ errorMessage, errorType }) : OK_BODY);
 }
 
 /**
  * Keeps the runtime's own field names, because the caller sees them: the documented `stackTrace` (and
  * Python's `requestId`), or the Node runtime's `trace`. Falls back to the error-type header.
  */
-function parseError(body: string, headerType: string | string[] | undefined): InvocationError {
+function parseError(body: string, headerType: string | undefined): InvocationError {
   try {
     const doc = JSON.parse(body) as Record<string, unknown>;
     const error = {} as InvocationError;
