@@ -144,8 +144,9 @@ class Connection {
       const slot = this.slots.shift()!;
       out += slot.output;
       if (slot.close) {
+        // Nothing after a closing response is answered: requests pipelined behind it are abandoned.
         close = true;
-        this.slots.length = 0;
+        for (const after of this.slots.splice(0)) after.abort();
         break;
       }
     }
