@@ -111,13 +111,21 @@ export function objectEntry(event: ObjectEvent, bus?: string): PutEventsEntry {
   const detail = {
     version: '0',
     bucket: { name: event.bucket },
-    object: { key: event.key, ...(created && event.size !== undefined ? { size: event.size } : {}), ...(created && event.eTag ? { etag: event.eTag } : {}), sequencer: Date.now().toString(16).toUpperCase() },
+    object: { key: event.key, ...(created && event.size !== undefined ? { size: event.size } : {}), ...(created && event.eTag ? { etag: s3ETag(event.eTag) } : {}), sequencer: Date.now().toString(16).toUpperCase() },
     'request-id': randomUUID(),
     requester: event.userId ?? 'service_role',
     reason: created ? 'PutObject' : 'DeleteObject',
     ...(created ? {} : { 'deletion-type': 'Permanently Deleted' }),
   };
   return { Source: BAAS_EVENT_SOURCES.storage, DetailType: created ? 'Object Created' : 'Object Deleted', Detail: JSON.stringify(detail), Resources: [`arn:aws:s3:::${event.bucket}`], ...(bus ? { EventBusName: bus } : {}) };
+}
+
+/**
+ * S3's events carry the ETag as bare hex (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html,
+ * read 2026-11-27), while the storage API's HTTP ETag header, like any HTTP ETag, is quoted.
+ */
+function s3ETag(eTag: string): string {
+  return eTag.length >= 2 && eTag.startsWith('"') && eTag.endsWith('"') ? eTag.slice(1, -1) : eTag;
 }
 
 /** Where the entries go (the EventEngine, or anything with its putEvents). */

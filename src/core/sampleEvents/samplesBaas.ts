@@ -59,7 +59,8 @@ export const baasObjectCreated: EventSample = {
   build: (p) => {
     const size = Number(p.size);
     if (!Number.isInteger(size) || size < 0) throw new Error('size must be a whole number of bytes');
-    // The storage layer's eTag: the MD5 of the content in quotes, as its HTTP ETag header (md5 of 1,024 zero bytes here).
+    // The storage layer's eTag: the MD5 of the content in quotes, as its HTTP ETag header (md5 of 1,024 zero bytes here);
+    // the event, like S3's, carries it as bare hex.
     const event = delivered(objectEntry({ type: 'ObjectCreated', bucket: p.bucket, key: p.key, size, mimeType: 'image/png', eTag: '"0f343b0931126a20f133d67c2b018a3b"', userId: '8d4f1a52-3b6e-4c1f-9a57-2f0e6c1d7b90' }), 'c5e3a6b4-8d9f-4a01-9c2d-3e4f5a6b7c83');
     const detail = event.detail as { object: { sequencer: string }; 'request-id': string };
     detail.object.sequencer = '19AC5E2B800';

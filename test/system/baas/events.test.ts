@@ -108,12 +108,13 @@ describe('BaaS changes become events (PGlite triggers + LISTEN → event engine 
   });
 
   it('a storage upload becomes an S3 "Object Created" event for the thumbnail function', async () => {
-    events.onObjectEvent({ type: 'ObjectCreated', bucket: 'avatars', key: 'ada/me.png', size: 1234, mimeType: 'image/png', eTag: 'abc', userId: 'u-1' });
+    events.onObjectEvent({ type: 'ObjectCreated', bucket: 'avatars', key: 'ada/me.png', size: 1234, mimeType: 'image/png', eTag: '"0f343b0931126a20f133d67c2b018a3b"', userId: 'u-1' });
     events.onObjectEvent({ type: 'ObjectCreated', bucket: 'other', key: 'x.png', size: 1 });
     const [thumb] = await invocationsOf('Thumbnail', 1);
-    const event = thumb.response as { source: string; 'detail-type': string; resources: string[]; detail: { bucket: { name: string }; object: { key: string; size: number }; reason: string } };
+    const event = thumb.response as { source: string; 'detail-type': string; resources: string[]; detail: { bucket: { name: string }; object: { key: string; size: number; etag: string }; reason: string } };
     assert.deepStrictEqual([event.source, event['detail-type'], event.resources], ['aws.s3', 'Object Created', ['arn:aws:s3:::avatars']]);
     assert.deepStrictEqual([event.detail.bucket.name, event.detail.object.key, event.detail.object.size, event.detail.reason], ['avatars', 'ada/me.png', 1234, 'PutObject']);
+    assert.strictEqual(event.detail.object.etag, '0f343b0931126a20f133d67c2b018a3b', "the storage API's quoted ETag goes into the event as S3's bare hex");
     assert.strictEqual(records.filter((r) => r.functionName === 'Thumbnail').length, 1, 'the other bucket matched no rule');
   });
 });

@@ -39,6 +39,7 @@ describe('events catalogue', () => {
     const upload = generateEvent('baas-file-uploaded', ['bucket=docs', 'key=a/b.pdf', 'size=7']);
     assert.deepEqual([getPath(upload, 'source'), getPath(upload, 'detail-type'), getPath(upload, 'resources')], ['aws.s3', 'Object Created', ['arn:aws:s3:::docs']]);
     assert.deepEqual([getPath(upload, 'detail.object.key'), getPath(upload, 'detail.object.size'), getPath(upload, 'detail.reason')], ['a/b.pdf', 7, 'PutObject']);
+    assert.match(String(getPath(upload, 'detail.object.etag')), /^[0-9a-f]{32}$/, "S3's events carry the ETag as bare hex, not the HTTP header's quoted form");
     assert.deepEqual(generateEvent('baas-file-uploaded'), generateEvent('baas-file-uploaded'), 'fixed ids and sequencer: a sample file does not change between renders');
   });
 
