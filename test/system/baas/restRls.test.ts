@@ -156,6 +156,14 @@ for (const backend of BACKENDS) describe(`REST /rest/v1 with RLS (${backend})`, 
     assert.equal((json(badColumn) as { code: string }).code, '42703');
     const badValue = await rest(db, claims.alice, 'GET', '/todos?id=eq.abc');
     assert.equal((json(badValue) as { code: string }).code, '22P02');
+    // Filter values reach Postgres as text and its own input function decides, on both backends: an empty boolean
+    // is Postgres's 22P02 (PGlite's own serializer threw a plain Error, answered as an internal fault), and a
+    // prefix that boolin accepts ("tr") filters as true.
+    const emptyBool = await rest(db, claims.alice, 'GET', '/todos?done=eq.');
+    assert.deepEqual([emptyBool.status, (json(emptyBool) as { code: string }).code], [400, '22P02']);
+    const prefix = await rest(db, claims.alice, 'GET', '/todos?done=eq.tr&select=done');
+    assert.equal(prefix.status, 200);
+    assert.ok((json(prefix) as { done: boolean }[]).every((r) => r.done === true), prefix.body ?? '');
     assert.equal((await rest(db, claims.alice, 'PUT', '/todos', { body: {} })).status, 405);
   });
 });

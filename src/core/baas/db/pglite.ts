@@ -102,13 +102,24 @@ function pgliteVersion(): string {
   return 'unknown';
 }
 
+/**
+ * Parameters go to Postgres as text, as node-postgres sends them, so Postgres's own input functions decide what a
+ * string means on both backends. PGlite's JS serializers accept fewer spellings of a boolean than Postgres does
+ * ("tr" and "ye" are valid prefixes) and throw a plain Error, with no SQLSTATE, for the rest: an empty filter
+ * value (`done=eq.`) was answered as an internal fault instead of Postgres's 22P02. bytea takes text input too.
+ */
+const TEXT_PARAMS = {
+  16: (v: unknown): string => (typeof v === 'boolean' ? (v ? 't' : 'f') : String(v)),
+  17: (v: unknown): string => (v instanceof Uint8Array ? `\\x${Buffer.from(v).toString('hex')}` : String(v)),
+};
+
 /** Opens (or creates from the cached template) an embedded PGlite database in `dataDir`. */
 export async function openPglite(options: PgliteOptions): Promise<Database> {
   const { PGlite } = await pgliteModule();
   const fresh = !options.dataDir || !existsSync(path.join(options.dataDir, 'PG_VERSION'));
   let pg: PGlite;
   if (!fresh) {
-    pg = await PGlite.create({ dataDir: options.dataDir });
+    pg = await PGlite.create({ dataDir: options.dataDir, serializers: TEXT_PARAMS });
     // Idempotent: brings a database made by an older bootstrap up to date.
     await pg.exec(BOOTSTRAP_SQL);
   } else {
@@ -117,11 +128,11 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       // Unpacked by us (checked against the hash again as it is read), then opened exactly as an existing
       // directory is. The template is bootstrapped already.
       unpackTar(template.file, options.dataDir, template.sha256);
-      pg = await PGlite.create({ dataDir: options.dataDir });
+      pg = await PGlite.create({ dataDir: options.dataDir, serializers: TEXT_PARAMS });
     } else {
       const tar = await fs.readFile(template.file);
       if (createHash('sha256').update(tar).digest('hex') !== template.sha256) throw new Error(`The BaaS template ${template.file} changed while it was read.`);
-      pg = await PGlite.create({ loadDataDir: new Blob([tar]) });
+      pg = await PGlite.create({ loadDataDir: new Blob([tar]), serializers: TEXT_PARAMS });
     }
   }
   // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
