@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { BOOTSTRAP_SQL, BOOTSTRAP_VERSION } from './bootstrap';
 import { makeDatabase } from './database';
-import { hashFile, unpackTar } from './templateTar';
+import { TemplateDamagedError, unpackTar } from './templateTar';
 import type { Database } from './types';
 
 /** Where the pre-initialised template data directory is cached, once per user (fresh initdb takes ~15 s). */
@@ -75,13 +75,20 @@ async function readManifest(manifest: string, cacheDir: string): Promise<Templat
   }
 }
 
-/** The cached template, checked against the hash it was written with; a damaged or replaced cache entry is made again. */
-async function verifiedTemplate(cacheDir = defaultTemplateCacheDir()): Promise<Template> {
-  for (let attempt = 0; ; attempt++) {
+/**
+ * Runs `use` on the cached template. `use` checks the bytes it reads against the template's hash (one read, not
+ * a separate check first) and throws TemplateDamagedError when they differ: the damaged or replaced cache entry
+ * is then made again, and `use` runs once more on the new one.
+ */
+async function withTemplate<T>(cacheDir: string | undefined, use: (template: Template, retry: boolean) => Promise<T>): Promise<T> {
+  for (let retry = false; ; retry = true) {
     const template = await ensureTemplate(cacheDir);
-    if (hashFile(template.file) === template.sha256) return template;
-    if (attempt > 0) throw new Error(`The BaaS template ${template.file} does not match its hash even after it was made again.`);
-    await fs.rm(template.file, { force: true });
+    try {
+      return await use(template, retry);
+    } catch (err) {
+      if (retry || !(err instanceof TemplateDamagedError)) throw err;
+      await fs.rm(template.file, { force: true });
+    }
   }
 }
 
@@ -123,17 +130,20 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     // Idempotent: brings a database made by an older bootstrap up to date.
     await pg.exec(BOOTSTRAP_SQL);
   } else {
-    const template = await verifiedTemplate(options.templateCacheDir);
-    if (options.dataDir) {
-      // Unpacked by us (checked against the hash again as it is read), then opened exactly as an existing
-      // directory is. The template is bootstrapped already.
-      unpackTar(template.file, options.dataDir, template.sha256);
-      pg = await PGlite.create({ dataDir: options.dataDir, serializers: TEXT_PARAMS });
-    } else {
+    const dataDir = options.dataDir;
+    pg = await withTemplate(options.templateCacheDir, async (template, retry) => {
+      if (dataDir) {
+        // Unpacked by us (checked against the hash as it is read), then opened exactly as an existing directory
+        // is. The template is bootstrapped already. A retry starts from an empty directory: it was never a
+        // database (PG_VERSION is written last), only what a damaged archive left.
+        if (retry) await fs.rm(dataDir, { recursive: true, force: true });
+        unpackTar(template.file, dataDir, template.sha256);
+        return PGlite.create({ dataDir, serializers: TEXT_PARAMS });
+      }
       const tar = await fs.readFile(template.file);
-      if (createHash('sha256').update(tar).digest('hex') !== template.sha256) throw new Error(`The BaaS template ${template.file} changed while it was read.`);
-      pg = await PGlite.create({ loadDataDir: new Blob([tar]), serializers: TEXT_PARAMS });
-    }
+      if (createHash('sha256').update(tar).digest('hex') !== template.sha256) throw new TemplateDamagedError(`The BaaS template ${template.file} no longer matches its hash.`);
+      return PGlite.create({ loadDataDir: new Blob([tar]), serializers: TEXT_PARAMS });
+    });
   }
   // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
   const db = makeDatabase({

@@ -16,6 +16,9 @@ const BLOCK = 512;
 const CHUNK = 1024 * 1024; // a multiple of BLOCK, so a header never straddles two reads
 const ZEROS = Buffer.alloc(CHUNK);
 
+/** The template archive is damaged, or no longer matches its hash: the caller makes the template again. */
+export class TemplateDamagedError extends Error {}
+
 /** Calls `onChunk` with successive full chunks of `file` (the last may be short), all in one reused buffer. */
 function readChunks(file: string, onChunk: (chunk: Buffer) => void): void {
   const fd = fs.openSync(file, 'r');
@@ -52,7 +55,7 @@ function field(header: Buffer, start: number, length: number): string {
 /** Where an entry goes inside `dir`; refuses names that would leave it. */
 function target(dir: string, name: string): string {
   const file = path.resolve(dir, `.${path.posix.sep}${name.replace(/^\/+/, '')}`);
-  if (file !== dir && !file.startsWith(dir + path.sep)) throw new Error(`The template archive names a path outside the data directory: ${name}`);
+  if (file !== dir && !file.startsWith(dir + path.sep)) throw new TemplateDamagedError(`The template archive names a path outside the data directory: ${name}`);
   return file;
 }
 
@@ -108,13 +111,13 @@ export function unpackTar(file: string, dir: string, sha256: string, lastFile = 
           continue;
         }
         const header = chunk.subarray(at, at + BLOCK);
-        if (header.length < BLOCK) throw new Error(`Damaged template archive at byte ${offset + at}.`);
+        if (header.length < BLOCK) throw new TemplateDamagedError(`Damaged template archive at byte ${offset + at}.`);
         if (header.every((b) => b === 0)) {
           ended = true;
           break;
         }
         const size = parseInt(field(header, 124, 12).trim() || '0', 8);
-        if (!Number.isSafeInteger(size) || size < 0) throw new Error(`Damaged template archive at byte ${offset + at}.`);
+        if (!Number.isSafeInteger(size) || size < 0) throw new TemplateDamagedError(`Damaged template archive at byte ${offset + at}.`);
         const prefix = field(header, 345, 155);
         const name = (prefix ? `${prefix}/` : '') + field(header, 0, 100);
         const type = String.fromCharCode(header[156] || 0x30);
@@ -127,14 +130,14 @@ export function unpackTar(file: string, dir: string, sha256: string, lastFile = 
           const last = path.relative(root, where) === lastFile;
           open = { fd: last ? -1 : fs.openSync(where, 'w', 0o600), file: where, size, written: 0, stored: 0, padding, ...(last ? { hold: [] } : {}) };
           if (size === 0) finish();
-        } else throw new Error(`The template archive holds an entry of type '${type}' (${name}), which a data directory never has.`);
+        } else throw new TemplateDamagedError(`The template archive holds an entry of type '${type}' (${name}), which a data directory never has.`);
       }
       offset += chunk.length;
     });
   } finally {
     if (open && !open.hold) fs.closeSync(open.fd);
   }
-  if (open || !ended) throw new Error(`Damaged template archive: it ends inside ${open ? open.file : 'its entries'}.`);
-  if (hash.digest('hex') !== sha256) throw new Error(`The BaaS template ${file} changed while it was unpacked; it no longer matches its hash.`);
+  if (open || !ended) throw new TemplateDamagedError(`Damaged template archive: it ends inside ${open ? open.file : 'its entries'}.`);
+  if (hash.digest('hex') !== sha256) throw new TemplateDamagedError(`The BaaS template ${file} changed while it was unpacked; it no longer matches its hash.`);
   for (const f of held) fs.writeFileSync(f.file, f.data, { mode: 0o600 });
 }
