@@ -4,7 +4,9 @@
 // values that change per event (ids, times, the S3 sequencer) are fixed here.
 // Shapes (read 2026-11-27): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html (envelope),
 // https://supabase.com/docs/guides/database/webhooks (row change), https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html (S3).
+import { MAX_BODY_BYTES } from '../baas/api/types';
 import { objectEntry, signupEntry, tableChangeEntry } from '../baas/events';
+import { md5OfZeros } from './samplesData';
 import type { PutEventsEntry } from '../eventing/bus';
 import { eventEnvelope } from '../eventing/envelope';
 import type { EventSample } from './types';
@@ -59,9 +61,11 @@ export const baasObjectCreated: EventSample = {
   build: (p) => {
     const size = Number(p.size);
     if (!Number.isInteger(size) || size < 0) throw new Error('size must be a whole number of bytes');
-    // The storage layer's eTag: the MD5 of the content in quotes, as its HTTP ETag header (md5 of 1,024 zero bytes here);
-    // the event, like S3's, carries it as bare hex.
-    const event = delivered(objectEntry({ type: 'ObjectCreated', bucket: p.bucket, key: p.key, size, mimeType: 'image/png', eTag: '"0f343b0931126a20f133d67c2b018a3b"', userId: '8d4f1a52-3b6e-4c1f-9a57-2f0e6c1d7b90' }), 'c5e3a6b4-8d9f-4a01-9c2d-3e4f5a6b7c83');
+    if (size > MAX_BODY_BYTES) throw new Error(`size must be at most ${MAX_BODY_BYTES} bytes, the largest upload the BaaS accepts`);
+    // The storage layer's eTag: the MD5 of the whole content (one part, whatever the size) in quotes, as its HTTP
+    // ETag header; here of `size` zero bytes, so eTag and size agree. The event, like S3's, carries it as bare hex.
+    const eTag = `"${md5OfZeros(size).toString('hex')}"`;
+    const event = delivered(objectEntry({ type: 'ObjectCreated', bucket: p.bucket, key: p.key, size, mimeType: 'image/png', eTag, userId: '8d4f1a52-3b6e-4c1f-9a57-2f0e6c1d7b90' }), 'c5e3a6b4-8d9f-4a01-9c2d-3e4f5a6b7c83');
     const detail = event.detail as { object: { sequencer: string }; 'request-id': string };
     detail.object.sequencer = '19AC5E2B800';
     detail['request-id'] = 'd6f4b7c5-9e0a-4b12-8d3e-4f5a6b7c8d94';

@@ -13,6 +13,14 @@ function s3EncodeKey(key: string): string {
 
 const partSize = 8 * 1024 * 1024;
 
+/** The MD5 of `size` zero bytes, hashed a part at a time so that no more than one part is ever allocated. */
+export function md5OfZeros(size: number): Buffer {
+  const hash = createHash('md5');
+  const zeros = Buffer.alloc(Math.min(size, partSize));
+  for (let left = size; left > 0; left -= zeros.length) hash.update(left >= zeros.length ? zeros : zeros.subarray(0, left));
+  return hash.digest();
+}
+
 /**
  * The ETag S3 would give an object of `size` zero bytes, so eTag and size agree: the MD5 of the
  * content for a single-part upload, or, above the AWS CLI's 8 MiB multipart threshold and part size,
@@ -20,7 +28,7 @@ const partSize = 8 * 1024 * 1024;
  */
 function zeroFilledETag(size: number): string {
   if (!Number.isSafeInteger(size) || size < 0) throw new Error(`size must be a whole number of bytes (got ${size})`);
-  const md5 = (bytes: number) => createHash('md5').update(Buffer.alloc(bytes)).digest();
+  const md5 = md5OfZeros;
   if (size <= partSize) return md5(size).toString('hex');
   const parts = Math.ceil(size / partSize);
   const full = md5(partSize);

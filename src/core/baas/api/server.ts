@@ -3,7 +3,7 @@ import { readLimitedBody } from '../../http/readBody';
 import type { AddressInfo } from 'node:net';
 import { verifyJwt } from '../auth/jwt';
 import type { Database, JwtClaims } from '../db/types';
-import { json, type ApiRequest, type ApiResponse, type RequestLogEntry, type RouteHandler } from './types';
+import { json, MAX_BODY_BYTES, type ApiRequest, type ApiResponse, type RequestLogEntry, type RouteHandler } from './types';
 
 /** What the HTTP server needs: the database, the secret that signs keys and tokens, and the route families. */
 export interface ServerOptions {
@@ -19,7 +19,6 @@ export interface ServerOptions {
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
-const MAX_BODY = 64 * 1024 * 1024;
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, apikey, content-type, prefer, range, x-client-info, x-upsert, accept-profile, content-profile',
@@ -45,7 +44,7 @@ export async function authenticate(headers: http.IncomingHttpHeaders, secret: st
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return readLimitedBody(req, MAX_BODY, () => Object.assign(new Error('Payload too large'), { status: 413 }));
+  return readLimitedBody(req, MAX_BODY_BYTES, () => Object.assign(new Error('Payload too large'), { status: 413 }));
 }
 
 /** A running server. */

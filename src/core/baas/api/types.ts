@@ -5,6 +5,9 @@
 import type { Database, JwtClaims } from '../db/types';
 import type { RlsReport } from './rest/types';
 
+/** The largest request body the BaaS reads (an upload, a JSON body); larger ones get 413. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
 /** One HTTP request, with the mount prefix (e.g. `/rest/v1`) already removed from `path`. */
 export interface ApiRequest {
   method: string;
