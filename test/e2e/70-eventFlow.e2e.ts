@@ -28,7 +28,8 @@ export async function run(t: E2EContext): Promise<void> {
 
   await flow.locator('button', { hasText: 'Put 100…' }).click();
   await t.pickQuickItem('OrderPlaced from shop.orders');
-  const input = t.page.locator('.quick-input-widget .quick-input-box input');
+  // The second step of the command, not the closing pick: its input is labelled with the box's title.
+  const input = t.page.locator('.quick-input-widget .quick-input-box input[aria-label^="Put Event: edit the entry"]');
   await input.waitFor({ state: 'visible', timeout: 20000 });
   await input.fill(JSON.stringify({ Source: 'shop.orders', DetailType: 'OrderPlaced', Detail: JSON.stringify({ orderId: 'o-1', items: 2 }) }));
   await input.press('Enter');

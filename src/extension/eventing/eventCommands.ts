@@ -24,6 +24,8 @@ export class EventCommands {
       if (!picked) return undefined;
       const text = await vscode.window.showInputBox({
         title: 'Put Event: edit the entry, then press Enter to send',
+        // A second step: focus going back to the panel that started the command must not close it.
+        ignoreFocusOut: true,
         value: JSON.stringify(picked),
         prompt: 'A PutEvents entry {"Source","DetailType","Detail"} or an event {"source","detail-type","detail"}',
         validateInput: (v) => {
@@ -39,7 +41,7 @@ export class EventCommands {
       entry = toPutEventsEntry(JSON.parse(text));
     }
     const buses = [...engine.buses.keys()];
-    const bus = busArg ?? entry.EventBusName ?? (buses.length === 1 ? buses[0] : await vscode.window.showQuickPick(buses, { title: 'Put Event: which bus?' }));
+    const bus = busArg ?? entry.EventBusName ?? (buses.length === 1 ? buses[0] : await vscode.window.showQuickPick(buses, { title: 'Put Event: which bus?', ignoreFocusOut: true }));
     if (!bus) return undefined;
     let firstId: string | undefined;
     // PutEvents takes at most 10 entries per call, as in EventBridge.
@@ -83,7 +85,7 @@ export class EventCommands {
   async sendMessage(queueArg?: string, bodyArg?: string): Promise<string | undefined> {
     const queue = queueArg ?? (await this.pickQueue('Send Message to Queue: which queue?', () => true));
     if (!queue) return undefined;
-    const body = bodyArg ?? (await vscode.window.showInputBox({ title: `Send Message to ${queue}`, prompt: 'Message body (any text; JSON for most handlers)', value: '{"hello":"world"}' }));
+    const body = bodyArg ?? (await vscode.window.showInputBox({ title: `Send Message to ${queue}`, ignoreFocusOut: true, prompt: 'Message body (any text; JSON for most handlers)', value: '{"hello":"world"}' }));
     if (body === undefined) return undefined;
     return this.host.engine().sendMessage(queue, { body }).messageId;
   }
@@ -94,7 +96,7 @@ export class EventCommands {
     if (!topicArg && !topics.length) throw new Error('The template declares no SNS topic. Add an AWS::SNS::Topic to template.yaml, then try again.');
     const topic = topicArg ?? (topics.length === 1 ? topics[0] : await vscode.window.showQuickPick(topics, { title: 'Publish to Topic: which topic?' }));
     if (!topic) return undefined;
-    const message = messageArg ?? (await vscode.window.showInputBox({ title: `Publish to ${topic}`, prompt: 'Message', value: '{"hello":"world"}' }));
+    const message = messageArg ?? (await vscode.window.showInputBox({ title: `Publish to ${topic}`, ignoreFocusOut: true, prompt: 'Message', value: '{"hello":"world"}' }));
     if (message === undefined) return undefined;
     return this.host.engine().publish(topic, { message });
   }

@@ -32,20 +32,20 @@ async function askRequest(text: string): Promise<RuleSpec | undefined> {
   const shape = await vscode.window.showQuickPick<Shape>([
     { label: '$(symbol-event) New AWS::Events::Rule resource', detail: 'A rule with one target: a function, queue, topic or bus of this template' },
     ...functions.map((fn) => ({ label: `${icon.function} EventBridgeRule event on ${fn.logicalId}`, detail: 'SAM creates the rule and the permission for this function', fn })),
-  ], { title: 'Save as Rule: what to add' });
+  ], { title: 'Save as Rule: what to add', ignoreFocusOut: true });
   if (!shape) return undefined;
   let target: TemplateResource | undefined;
   if (!shape.fn) {
     const targets = resources;
     if (!targets.length) throw new Error('The template has no function, queue, topic or bus to target: add one first.');
-    const pick = await vscode.window.showQuickPick(targets.map((r) => ({ label: `${icon[r.type]} ${r.logicalId}`, description: r.type, r })), { title: 'Save as Rule: target' });
+    const pick = await vscode.window.showQuickPick(targets.map((r) => ({ label: `${icon[r.type]} ${r.logicalId}`, description: r.type, r })), { title: 'Save as Rule: target', ignoreFocusOut: true });
     if (!pick) return undefined;
     target = pick.r;
   }
   const buses = resources.filter((r) => r.type === 'bus' && r.logicalId !== target?.logicalId);
   let busLogicalId: string | undefined;
   if (buses.length) {
-    const pick = await vscode.window.showQuickPick([{ label: 'default', description: 'the account\'s default bus', id: undefined as string | undefined }, ...buses.map((b) => ({ label: b.logicalId, description: 'custom bus', id: b.logicalId as string | undefined }))], { title: 'Save as Rule: which bus does the rule listen on?' });
+    const pick = await vscode.window.showQuickPick([{ label: 'default', description: 'the account\'s default bus', id: undefined as string | undefined }, ...buses.map((b) => ({ label: b.logicalId, description: 'custom bus', id: b.logicalId as string | undefined }))], { title: 'Save as Rule: which bus does the rule listen on?', ignoreFocusOut: true });
     if (!pick) return undefined;
     busLogicalId = pick.id;
   }
@@ -54,6 +54,7 @@ async function askRequest(text: string): Promise<RuleSpec | undefined> {
     : { kind: 'resource', logicalId: name, target: { logicalId: (target as TemplateResource).logicalId, type: (target as TemplateResource).type }, busLogicalId });
   const name = await vscode.window.showInputBox({
     title: shape.fn ? 'Save as Rule: event name' : 'Save as Rule: logical id of the rule',
+    ignoreFocusOut: true,
     value: 'PatternRule',
     validateInput: (value) => {
       try {

@@ -20,15 +20,15 @@ async function askPlan(): Promise<LoadPlan | undefined> {
     { label: 'Constant rate', description: 'evenly spaced arrivals', pattern: 'constant' },
     { label: 'Poisson', description: 'random arrivals at an average rate', pattern: 'poisson' },
   ];
-  const pattern = await vscode.window.showQuickPick(patterns, { title: 'Run Load (2/4): arrival pattern' });
+  const pattern = await vscode.window.showQuickPick(patterns, { title: 'Run Load (2/4): arrival pattern', ignoreFocusOut: true });
   if (!pattern) return undefined;
   let rate = '1';
   if (pattern.pattern !== 'burst') {
-    const r = await vscode.window.showInputBox({ title: 'Run Load (3/4): arrivals per second', value: '10', validateInput: num(0.01, 1000, false) });
+    const r = await vscode.window.showInputBox({ title: 'Run Load (3/4): arrivals per second', ignoreFocusOut: true, value: '10', validateInput: num(0.01, 1000, false) });
     if (!r) return undefined;
     rate = r;
   }
-  const concurrency = await vscode.window.showInputBox({ title: 'Run Load (4/4): concurrency limit (max in flight)', value: '10', validateInput: num(1, 1000, true) });
+  const concurrency = await vscode.window.showInputBox({ title: 'Run Load (4/4): concurrency limit (max in flight)', ignoreFocusOut: true, value: '10', validateInput: num(1, 1000, true) });
   if (!concurrency) return undefined;
   return { count: Number(count), pattern: pattern.pattern, ratePerSec: Number(rate), concurrency: Number(concurrency) };
 }
