@@ -28,11 +28,10 @@ export function md5OfZeros(size: number): Buffer {
  */
 function zeroFilledETag(size: number): string {
   if (!Number.isSafeInteger(size) || size < 0) throw new Error(`size must be a whole number of bytes (got ${size})`);
-  const md5 = md5OfZeros;
-  if (size <= partSize) return md5(size).toString('hex');
+  if (size <= partSize) return md5OfZeros(size).toString('hex');
   const parts = Math.ceil(size / partSize);
-  const full = md5(partSize);
-  const digests = [...Array.from({ length: parts - 1 }, () => full), md5(size - (parts - 1) * partSize)];
+  const full = md5OfZeros(partSize);
+  const digests = [...Array.from({ length: parts - 1 }, () => full), md5OfZeros(size - (parts - 1) * partSize)];
   return `${createHash('md5').update(Buffer.concat(digests)).digest('hex')}-${parts}`;
 }
 

@@ -39,13 +39,6 @@ function readChunks(file: string, onChunk: (chunk: Buffer) => void): void {
   }
 }
 
-/** The sha256 (hex) of a file. */
-export function hashFile(file: string): string {
-  const hash = createHash('sha256');
-  readChunks(file, (chunk) => hash.update(chunk));
-  return hash.digest('hex');
-}
-
 function field(header: Buffer, start: number, length: number): string {
   const bytes = header.subarray(start, start + length);
   const end = bytes.indexOf(0);
