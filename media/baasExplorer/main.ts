@@ -92,6 +92,8 @@ async function renderTabContent(): Promise<void> {
   const mine = ++renders;
   if (page.status?.state !== 'running') {
     panelBox.replaceChildren(h('p', { class: 'muted' }, page.status?.reason ?? 'Waiting for the BaaS…'));
+    // An earlier render still loading will not finish (it is no longer the latest): it no longer owns aria-busy.
+    panelBox.removeAttribute('aria-busy');
     return;
   }
   const root = h('div', { class: 'tab-content' });
