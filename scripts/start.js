@@ -32,7 +32,7 @@ const H = require('./harness/csHarness');
   fs.mkdirSync(dir, { recursive: true });
   const server = await H.startCodeServer({
     workspace, port, smokeTestDriver: false, installExtensions: [root], persistentDir: dir,
-    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'serverlessLab.openWelcomeOnStartup': true },
+    settings: { 'workbench.colorTheme': 'Dark Modern', 'serverlessLab.openWelcomeOnStartup': true },
   });
   const url = H.workbenchUrl(server, { folder: workspace });
   console.log(`\nServerless Lab is running in VS Code (browser edition):\n\n    ${url}\n\nOpen that URL in a browser. Press Ctrl-C to stop.\n`);

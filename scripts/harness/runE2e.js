@@ -14,7 +14,10 @@ const { waitFor } = require('../../test/helpers/waitFor');
 
 // Editor backgrounds of the three default themes: how we know a theme switch has been applied.
 const EDITOR_BG = { light: '#ffffff', dark: '#1f1f1f', 'high-contrast': '#000000' };
-const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'high-contrast': 'Default High Contrast' };
+// The theme ids VS Code 1.139 ships (extensions/theme-defaults). Not the older "Default Dark Modern" and "Default
+// Light Modern": the workbench migrates those by rewriting settings.json after it loads, and that write raced
+// setTheme's own, so a reload could come back in the previous theme.
+const THEMES = { light: 'Light Modern', dark: 'Dark Modern', 'high-contrast': 'Default High Contrast' };
 const artifacts = path.join(CFG.root, 'test-artifacts', 'e2e');
 
 async function main() {
