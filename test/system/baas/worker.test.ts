@@ -83,6 +83,14 @@ describe('baas database in a worker thread (PGlite + watchdog)', function () {
     }
   });
 
+  it('stops a runaway statement sent by queryAs (a REST read), and the next one runs as its role', async () => {
+    const alice = { role: 'authenticated' as const, sub: '00000000-0000-0000-0000-00000000a11c' };
+    await assert.rejects(db.queryAs(alice, 'select pg_sleep(60)'), isCode('57014'));
+    assert.equal(restarts.at(-1), 'a statement ran longer than 1 s');
+    assert.deepEqual((await db.queryAs(alice, 'select current_user::text as role, auth.uid()::text as uid')).rows, [{ role: 'authenticated', uid: alice.sub }]);
+    assert.deepEqual((await db.query('select current_user::text as role')).rows, [{ role: 'postgres' }]);
+  });
+
   it('keeps Postgres error fields, rollback on throw, serialisation and asRole across the thread', async () => {
     const sql = 'select *\nfron notes';
     const syntax = await db.exec(sql).then(() => undefined, (err: unknown) => err);

@@ -3,12 +3,17 @@ import type { ApiRole, Database, JwtClaims, Queryable, QueryResult } from './typ
 
 const ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
 
+/** The role switch of every API request, as PostgREST sends it: `$1` the role, `$2` the claims as JSON; both local to the transaction. */
+export const SWITCH_ROLE_SQL = `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`;
+
 /** The two operations a backend driver supplies; everything else (roles, errors) is shared. */
 export interface DriverOps {
   kind: Database['kind'];
   query(sql: string, params?: unknown[]): Promise<QueryResult<never>>;
   exec(sql: string): Promise<QueryResult>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Optional: one statement as `role` with `claims` (JSON text) set, in one transaction of its own (`Database.queryAs`). */
+  queryAs?(role: ApiRole, claims: string, sql: string, params?: unknown[]): Promise<QueryResult<never>>;
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
@@ -27,19 +32,25 @@ export function makeDatabase(ops: DriverOps): Database {
       throw toDatabaseError(err);
     }
   };
+  const asRole = <T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+    if (!ROLES.includes(claims.role)) return Promise.reject(new Error(`Unknown API role '${String(claims.role)}'.`));
+    return transaction(async (tx) => {
+      // One statement for both, as PostgREST does: set_config('role', …, true) is SET LOCAL ROLE, and each
+      // round trip into the database is a measurable part of a one-row request.
+      await tx.query(SWITCH_ROLE_SQL, [claims.role, JSON.stringify(claims)]);
+      return fn(tx);
+    });
+  };
   return {
     kind: ops.kind,
     query,
     exec,
     transaction,
-    asRole: (claims: JwtClaims, fn) => {
+    asRole,
+    queryAs: <T>(claims: JwtClaims, sql: string, params?: unknown[]) => {
+      if (!ops.queryAs) return asRole(claims, (tx) => tx.query<T>(sql, params));
       if (!ROLES.includes(claims.role)) return Promise.reject(new Error(`Unknown API role '${String(claims.role)}'.`));
-      return transaction(async (tx) => {
-        // One statement for both, as PostgREST does: set_config('role', …, true) is SET LOCAL ROLE, and each
-        // round trip into the database is a measurable part of a one-row request.
-        await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [claims.role, JSON.stringify(claims)]);
-        return fn(tx);
-      });
+      return ops.queryAs(claims.role, JSON.stringify(claims), sql, params).catch((err: unknown) => Promise.reject(toDatabaseError(err))) as Promise<QueryResult<T>>;
     },
     listen: (channel, onPayload) => {
       // The channel is an identifier in LISTEN's text; only plain names pass.

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { BOOTSTRAP_SQL, BOOTSTRAP_VERSION } from './bootstrap';
-import { makeDatabase } from './database';
+import { makeDatabase, SWITCH_ROLE_SQL } from './database';
+import { pipelinedQueryAs } from './pglitePipeline';
 import { TemplateDamagedError, unpackTar } from './templateTar';
 import type { Database } from './types';
 
@@ -146,12 +147,28 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     });
   }
   // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
+  // Its wire-protocol calls are not queued behind an open transaction, so the pipelined `queryAs` and every
+  // transaction also take `gate`: a pipeline never lands inside someone else's BEGIN … COMMIT.
+  const pgliteExports = await pgliteModule();
+  const gate = new pgliteExports.Mutex();
+  const pipelined = pipelinedQueryAs(pg, pgliteExports, (fn) => gate.runExclusive(fn));
   const db = makeDatabase({
     kind: 'pglite',
     query: (sql, params) => pg.query(sql, params) as never,
     exec: async (sql) => lastOf(await pg.exec(sql)),
     transaction: (fn) =>
-      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never, exec: async (sql) => lastOf(await tx.exec(sql)) })),
+      gate.runExclusive(() =>
+        pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never, exec: async (sql) => lastOf(await tx.exec(sql)) }))),
+    queryAs: (role, claims, sql, params = []) => {
+      // Text parameters only (what the API layers pass): PGlite's own serializers send a string unchanged for
+      // every type, so these bytes are the ones `query` would send. Anything else takes the ordinary path.
+      if (params.every((p): p is string | null => typeof p === 'string' || p === null)) return pipelined(role, claims, sql, params);
+      return gate.runExclusive(() =>
+        pg.transaction(async (tx) => {
+          await tx.query(SWITCH_ROLE_SQL, [role, claims]);
+          return tx.query(sql, params) as never;
+        }));
+    },
     listen: async (channel, onPayload) => {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => unlisten();

@@ -83,6 +83,8 @@ async function handle(request: WorkerRequest): Promise<QueryResult | Uint8Array 
       return undefined;
     case 'query':
       return target(request.tx).query(request.sql, request.params);
+    case 'queryAs':
+      return database().queryAs(request.claims, request.sql, request.params);
     case 'exec':
       return target(request.tx).exec(request.sql);
     case 'begin':

@@ -53,6 +53,13 @@ export interface Database extends Queryable {
    */
   asRole<T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
+   * Runs one statement as `claims`' role in a transaction of its own: what `asRole(claims, (tx) => tx.query(sql,
+   * params))` does, with the same result and errors. PGlite sends the role switch and the statement to Postgres as
+   * one pipeline (Parse, Bind, Execute for each, then one Sync, which ends the implicit transaction), instead of
+   * BEGIN, the switch, the statement and COMMIT one after another. A `/rest/v1` read is one such statement.
+   */
+  queryAs<T = Record<string, unknown>>(claims: JwtClaims, sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /**
    * LISTENs on a notification channel (`pg_notify`, e.g. from a change trigger); `onPayload` gets each
    * payload after its transaction commits, as Postgres delivers them. Resolves to the UNLISTEN.
    */

@@ -33,7 +33,7 @@ interface Job {
 }
 
 /** Requests that run SQL (the learner's, or ours): the watchdog times these, not opening or dumping. */
-const TIMED = new Set<WorkerRequest['type']>(['query', 'exec', 'begin', 'commit', 'rollback', 'listen', 'unlisten']);
+const TIMED = new Set<WorkerRequest['type']>(['query', 'queryAs', 'exec', 'begin', 'commit', 'rollback', 'listen', 'unlisten']);
 const txOf = (request: WorkerRequest): number | undefined => ('tx' in request ? request.tx : undefined);
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
@@ -291,6 +291,8 @@ export async function openPgliteWorker(options: WorkerDatabaseOptions = {}): Pro
   return Object.assign(db, {
     // The worker's own `asRole` (makeDatabase's, so the role switch is written once) runs the switch with BEGIN.
     asRole: <T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>) => inTransaction(fn, claims),
+    // One message: the worker's `queryAs` pipelines the role switch and the statement.
+    queryAs: async <T>(claims: JwtClaims, sql: string, params?: unknown[]) => (await thread.call({ type: 'queryAs', claims, sql, params })) as QueryResult<T>,
     dump: async () => {
       const bytes = (await thread.call({ type: 'dump' })) as Uint8Array;
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

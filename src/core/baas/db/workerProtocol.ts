@@ -9,6 +9,8 @@ export interface OpenRequest { id: number; type: 'open'; dataDir?: string; templ
 export interface QueryRequest { id: number; type: 'query'; sql: string; params?: unknown[]; tx?: number }
 /** A script of statements without parameters; `tx` runs it inside that open transaction. */
 export interface ExecRequest { id: number; type: 'exec'; sql: string; tx?: number }
+/** One statement as `claims`' role in a transaction of its own (`Database.queryAs`). */
+export interface QueryAsRequest { id: number; type: 'queryAs'; claims: JwtClaims; sql: string; params?: unknown[] }
 /** Starts a transaction (PGlite's `transaction`; with `claims`, `asRole`'s role switch too); its id is the request's id. */
 export interface BeginRequest { id: number; type: 'begin'; claims?: JwtClaims }
 /** Ends transaction `tx`: commit, or roll back (the caller's function threw). */
@@ -21,7 +23,7 @@ export interface DumpRequest { id: number; type: 'dump' }
 export interface CloseRequest { id: number; type: 'close' }
 
 /** What the main thread asks the worker. */
-export type WorkerRequest = OpenRequest | QueryRequest | ExecRequest | BeginRequest | EndRequest | ListenRequest | DumpRequest | CloseRequest;
+export type WorkerRequest = OpenRequest | QueryRequest | QueryAsRequest | ExecRequest | BeginRequest | EndRequest | ListenRequest | DumpRequest | CloseRequest;
 
 /** A Postgres (or other) error, flattened so that it survives structured cloning with its Postgres fields. */
 export interface SerializedError {

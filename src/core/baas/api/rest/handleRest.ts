@@ -1,4 +1,4 @@
-/** The PostgREST-compatible `/rest/v1` request handler. Every request runs through `db.asRole`, so RLS decides. */
+/** The PostgREST-compatible `/rest/v1` request handler. Every request runs as its role (`db.asRole`, or `db.queryAs` for a read), so RLS decides. */
 import { fromDatabaseError, RestError } from './errors';
 import { contentRange, parsePrefer, parseRange, Preferences, wantsSingular } from './prefer';
 import { ParsedQuery } from './queryAst';
@@ -36,6 +36,9 @@ export function schemaCacheFor(db: RestDatabase): RestSchemaCache {
   return cache;
 }
 
+/** The one row every statement returns: the JSON body, the row count, and the total for `count=exact`. */
+type StatementRow = { body: string | null; n: number | string; total?: number | string };
+
 type Plan =
   | { kind: 'table'; table: string; command: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'; statement?: Statement; offset: number; total: boolean; prefs: Preferences }
   | { kind: 'rpc'; statement: Statement; fn: FunctionInfo; prefs: Preferences };
@@ -49,17 +52,20 @@ export async function handleRest(request: RestRequest, db: RestDatabase, claims:
     plan = await planWithReload(request, method, db, cache);
     const singular = wantsSingular(request.headers.accept);
     const executed = plan.statement;
-    const row = executed
-      ? await db.asRole(claims, async (tx) => {
-        const result = (await tx.query<{ body: string | null; n: number | string; total?: number | string }>(executed.sql, executed.params)).rows[0];
-        const n = Number(result.n);
-        // PostgREST rolls a mutation back when a singular response cannot be produced.
-        if (singular && n !== 1 && result.body !== null) {
-          throw new RestError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned', `The result contains ${n} rows`);
-        }
-        return result;
-      })
-      : { body: '[]', n: 0 };
+    const check = (result: StatementRow) => {
+      // PostgREST rolls a mutation back when a singular response cannot be produced.
+      if (singular && Number(result.n) !== 1 && result.body !== null) {
+        throw new RestError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned', `The result contains ${Number(result.n)} rows`);
+      }
+      return result;
+    };
+    let row: StatementRow = { body: '[]', n: 0 };
+    if (executed && plan.kind === 'table' && plan.command === 'SELECT') {
+      // A read has nothing to roll back: the role switch and the statement go to the database as one pipeline.
+      row = check((await db.queryAs<StatementRow>(claims, executed.sql, executed.params)).rows[0]);
+    } else if (executed) {
+      row = await db.asRole(claims, async (tx) => check((await tx.query<StatementRow>(executed.sql, executed.params)).rows[0]));
+    }
     const response = await respond(plan, method, row, singular);
     if (plan.kind === 'table') response.meta.rls = rlsReport(await cache.get(), plan.table, plan.command, claims.role);
     response.meta.sql = executed?.sql;
@@ -133,7 +139,7 @@ function unsupported(method: string): RestError {
   return new RestError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
 }
 
-async function respond(plan: Plan, method: string, row: { body: string | null; n: number | string; total?: number | string }, singular: boolean): Promise<RestResponse> {
+async function respond(plan: Plan, method: string, row: StatementRow, singular: boolean): Promise<RestResponse> {
   const n = Number(row.n);
   const headers: Record<string, string> = { 'content-type': singular ? objectType : jsonType };
   let body = row.body ?? undefined;

@@ -4,8 +4,8 @@ import type { Database, JwtClaims, Queryable } from '../../db/types';
 
 export type { JwtClaims, Queryable };
 
-/** The part of the BaaS `Database` the REST layer uses: every request goes through `asRole`, so RLS decides. */
-export type RestDatabase = Pick<Database, 'query' | 'asRole'>;
+/** The part of the BaaS `Database` the REST layer uses: every request runs as its role (`asRole`, `queryAs`), so RLS decides. */
+export type RestDatabase = Pick<Database, 'query' | 'asRole' | 'queryAs'>;
 
 /** One HTTP request, already split by the server; `path` is below `/rest/v1`. */
 export interface RestRequest {
