@@ -117,8 +117,8 @@ export async function runBaasBench({ runs = 5, samples = 300, throughputSec = 3 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-bench-'));
   try {
     // The API first, before the start-ups leave their databases' memory to the garbage collector: the product's
-    // configuration (the extension and `baas serve` run PGlite in a worker thread), then PGlite on this thread
-    // (exercise checks and tests), each on its own workspace.
+    // configuration (the extension, `baas serve` and exercise checks run PGlite in a worker thread), then PGlite on
+    // this thread (startBaas without `worker`, as the Node tests run it), each on its own workspace.
     const worker = await measureApi(path.join(tmp, 'ws-worker'), { worker: {} }, samples, throughputSec);
     const inThread = await measureApi(path.join(tmp, 'ws-thread'), {}, samples, throughputSec);
     await ensureTemplate(); // made once per user; not part of either figure
@@ -150,7 +150,7 @@ export function baasTable(r) {
     '| BaaS | figure | peer (same run) | target |',
     '|---|---|---|---|',
     `| new database from the cached template (p50 of ${r.startup.runs}) | ${f(r.startup.fromTemplateMs)} ms | reopen existing: ${f(r.startup.reopenMs)} ms (ratio ${r.startup.ratio.toFixed(2)}x) | <= 1.5x |`,
-    ...[['PGlite in a worker thread, as the extension and `baas serve` run it', r], ['PGlite on this thread (exercise checks, tests)', r.inThread]].flatMap(([where, m]) => [
+    ...[['PGlite in a worker thread, as the extension, `baas serve` and exercise checks run it', r], ['PGlite on this thread (startBaas without `worker`, as the Node tests run it)', r.inThread]].flatMap(([where, m]) => [
       `| select one row via /rest/v1 with RLS, ${where} (p50 / p95 of ${m.select.samples}) | ${f(m.select.restP50Ms)} / ${f(m.select.restP95Ms)} ms | direct query on the same database: ${f(m.select.directP50Ms)} / ${f(m.select.directP95Ms)} ms (p50 gap ${f(m.select.p50GapMs)} ms) | gap <= 1 ms |`,
       `| fetch of the same body from a bare node:http server, same run (p50 / p95 of ${m.httpFloor.samples}) | ${f(m.httpFloor.p50Ms)} / ${f(m.httpFloor.p95Ms)} ms | | the HTTP floor inside the gap |`,
       `| throughput, ${where}, ${m.throughput.clients} concurrent clients, ${m.throughput.seconds} s | ${Math.round(m.throughput.requestsPerSec)} requests/s | | |`,
