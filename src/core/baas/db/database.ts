@@ -12,8 +12,11 @@ export interface DriverOps {
   query(sql: string, params?: unknown[]): Promise<QueryResult<never>>;
   exec(sql: string): Promise<QueryResult>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Optional: one statement as `role` with `claims` (JSON text) set, in one transaction of its own (`Database.queryAs`). */
-  queryAs?(role: ApiRole, claims: string, sql: string, params?: unknown[]): Promise<QueryResult<never>>;
+  /**
+   * Optional: one statement as `role` with `claims` (JSON text) set, in one transaction of its own
+   * (`Database.queryAs`), given text or null parameters only; other calls go through `asRole`.
+   */
+  queryAs?(role: ApiRole, claims: string, sql: string, params: (string | null)[]): Promise<QueryResult<never>>;
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
@@ -47,8 +50,10 @@ export function makeDatabase(ops: DriverOps): Database {
     exec,
     transaction,
     asRole,
-    queryAs: <T>(claims: JwtClaims, sql: string, params?: unknown[]) => {
-      if (!ops.queryAs) return asRole(claims, (tx) => tx.query<T>(sql, params));
+    queryAs: <T>(claims: JwtClaims, sql: string, params: unknown[] = []) => {
+      // Text parameters are what the API layers pass; a driver's pipeline sends them as they are (PGlite's own
+      // serializers send a string unchanged for every type, so the bytes are those `query` would send).
+      if (!ops.queryAs || !params.every((p): p is string | null => typeof p === 'string' || p === null)) return asRole(claims, (tx) => tx.query<T>(sql, params));
       if (!ROLES.includes(claims.role)) return Promise.reject(new Error(`Unknown API role '${String(claims.role)}'.`));
       return ops.queryAs(claims.role, JSON.stringify(claims), sql, params).catch((err: unknown) => Promise.reject(toDatabaseError(err))) as Promise<QueryResult<T>>;
     },

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { BOOTSTRAP_SQL, BOOTSTRAP_VERSION } from './bootstrap';
-import { makeDatabase, SWITCH_ROLE_SQL } from './database';
+import { makeDatabase } from './database';
 import { pipelinedQueryAs } from './pglitePipeline';
 import { TemplateDamagedError, unpackTar } from './templateTar';
 import type { Database } from './types';
@@ -159,16 +159,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     transaction: (fn) =>
       gate.runExclusive(() =>
         pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never, exec: async (sql) => lastOf(await tx.exec(sql)) }))),
-    queryAs: (role, claims, sql, params = []) => {
-      // Text parameters only (what the API layers pass): PGlite's own serializers send a string unchanged for
-      // every type, so these bytes are the ones `query` would send. Anything else takes the ordinary path.
-      if (params.every((p): p is string | null => typeof p === 'string' || p === null)) return pipelined(role, claims, sql, params);
-      return gate.runExclusive(() =>
-        pg.transaction(async (tx) => {
-          await tx.query(SWITCH_ROLE_SQL, [role, claims]);
-          return tx.query(sql, params) as never;
-        }));
-    },
+    queryAs: pipelined,
     listen: async (channel, onPayload) => {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => unlisten();
