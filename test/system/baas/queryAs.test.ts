@@ -107,3 +107,26 @@ for (const backend of BACKENDS) describe(`baas Database.queryAs (${backend})`, f
     await db.query(`delete from todos where title = 'in the open transaction'`);
   });
 });
+
+// Our statement names are serverless_lab_<n>, counted from 1 on each open database. A learner's own PREPARE of such a
+// name must not break the API for long, nor lose the learner's statement.
+for (const backend of ['pglite', 'pglite-worker'] as const) describe(`baas Database.queryAs beside a learner's prepared statements (${backend})`, function () {
+  this.timeout(120_000);
+  let db: Database;
+  let close: () => Promise<void>;
+  before(async () => ({ db, close } = await openFixture(backend)));
+  after(async () => close?.());
+
+  it('runs under new names when a learner took ours, and leaves the learner\'s statements alone', async () => {
+    // The first request would name its two statements _1 and _2, the retry _3 and _4: both collide.
+    await db.exec(`prepare serverless_lab_2 as select 'mine' as owner; prepare serverless_lab_4 as select 'also mine' as owner`);
+    await assert.rejects(db.queryAs(claims.alice, 'select count(*)::int as n from todos'), isCode('42P05'));
+    assert.deepEqual((await db.queryAs(claims.alice, 'select count(*)::int as n from todos')).rows, [{ n: 3 }], 'the next request runs under _5 and _6');
+    assert.deepEqual((await db.query('execute serverless_lab_2')).rows, [{ owner: 'mine' }]);
+    assert.deepEqual((await db.query('execute serverless_lab_4')).rows, [{ owner: 'also mine' }]);
+    // A new statement beside the prepared role switch (_5) would be _7: taken, so it runs as _8.
+    await db.exec(`prepare serverless_lab_7 as select 'mine too' as owner`);
+    assert.deepEqual((await db.queryAs(claims.bob, 'select count(*)::int as bobs from todos')).rows, [{ bobs: 1 }]);
+    assert.deepEqual((await db.query('execute serverless_lab_7')).rows, [{ owner: 'mine too' }]);
+  });
+});

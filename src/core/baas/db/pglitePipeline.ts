@@ -47,7 +47,8 @@ export function pipelinedQueryAs(pg: PGlite, mod: Pick<PgliteModule, 'protocol' 
     toClose.push(...names);
   };
 
-  const run = async (role: ApiRole, claims: string, sql: string, params: (string | null)[]) => {
+  /** Runs the pipeline; resolves to undefined when it should run once more (not on `lastTry`): see the catch. */
+  const run = async (role: ApiRole, claims: string, sql: string, params: (string | null)[], lastTry: boolean) => {
     // Closing a statement that does not exist is not an error, so a close is always safe to send.
     const parts = toClose.map((name) => serialize.close({ type: 'S', name }));
     toClose = [];
@@ -66,10 +67,18 @@ export function pipelinedQueryAs(pg: PGlite, mod: Pick<PgliteModule, 'protocol' 
     try {
       return await pg.runExclusive(() => pg.execProtocolStream(concat(parts), { syncToFs: false }));
     } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (code === '42P05') {
+        // duplicate_prepared_statement: a learner's own PREPARE took one of our new names. The error rolled the
+        // request back, so leave their statement alone and run it again under new names.
+        for (const [text, n] of prepared) if (fresh.includes(n)) prepared.delete(text);
+        if (!lastTry) return undefined;
+        throw err;
+      }
       // A Parse that failed left no statement, one that passed before a later error did: close both kinds.
       forget(fresh);
       const reused = [switchName, name].filter((n) => !fresh.includes(n));
-      if (reused.length && STALE.has((err as { code?: string }).code ?? '')) {
+      if (reused.length && STALE.has(code) && !lastTry) {
         forget(reused);
         return undefined;
       }
@@ -79,9 +88,9 @@ export function pipelinedQueryAs(pg: PGlite, mod: Pick<PgliteModule, 'protocol' 
 
   return async (role: ApiRole, claims: string, sql: string, params: (string | null)[]): Promise<QueryResult<never>> => {
     const messages = await exclusive(async () => {
-      // A prepared statement that went stale is prepared again, once.
-      const first = await run(role, claims, sql, params);
-      return first ?? (await run(role, claims, sql, params)) as NonNullable<typeof first>;
+      // A prepared statement that went stale, or a name that was taken, gets one more try.
+      const first = await run(role, claims, sql, params, false);
+      return first ?? ((await run(role, claims, sql, params, true)) as NonNullable<typeof first>);
     });
     await pg.syncToFs();
     // The statement's own messages follow the role switch's CommandComplete.
