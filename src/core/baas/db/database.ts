@@ -3,6 +3,10 @@ import type { ApiRole, Database, JwtClaims, Queryable, QueryResult } from './typ
 
 const ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
 
+/** Rejects a role the API does not know, before any SQL runs as it. */
+const unknownRole = (claims: JwtClaims) =>
+  ROLES.includes(claims.role) ? undefined : Promise.reject(new Error(`Unknown API role '${String(claims.role)}'.`));
+
 /** The role switch of every API request, as PostgREST sends it: `$1` the role, `$2` the claims as JSON; both local to the transaction. */
 export const SWITCH_ROLE_SQL = `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`;
 
@@ -36,8 +40,7 @@ export function makeDatabase(ops: DriverOps): Database {
     }
   };
   const asRole = <T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
-    if (!ROLES.includes(claims.role)) return Promise.reject(new Error(`Unknown API role '${String(claims.role)}'.`));
-    return transaction(async (tx) => {
+    return unknownRole(claims) ?? transaction(async (tx) => {
       // One statement for both, as PostgREST does: set_config('role', …, true) is SET LOCAL ROLE, and each
       // round trip into the database is a measurable part of a one-row request.
       await tx.query(SWITCH_ROLE_SQL, [claims.role, JSON.stringify(claims)]);
@@ -54,8 +57,7 @@ export function makeDatabase(ops: DriverOps): Database {
       // Text parameters are what the API layers pass; a driver's pipeline sends them as they are (PGlite's own
       // serializers send a string unchanged for every type, so the bytes are those `query` would send).
       if (!ops.queryAs || !params.every((p): p is string | null => typeof p === 'string' || p === null)) return asRole(claims, (tx) => tx.query<T>(sql, params));
-      if (!ROLES.includes(claims.role)) return Promise.reject(new Error(`Unknown API role '${String(claims.role)}'.`));
-      return ops.queryAs(claims.role, JSON.stringify(claims), sql, params).catch((err: unknown) => Promise.reject(toDatabaseError(err))) as Promise<QueryResult<T>>;
+      return unknownRole(claims) ?? ops.queryAs(claims.role, JSON.stringify(claims), sql, params).catch((err: unknown) => Promise.reject(toDatabaseError(err))) as Promise<QueryResult<T>>;
     },
     listen: (channel, onPayload) => {
       // The channel is an identifier in LISTEN's text; only plain names pass.

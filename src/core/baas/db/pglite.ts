@@ -123,7 +123,8 @@ const TEXT_PARAMS = {
 
 /** Opens (or creates from the cached template) an embedded PGlite database in `dataDir`. */
 export async function openPglite(options: PgliteOptions): Promise<Database> {
-  const { PGlite } = await pgliteModule();
+  const pglite = await pgliteModule();
+  const { PGlite } = pglite;
   const fresh = !options.dataDir || !existsSync(path.join(options.dataDir, 'PG_VERSION'));
   let pg: PGlite;
   if (!fresh) {
@@ -149,9 +150,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
   // PGlite has one connection and queues queries and transactions itself, so concurrent callers are serialised.
   // Its wire-protocol calls are not queued behind an open transaction, so the pipelined `queryAs` and every
   // transaction also take `gate`: a pipeline never lands inside someone else's BEGIN … COMMIT.
-  const pgliteExports = await pgliteModule();
-  const gate = new pgliteExports.Mutex();
-  const pipelined = pipelinedQueryAs(pg, pgliteExports, (fn) => gate.runExclusive(fn));
+  const gate = new pglite.Mutex();
   const db = makeDatabase({
     kind: 'pglite',
     query: (sql, params) => pg.query(sql, params) as never,
@@ -159,7 +158,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     transaction: (fn) =>
       gate.runExclusive(() =>
         pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never, exec: async (sql) => lastOf(await tx.exec(sql)) }))),
-    queryAs: pipelined,
+    queryAs: pipelinedQueryAs(pg, pglite, (fn) => gate.runExclusive(fn)),
     listen: async (channel, onPayload) => {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => unlisten();

@@ -42,8 +42,12 @@ export function pipelinedQueryAs(pg: PGlite, mod: Pick<PgliteModule, 'protocol' 
     return name;
   };
 
-  const forget = (names: string[]) => {
+  /** Drops `names` from the cache; `forget` also closes them with the next pipeline. */
+  const drop = (names: string[]) => {
     for (const [text, name] of prepared) if (names.includes(name)) prepared.delete(text);
+  };
+  const forget = (names: string[]) => {
+    drop(names);
     toClose.push(...names);
   };
 
@@ -65,13 +69,13 @@ export function pipelinedQueryAs(pg: PGlite, mod: Pick<PgliteModule, 'protocol' 
       forget([oldest[1]]);
     }
     try {
-      return await pg.runExclusive(() => pg.execProtocolStream(concat(parts), { syncToFs: false }));
+      return await pg.runExclusive(() => pg.execProtocolStream(Buffer.concat(parts), { syncToFs: false }));
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
       if (code === '42P05') {
         // duplicate_prepared_statement: a learner's own PREPARE took one of our new names. The error rolled the
         // request back, so leave their statement alone and run it again under new names.
-        for (const [text, n] of prepared) if (fresh.includes(n)) prepared.delete(text);
+        drop(fresh);
         if (!lastTry) return undefined;
         throw err;
       }
@@ -98,14 +102,4 @@ export function pipelinedQueryAs(pg: PGlite, mod: Pick<PgliteModule, 'protocol' 
     const [result] = mod.parse.parseResults(messages.slice(switched + 1), pg.parsers);
     return { rows: result.rows as never[], fields: result.fields, affectedRows: result.affectedRows };
   };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
